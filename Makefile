@@ -1,0 +1,37 @@
+# briefing: `make report` builds the default edition end to end; `make test` runs the tests.
+# Both set up their own virtual environment first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PARAMS ?= params/2025.yml
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test bench lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+setup: $(STAMP) ## Create .venv with the pinned dependencies (runs once)
+
+report: setup ## Build the default edition (params/2025.yml): fetch, validate, run, render
+	$(BIN)/briefing build --params $(PARAMS)
+
+test: setup ## Run every test layer (unit, sections, integration)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+bench: setup ## Benchmark cold, warm and partial builds; writes bench/results.md
+	$(BIN)/python bench/build.py
+
+lint: setup ## ruff
+	$(BIN)/ruff check src tests bench
+
+clean: ## Remove built artefacts (keeps data/raw snapshots and .venv)
+	rm -rf _build _site figures

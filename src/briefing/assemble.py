@@ -1,0 +1,167 @@
+"""Stage 5a: resolve every `{{< embed ../notebooks/<section>.ipynb#<label> >}}` in
+`chapters/*.qmd` into plain Quarto markdown plus figure files, under
+`_build/<edition>/book/`. Both renderers read that folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefing.config import Edition
+from briefing.errors import InputError
+from briefing.fileio import staged_dir
+from briefing.section import METADATA_KEY
+from briefing.workspace import Workspace
+
+EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)\s*>\}\}")
+META = re.compile(r"\{\{<\s*meta\s+(?P<key>[A-Za-z0-9_.-]+)\s*>\}\}")
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~^$@])")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    file: str
+    title: str
+    sections: tuple[str, ...]
+
+
+def md_escape(text: str) -> str:
+    """Text made literal for markdown: no emphasis, links, raw HTML or citations."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def attr_escape(text: str) -> str:
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def chapter_files(ws: Workspace) -> list[str]:
+    """Chapter order from `_quarto.yml` (book.chapters)."""
+    try:
+        config = yaml.safe_load(ws.quarto_file.read_text(encoding="utf-8"))
+        chapters = config["book"]["chapters"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise InputError(str(ws.quarto_file), f"needs a book.chapters list ({exc})") from None
+    return [c if isinstance(c, str) else c["file"] for c in chapters]
+
+
+def load_outputs(notebook: Path) -> dict[str, dict]:
+    """Labelled outputs of an executed notebook: label -> {meta, data}."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    found = {}
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get(METADATA_KEY)
+            if meta:
+                found[meta["label"]] = {"meta": meta, "data": output.get("data", {})}
+    return found
+
+
+def render_output(item: dict) -> tuple[str, list[str]]:
+    """Markdown for one labelled output and the figure files it needs."""
+    meta, data = item["meta"], item["data"]
+    kind, label = meta["kind"], meta["label"]
+    if kind == "markdown":
+        return _text(data["text/markdown"]).strip() + "\n", []
+    files = meta.get("files", {})
+    note = md_escape(meta.get("source", ""))
+    if "csv" in files:
+        note += f" [Data (CSV)](figures/{files['csv']}){{.csv-link}}"
+    note_block = f"::: {{.source-note}}\n{note}\n:::\n"
+    if kind == "figure":
+        image = (f"![{md_escape(meta['caption'])}](figures/{files['svg']})"
+                 f"{{#{label} fig-alt=\"{attr_escape(meta['alt'])}\" vl-spec=\"figures/{files['vl']}\"}}")
+        return f"{image}\n\n{note_block}", list(files.values())
+    if kind == "table":
+        table = _text(data["text/markdown"]).strip()
+        return f": {md_escape(meta['caption'])} {{#{label}}}\n\n{table}\n\n{note_block}", list(files.values())
+    raise InputError(f"output {label}", f"unknown output kind {kind!r}")
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def assemble(ws: Workspace, edition: Edition) -> list[Chapter]:
+    """Write the assembled book; chapters embedding only sections this edition does not
+    run are left out."""
+    build = ws.build(edition.edition)
+    figures = ws.figures(edition.edition)
+    meta_values = {"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition}
+    chapters: list[Chapter] = []
+    with staged_dir(build / "book") as book:
+        (book / "figures").mkdir()
+        for name in chapter_files(ws):
+            path = ws.chapters / name
+            if not path.is_file():
+                raise InputError(str(ws.quarto_file), f"chapter {name} not found in chapters/")
+            text, sections, needed = _resolve(path, edition, build, meta_values)
+            if text is None:
+                continue
+            for file in needed:
+                shutil.copyfile(figures / file, book / "figures" / file)
+            (book / name).write_text(text, encoding="utf-8")
+            chapters.append(Chapter(name, _title(text, name), tuple(sections)))
+        (book / "_quarto.yml").write_text(yaml.safe_dump(
+            {"project": {"type": "book"},
+             "book": {"title": edition.title, "subtitle": edition.subtitle,
+                      "chapters": [c.file for c in chapters]}},
+            sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return chapters
+
+
+def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):
+    source = path.read_text(encoding="utf-8")
+    sections = []
+    for match in EMBED.finditer(source):
+        section = Path(match["path"]).stem
+        if section not in sections:
+            sections.append(section)
+    run = [s for s in sections if s in edition.sections]
+    if sections and not run:
+        return None, sections, []
+    if len(run) != len(sections):
+        missing = sorted(set(sections) - set(run))
+        raise InputError(str(path), f"embeds sections {missing} that this edition does not run")
+    outputs = {s: _executed_outputs(build, s) for s in run}
+    needed: list[str] = []
+
+    def embed(match: re.Match) -> str:
+        section, label = Path(match["path"]).stem, match["label"]
+        if label not in outputs[section]:
+            line = source[: match.start()].count("\n") + 1
+            raise InputError(f"{path}, line {line}",
+                             f"embed names label {label!r}, which notebooks/{section}.ipynb does not produce")
+        markdown, files = render_output(outputs[section][label])
+        needed.extend(files)
+        return markdown
+
+    def meta(match: re.Match) -> str:
+        key = match["key"]
+        if key not in meta_values:
+            raise InputError(str(path), f"unknown meta key {key!r} (known: {sorted(meta_values)})")
+        return md_escape(meta_values[key]) if not source[: match.start()].endswith('"') \
+            else attr_escape(meta_values[key])
+
+    text = META.sub(meta, EMBED.sub(embed, source))
+    return text, sections, needed
+
+
+def _executed_outputs(build: Path, section: str) -> dict[str, dict]:
+    notebook = build / "notebooks" / f"{section}.ipynb"
+    if not notebook.is_file():
+        raise InputError(str(notebook), f"section {section!r} has not run; run `briefing run` first")
+    return load_outputs(notebook)
+
+
+def _title(text: str, fallback: str) -> str:
+    match = re.match(r"^---\n(.*?)\n---", text, re.S)
+    if match:
+        front = yaml.safe_load(match.group(1)) or {}
+        if front.get("title"):
+            return str(front["title"])
+    return fallback.removesuffix(".qmd")

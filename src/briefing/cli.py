@@ -1,0 +1,159 @@
+"""The `briefing` command line: fetch, validate, run, render, build.
+
+Bad input stops with one message naming the file, row or key and the rule
+broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from briefing import __version__, pipeline
+from briefing import validate as validate_stage
+from briefing.config import Edition, load_edition
+from briefing.errors import InputError, SectionFailed
+from briefing.execute import run_sections
+from briefing.sources.mirror import default_mirror
+from briefing.workspace import Workspace
+
+app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False)
+out = Console()
+err = Console(stderr=True)
+
+ParamsOpt = Annotated[Path, typer.Option("--params", "-p", help="Edition parameters, params/<edition>.yml.")]
+WorkdirOpt = Annotated[Path | None, typer.Option(
+    "--workdir", help="Where data/raw, _build and figures go (default: the project; env BRIEFING_WORKDIR).")]
+MirrorOpt = Annotated[Path | None, typer.Option(
+    "--mirror", help="Local mirror of published files (default: env BRIEFING_MIRROR, else ../shared/data).")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Sections run in parallel (default: cores).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Redo the stage even when it is up to date.")]
+
+
+def _guard(action: Callable[[], None]) -> None:
+    try:
+        action()
+    except InputError as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+    except SectionFailed as exc:
+        err.print(f"[bold red]section failed:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _setup(params: Path, workdir: Path | None) -> tuple[Workspace, Edition]:
+    edition = load_edition(params)
+    return Workspace.discover(workdir), edition
+
+
+def _mirror(ws: Workspace, mirror: Path | None) -> Path:
+    chosen = mirror or default_mirror(ws)
+    if chosen is None:
+        raise InputError("--mirror", "no mirror given, BRIEFING_MIRROR unset and ../shared/data absent")
+    return chosen
+
+
+def _section_progress():
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=err, transient=False)
+    tasks: dict[str, int] = {}
+
+    def on_event(section: str, event: str) -> None:
+        if event == "fresh":
+            progress.console.print(f"  {section}: up to date")
+        elif event == "start":
+            tasks[section] = progress.add_task(f"running {section}", total=1)
+        elif event == "done":
+            progress.update(tasks[section], completed=1, description=f"ran {section}")
+
+    return progress, on_event
+
+
+@app.command()
+def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
+          source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+          ) -> None:
+    """Snapshot the sources into data/raw/<source>/<snapshot-id>/ with snapshot.yml."""
+    def action() -> None:
+        ws, _ = _setup(params, workdir)
+        with err.status("checking and snapshotting sources"):
+            results = pipeline.fetch(ws, _mirror(ws, mirror), source)
+        for name, snap_id, new in results:
+            out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
+    _guard(action)
+
+
+@app.command()
+def validate(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = False) -> None:
+    """Turn the current snapshots into validated tables, _build/<edition>/data/*.parquet."""
+    def action() -> None:
+        ws, edition = _setup(params, workdir)
+        with err.status("validating canonical tables"):
+            wrote = validate_stage.validate(ws, edition, force=force)
+        out.print(f"validated tables {'written' if wrote else 'up to date'}: "
+                  f"{validate_stage.data_dir(ws, edition)}")
+    _guard(action)
+
+
+@app.command()
+def run(params: ParamsOpt, workdir: WorkdirOpt = None,
+        section: Annotated[list[str] | None, typer.Option("--section", "-s", help="Only this section (repeatable).")] = None,
+        jobs: JobsOpt = os.cpu_count() or 1, force: ForceOpt = False) -> None:
+    """Execute section notebooks with papermill (parallel, cached)."""
+    def action() -> None:
+        ws, edition = _setup(params, workdir)
+        progress, on_event = _section_progress()
+        with progress:
+            runs = run_sections(ws, edition, section, jobs=jobs, force=force, on_event=on_event)
+        ran = [r.section for r in runs if r.executed]
+        out.print(f"sections run: {', '.join(ran) or 'none (all up to date)'}")
+    _guard(action)
+
+
+@app.command()
+def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = False) -> None:
+    """Assemble chapters with the sections' outputs and render the HTML briefing."""
+    def action() -> None:
+        ws, edition = _setup(params, workdir)
+        with err.status("assembling and rendering"):
+            wrote, html = pipeline.render(ws, edition, force=force)
+        out.print(f"html {'rendered' if wrote else 'up to date'}: {html / 'index.html'}")
+    _guard(action)
+
+
+@app.command()
+def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
+          jobs: JobsOpt = os.cpu_count() or 1, force: ForceOpt = False) -> None:
+    """All stages: fetch, validate, run, render, each skipping what is up to date."""
+    def action() -> None:
+        ws, edition = _setup(params, workdir)
+        chosen = _mirror(ws, mirror)
+        progress, on_event = _section_progress()
+        with progress:
+            report = pipeline.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event)
+        for name, snap_id, new in report.fetched:
+            out.print(f"fetch  {name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
+        out.print(f"validate: {'written' if report.validated else 'up to date'}")
+        ran = [r.section for r in report.sections if r.executed]
+        out.print(f"run: {', '.join(ran) or 'nothing to run (all up to date)'}")
+        out.print(f"render: {'rendered' if report.rendered else 'up to date'} {report.html / 'index.html'}")
+    _guard(action)
+
+
+@app.callback(invoke_without_command=True)
+def main(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False) -> None:
+    """briefing: a reproducible yearly briefing on research collaboration and security in East Asia."""
+    if version:
+        out.print(f"briefing {__version__}")
+        raise typer.Exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(app())

@@ -1,0 +1,158 @@
+"""Edition parameters: `params/<edition>.yml`, validated by a pydantic model that
+forbids unknown keys. Errors name the key and the rule (exit status 2)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from briefing import countries
+from briefing.errors import InputError
+
+Primitive = str | int | float | bool | list[str] | list[int] | list[float]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Window(Strict):
+    start: Year
+    end: Year
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.start > self.end:
+            raise ValueError(f"start ({self.start}) is after end ({self.end})")
+        return self
+
+
+class Region(Strict):
+    name: str
+    countries: list[str] = Field(min_length=2)
+
+    @field_validator("countries")
+    @classmethod
+    def _codes(cls, codes: list[str]) -> list[str]:
+        return _country_codes(codes)
+
+
+class Scenarios(Strict):
+    cuts_pct: list[int] = Field(default=[25, 50, 100], min_length=1)
+
+    @field_validator("cuts_pct")
+    @classmethod
+    def _range(cls, cuts: list[int]) -> list[int]:
+        bad = [c for c in cuts if not 0 < c <= 100]
+        if bad:
+            raise ValueError(f"cuts must be in (0, 100], got {bad}")
+        return cuts
+
+
+class Sources(Strict):
+    pairs: Literal["openalex", "ncses"] = "openalex"
+    country_output: Literal["openalex", "ncses"] = "openalex"
+    gerd_pct_gdp: list[Literal["worldbank", "ncses"]] = ["worldbank", "ncses"]
+    gerd_usd_ppp: Literal["oecd", "ncses"] = "oecd"
+
+
+class Edition(Strict):
+    """One edition of the briefing: what it covers and how it is computed."""
+
+    edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+    title: str
+    subtitle: str = ""
+    window: Window
+    focus_pair: list[str] = Field(min_length=2, max_length=2)
+    poles: list[str] = Field(min_length=2, max_length=2)
+    countries: list[str] = Field(min_length=1)
+    region: Region
+    fields: list[str] = ["all"]
+    counting: Literal["full"] = "full"
+    scenarios: Scenarios = Scenarios()
+    sources: Sources = Sources()
+    sections: dict[str, dict[str, Primitive]] = Field(
+        default={"funding": {}},
+        description="Sections to run, in order, each with its own parameter overrides.",
+    )
+
+    @field_validator("focus_pair", "poles", "countries")
+    @classmethod
+    def _codes(cls, codes: list[str]) -> list[str]:
+        return _country_codes(codes)
+
+    @field_validator("sections")
+    @classmethod
+    def _section_names(cls, sections: dict) -> dict:
+        for name in sections:
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                raise ValueError(f"section name {name!r} must be lowercase letters, digits, _")
+        if not sections:
+            raise ValueError("at least one section is required")
+        return sections
+
+    def notebook_parameters(self, section: str) -> dict[str, Primitive]:
+        """Every primitive a section notebook may declare; `run` injects the subset it declares."""
+        base: dict[str, Primitive] = {
+            "edition": self.edition,
+            "title": self.title,
+            "window_start": self.window.start,
+            "window_end": self.window.end,
+            "focus_a": self.focus_pair[0],
+            "focus_b": self.focus_pair[1],
+            "pole_a": self.poles[0],
+            "pole_b": self.poles[1],
+            "countries": list(self.countries),
+            "region_name": self.region.name,
+            "region_countries": list(self.region.countries),
+            "fields": list(self.fields),
+            "counting": self.counting,
+            "scenario_cuts_pct": list(self.scenarios.cuts_pct),
+            "source_pairs": self.sources.pairs,
+            "source_country_output": self.sources.country_output,
+            "source_gerd_pct_gdp": list(self.sources.gerd_pct_gdp),
+            "source_gerd_usd_ppp": self.sources.gerd_usd_ppp,
+        }
+        base.update(self.sections.get(section, {}))
+        return base
+
+
+def _country_codes(codes: list[str]) -> list[str]:
+    for i, code in enumerate(codes):
+        if not countries.is_country(code):
+            raise ValueError(f"item {i}: {code!r} is not an ISO 3166-1 alpha-2 country code")
+    if len(set(codes)) != len(codes):
+        raise ValueError(f"duplicate codes in {codes}")
+    return codes
+
+
+def load_edition(path: Path) -> Edition:
+    """Read and validate a params file; any problem is an InputError naming the key."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(str(path), "parameters file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(raw, dict):
+        raise InputError(str(path), "must be a YAML mapping of parameter names to values")
+    try:
+        return Edition.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        msg = first["msg"]
+        if first["type"] == "extra_forbidden":
+            msg = "unknown key (not a parameter of an edition)"
+        elif first["type"] == "missing":
+            msg = "required key is missing"
+        elif "input" in first and first["type"].endswith("_type"):
+            msg = f"{msg} (got {first['input']!r})"
+        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
+        raise InputError(f"{path}: key '{key}'", msg + more) from None

@@ -1,0 +1,199 @@
+"""Stage 4: run section notebooks with papermill, in parallel, skipping sections
+whose cache key (notebook bytes, injected parameters, input checksums, package
+code) is unchanged and whose outputs are intact.
+
+A section writes into a staging folder; only when its notebook succeeds are its
+figures moved into `figures/<edition>/` and its findings into
+`_build/<edition>/findings/<section>.json`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from briefing.config import Edition
+from briefing.errors import InputError, SectionFailed
+from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
+from briefing.fingerprint import code_fingerprint
+from briefing.validate import INPUTS_FILE, data_dir
+from briefing.workspace import Workspace
+
+RUNNER_PARAMETERS = ("build_dir", "output_dir")
+KERNEL_NAME = "briefing-python"
+logging.getLogger("papermill").setLevel(logging.WARNING)
+
+
+@dataclass
+class SectionRun:
+    section: str
+    executed: bool
+    seconds: float
+    outputs: list[str]
+
+
+@dataclass(frozen=True)
+class Plan:
+    section: str
+    notebook: Path
+    parameters: dict
+    key: str
+
+
+def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
+    """What would be injected into `section` and its cache key; checks overrides."""
+    notebook = ws.notebooks / f"{section}.ipynb"
+    if not notebook.is_file():
+        raise InputError(f"params key 'sections.{section}'", f"no notebook {notebook.relative_to(ws.root)}")
+    declared = papermill.inspect_notebook(str(notebook))
+    available = edition.notebook_parameters(section)
+    for key in edition.sections.get(section, {}):
+        if key not in declared:
+            raise InputError(f"params key 'sections.{section}.{key}'",
+                             f"not a parameter of notebooks/{section}.ipynb (it declares: {sorted(declared)})")
+    injected = {k: v for k, v in available.items() if k in declared}
+    build = ws.build(edition.edition)
+    injected["build_dir"] = str(build)
+    injected["output_dir"] = str(build / "stage" / section)
+    inputs = (data_dir(ws, edition) / INPUTS_FILE).read_text(encoding="utf-8")
+    key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs, code_fingerprint()]))
+    return Plan(section, notebook, injected, key)
+
+
+def ensure_kernel(ws: Workspace) -> None:
+    """A kernelspec running this interpreter (not whatever `python` is on PATH), quiet
+    about its transport; found through JUPYTER_PATH."""
+    folder = ws.work / "_build" / "jupyter"
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                     "--IPKernelApp.log_level=ERROR"],
+            "display_name": "briefing (Python)", "language": "python"}
+    path = folder / "kernels" / KERNEL_NAME / "kernel.json"
+    if not path.is_file() or json.loads(path.read_text()) != spec:
+        write_text_atomic(path, canonical_json(spec))
+    paths = os.environ.get("JUPYTER_PATH", "").split(os.pathsep)
+    if str(folder) not in paths:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(folder), *[p for p in paths if p]])
+
+
+def _cache_path(ws: Workspace, edition: Edition, section: str) -> Path:
+    return ws.build(edition.edition) / "cache" / f"{section}.json"
+
+
+def is_fresh(ws: Workspace, edition: Edition, plan: Plan) -> bool:
+    record_path = _cache_path(ws, edition, plan.section)
+    if not record_path.is_file():
+        return False
+    record = json.loads(record_path.read_text())
+    if record.get("key") != plan.key:
+        return False
+    work = ws.work
+    return all((work / rel).is_file() and sha256_file(work / rel) == digest
+               for rel, digest in record["outputs"].items())
+
+
+def run_section(ws: Workspace, edition: Edition, plan: Plan) -> SectionRun:
+    build = ws.build(edition.edition)
+    stage = Path(plan.parameters["output_dir"])
+    shutil.rmtree(stage, ignore_errors=True)
+    (stage / "figures").mkdir(parents=True)
+    executed = build / "notebooks" / f"{plan.section}.ipynb"
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(str(plan.notebook), str(executed), parameters=plan.parameters,
+                                   kernel_name=KERNEL_NAME, cwd=str(ws.root), progress_bar=False,
+                                   log_output=False)
+    except PapermillExecutionError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise SectionFailed(plan.section, _code_cell_number(executed, exc.cell_index),
+                            f"{exc.ename}: {exc.evalue}", str(executed)) from None
+    outputs = _publish_outputs(ws, edition, plan.section, stage)
+    seconds = time.perf_counter() - started
+    record = {"key": plan.key, "section": plan.section, "seconds": round(seconds, 3),
+              "outputs": {rel: sha256_file(ws.work / rel) for rel in outputs}}
+    write_text_atomic(_cache_path(ws, edition, plan.section), canonical_json(record))
+    return SectionRun(plan.section, True, seconds, outputs)
+
+
+def _code_cell_number(notebook: Path, cell_index: int) -> int:
+    """papermill counts its injected-parameters cell; report the cell as the author sees
+    it in notebooks/<section>.ipynb (1-based, all cells)."""
+    try:
+        cells = json.loads(notebook.read_text())["cells"]
+        injected = sum(1 for c in cells[:cell_index] if "injected-parameters" in c["metadata"].get("tags", []))
+        return cell_index - injected + 1
+    except (OSError, ValueError, KeyError, IndexError):
+        return cell_index + 1
+
+
+def _publish_outputs(ws: Workspace, edition: Edition, section: str, stage: Path) -> list[str]:
+    """Move a successful section's staged outputs into place, replacing its old ones."""
+    figures = ws.figures(edition.edition)
+    old = _cache_path(ws, edition, section)
+    if old.is_file():
+        for rel in json.loads(old.read_text())["outputs"]:
+            (ws.work / rel).unlink(missing_ok=True)
+    figures.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in sorted((stage / "figures").iterdir()):
+        target = figures / item.name
+        shutil.move(item, target)
+        written.append(target.relative_to(ws.work).as_posix())
+    findings = stage / "findings.json"
+    if not findings.is_file():
+        raise SectionFailed(section, None, "the notebook did not call section.save()", "")
+    target = ws.build(edition.edition) / "findings" / f"{section}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(findings, target)
+    written.append(target.relative_to(ws.work).as_posix())
+    shutil.rmtree(stage, ignore_errors=True)
+    return written
+
+
+def run_sections(ws: Workspace, edition: Edition, sections: list[str] | None = None, jobs: int = 2,
+                 force: bool = False, on_event: Callable[[str, str], None] | None = None) -> list[SectionRun]:
+    """Run the edition's sections (or the named ones); returns what ran and what was fresh."""
+    names = sections or list(edition.sections)
+    unknown = [s for s in names if s not in edition.sections]
+    if unknown:
+        raise InputError("--section", f"{unknown} not among this edition's sections {list(edition.sections)}")
+    plans = [plan_section(ws, edition, s) for s in names]
+    ensure_kernel(ws)
+    notify = on_event or (lambda section, event: None)
+    results: list[SectionRun] = []
+    todo = []
+    for plan in plans:
+        if not force and is_fresh(ws, edition, plan):
+            results.append(SectionRun(plan.section, False, 0.0, []))
+            notify(plan.section, "fresh")
+        else:
+            todo.append(plan)
+
+    def work(plan: Plan) -> SectionRun:
+        notify(plan.section, "start")
+        run = run_section(ws, edition, plan)
+        notify(plan.section, "done")
+        return run
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(work, plan) for plan in todo]
+        errors = []
+        for future in futures:
+            try:
+                results.append(future.result())
+            except SectionFailed as exc:
+                errors.append(exc)
+        if errors:
+            raise errors[0]
+    order = {name: i for i, name in enumerate(names)}
+    return sorted(results, key=lambda r: order[r.section])

@@ -1,0 +1,64 @@
+"""Findings: every key number a section reports, with id, label, value, unit, source.
+
+`_build/<edition>/findings/<section>.json` =
+`{"section": ..., "findings": [{"id", "label", "value", "unit", "source", ...}]}`."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)+$")
+
+
+@dataclass
+class Finding:
+    id: str
+    label: str
+    value: float | int | str | list
+    unit: str
+    source: str
+    figure: str | None = None
+
+    def as_dict(self) -> dict:
+        data = {"id": self.id, "label": self.label, "value": self.value, "unit": self.unit,
+                "source": self.source}
+        if self.figure:
+            data["figure"] = self.figure
+        return data
+
+
+def clean_value(value):
+    """Plain Python numbers (numpy scalars become float/int), lists element-wise."""
+    if isinstance(value, (list, tuple)):
+        return [clean_value(v) for v in value]
+    if isinstance(value, str):
+        return value
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, bool):
+        raise ValueError("a finding value must be a number, text or a list, not a boolean")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"finding value must be finite, got {value}")
+        # 12 significant digits: source values survive intact, float noise of arithmetic does not.
+        return float(f"{value:.12g}")
+    return value
+
+
+@dataclass
+class FindingSet:
+    section: str
+    items: dict[str, Finding] = field(default_factory=dict)
+
+    def add(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:
+        if not ID_PATTERN.match(id):
+            raise ValueError(f"finding id {id!r} must look like section.measure.key[.key]")
+        if id in self.items:
+            raise ValueError(f"finding id {id!r} recorded twice")
+        self.items[id] = Finding(id, label, clean_value(value), unit, source, figure)
+
+    def as_dict(self) -> dict:
+        return {"section": self.section,
+                "findings": [self.items[k].as_dict() for k in sorted(self.items)]}

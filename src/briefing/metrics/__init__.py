@@ -1,0 +1,1 @@
+"""Derived quantities (stage 3): pure functions of validated tables."""

@@ -1,0 +1,90 @@
+"""R&D funding compared: intensity, spending growth, government budgets by objective."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.metrics.series import growth, in_window, rank_within
+
+
+def indicator_series(rd: pd.DataFrame, indicator: str, source: str, countries: list[str]) -> pd.DataFrame:
+    """One indicator of one source for `countries`: country, year, value, status, source."""
+    rows = rd[(rd["indicator"] == indicator) & (rd["source"] == source) & rd["country"].isin(countries)]
+    return rows[["source", "country", "year", "value", "status"]].reset_index(drop=True)
+
+
+def gerd_intensity(rd: pd.DataFrame, countries: list[str], start: int, end: int,
+                   sources: list[str]) -> pd.DataFrame:
+    """GERD as % of GDP in the window. Each country's series comes whole from the first
+    source in `sources` that has any value for it in the window (no splicing of sources)."""
+    chosen = []
+    remaining = list(countries)
+    for source in sources:
+        series = in_window(indicator_series(rd, "gerd_pct_gdp", source, remaining), start, end)
+        chosen.append(series)
+        remaining = [c for c in remaining if c not in set(series["country"])]
+    out = pd.concat(chosen, ignore_index=True).rename(columns={"value": "gerd_pct_gdp"})
+    out["rank"] = rank_within(out, "gerd_pct_gdp")
+    order = {c: i for i, c in enumerate(countries)}
+    return out.sort_values(["country", "year"], key=lambda s: s.map(order) if s.name == "country" else s,
+                           kind="stable").reset_index(drop=True)
+
+
+def gerd_growth(rd: pd.DataFrame, countries: list[str], start: int, end: int, source: str) -> pd.DataFrame:
+    """GERD in constant 2015 PPP dollars: first and latest year in the window, growth and CAGR."""
+    series = in_window(indicator_series(rd, "gerd_usd_ppp_m_const2015", source, countries), start, end)
+    table = growth(series.rename(columns={"value": "gerd_usd_ppp_m_const2015"}), "country",
+                   "gerd_usd_ppp_m_const2015")
+    return table.sort_values("growth_pct", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def gerd_const_series(rd: pd.DataFrame, countries: list[str], start: int, end: int, source: str) -> pd.DataFrame:
+    """GERD in constant 2015 PPP dollars (billions) per year, and indexed to each country's first year = 100."""
+    series = in_window(indicator_series(rd, "gerd_usd_ppp_m_const2015", source, countries), start, end)
+    series = series.sort_values(["country", "year"])
+    first = series.groupby("country")["value"].transform("first")
+    return series.assign(gerd_usd_ppp_bn_const2015=series["value"] / 1000,
+                         index_first_year_100=100 * series["value"] / first).drop(columns="value")
+
+
+OBJECTIVES = {
+    "gbard_defense_pct": "Defence",
+    "gbard_nondefense_economic_development_programs_pct": "Economic development",
+    "gbard_nondefense_health_and_environment_pct": "Health and environment",
+    "gbard_nondefense_education_and_society_pct": "Education and society",
+    "gbard_nondefense_civil_space_pct": "Civil space",
+    "gbard_nondefense_non_oriented_research_pct": "Non-oriented research",
+    "gbard_nondefense_general_university_funds_pct": "General university funds",
+}
+
+
+def gbard_by_objective(rd: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
+    """Government R&D budgets by objective: share of total GBARD and PPP dollars.
+
+    Non-defence objectives are reported as shares of non-defence GBARD; they are
+    rescaled to shares of the total. Objectives a country does not report are absent."""
+    rows = rd[rd["country"].isin(countries) & rd["indicator"].str.startswith("gbard_")]
+    wide = rows.pivot_table(index=["country", "year"], columns="indicator", values="value").reset_index()
+    long = wide.melt(id_vars=["country", "year", "gbard_usd_ppp_m", "gbard_nondefense_pct"],
+                     value_vars=[c for c in OBJECTIVES if c in wide.columns],
+                     var_name="indicator", value_name="reported_pct").dropna(subset=["reported_pct"])
+    nondefense = long["indicator"] != "gbard_defense_pct"
+    long["share_pct"] = long["reported_pct"].where(~nondefense,
+                                                   long["reported_pct"] * long["gbard_nondefense_pct"] / 100)
+    long["usd_ppp_m"] = long["gbard_usd_ppp_m"] * long["share_pct"] / 100
+    long["objective"] = long["indicator"].map(OBJECTIVES)
+    order = {c: i for i, c in enumerate(countries)}
+    long = long.sort_values(["country", "year", "indicator"],
+                            key=lambda s: s.map(order) if s.name == "country" else s, kind="stable")
+    return long[["country", "year", "objective", "indicator", "share_pct", "usd_ppp_m",
+                 "gbard_usd_ppp_m"]].reset_index(drop=True)
+
+
+def seed_vs_series(facts: pd.DataFrame, series: pd.DataFrame, fact_ids: list[str], value: str) -> pd.DataFrame:
+    """Published figures beside today's values of the same country and year."""
+    cited = facts[facts["id"].isin(fact_ids)].copy()
+    cited["year"] = cited["year"].astype("int64")
+    joined = cited.merge(series[["country", "year", value, "source"]], on=["country", "year"],
+                         how="left", validate="1:1")
+    joined["difference"] = joined[value] - joined["value"]
+    return joined[["id", "country", "year", "value", value, "difference", "source", "source_id", "quote"]]

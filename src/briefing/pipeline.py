@@ -1,0 +1,63 @@
+"""The stages end to end, each skipping what is up to date (DESIGN.md data flow)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing import validate as validate_stage
+from briefing.assemble import assemble
+from briefing.config import Edition
+from briefing.execute import SectionRun, run_sections
+from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
+from briefing.fingerprint import code_fingerprint
+from briefing.provenance import git_commit, snapshots
+from briefing.render.html import render_html
+from briefing.sources.mirror import fetch_mirror
+from briefing.workspace import Workspace
+
+RENDER_KEY = "render.json"
+
+
+@dataclass
+class BuildReport:
+    fetched: list[tuple[str, str, bool]] = field(default_factory=list)
+    validated: bool = False
+    sections: list[SectionRun] = field(default_factory=list)
+    rendered: bool = False
+    html: Path | None = None
+
+
+def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[str, str, bool]]:
+    return [(s.source, s.id, new) for s, new in fetch_mirror(ws, mirror, sources)]
+
+
+def render(ws: Workspace, edition: Edition, force: bool = False) -> tuple[bool, Path]:
+    """Assemble the book and render HTML unless book, provenance and code are unchanged."""
+    build = ws.build(edition.edition)
+    chapters = assemble(ws, edition)
+    provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
+    book = build / "book"
+    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
+    key = sha256_text(canonical_json({"book": files, "provenance": provenance, "code": code_fingerprint(),
+                                      "edition": edition.model_dump(mode="json")}))
+    out = build / "html"
+    marker = build / "cache" / RENDER_KEY
+    if not force and marker.is_file() and json.loads(marker.read_text())["key"] == key \
+            and (out / "index.html").is_file():
+        return False, out
+    render_html(book, out, edition, chapters, provenance)
+    write_text_atomic(marker, canonical_json({"key": key}))
+    return True, out
+
+
+def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force: bool = False,
+          on_event=None) -> BuildReport:
+    report = BuildReport()
+    if mirror is not None:
+        report.fetched = fetch(ws, mirror)
+    report.validated = validate_stage.validate(ws, edition, force=force)
+    report.sections = run_sections(ws, edition, jobs=jobs, force=force, on_event=on_event)
+    report.rendered, report.html = render(ws, edition, force=force)
+    return report

@@ -1,0 +1,1 @@
+"""Sentences with numbers, generated from data (chapters never type numbers)."""

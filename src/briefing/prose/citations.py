@@ -1,0 +1,43 @@
+"""Source notes under figures and cited tables of published figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from briefing.prose import fmt
+
+
+def source_note(sources: Iterable[str], names: dict[str, str]) -> str:
+    """'Source: World Bank WDI; NCSES SEI.' from the sources used, in order of first use."""
+    used = list(dict.fromkeys(s for s in sources if isinstance(s, str) and s))
+    return "Source: " + "; ".join(names.get(s, s) for s in used) + "."
+
+
+def format_value(value: float, unit: str) -> str:
+    if unit in ("pct", "pct_of_gdp"):
+        return fmt.pct(value, 2 if unit == "pct_of_gdp" else 1)
+    if unit == "pct_change":
+        return fmt.signed_pct(value)
+    if unit == "krw_bn":
+        return f"₩{fmt.num(value, 0)} bn"
+    if unit == "jpy_bn":
+        return f"¥{fmt.num(value, 0)} bn"
+    if unit == "usd_bn":
+        return f"${fmt.num(value, 1)} bn"
+    return fmt.num(value, 2 if value % 1 else 0)
+
+
+def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> pd.DataFrame:
+    """The cited facts `ids`, in that order: statement, value, year, document and locator."""
+    missing = [i for i in ids if i not in set(facts["id"])]
+    if missing:
+        raise KeyError(f"facts not in data/curated/facts.csv: {missing}")
+    rows = facts.set_index("id").loc[ids].reset_index()
+    return pd.DataFrame({
+        "Figure": rows["statement"],
+        "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
+        "Source": [f"{names.get(s, s)}, {loc}" for s, loc in zip(rows["source_id"], rows["locator"], strict=True)],
+        "Fact id": "`" + rows["id"] + "`",
+    })

@@ -1,0 +1,66 @@
+"""Number formatting for prose, tables and alt text: one convention everywhere."""
+
+from __future__ import annotations
+
+import math
+
+from briefing import countries
+
+
+def num(value: float, digits: int = 1) -> str:
+    """1234.5 -> '1,234.5'; NaN -> 'n/a'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return f"{value:,.{digits}f}"
+
+
+def pct(value: float, digits: int = 2) -> str:
+    return "n/a" if _missing(value) else f"{value:.{digits}f}%"
+
+
+def signed_pct(value: float, digits: int = 0) -> str:
+    """+222% / −4% with a true minus sign."""
+    if _missing(value):
+        return "n/a"
+    text = f"{value:+.{digits}f}%"
+    return text.replace("-", "\u2212")
+
+
+def pp(value: float, digits: int = 2) -> str:
+    """Percentage points, signed."""
+    if _missing(value):
+        return "n/a"
+    return f"{value:+.{digits}f} percentage points".replace("-", "\u2212")
+
+
+def usd_bn(value_m: float, digits: int = 1) -> str:
+    """Millions of dollars shown as billions: 172060 -> '$172.1 bn'."""
+    return "n/a" if _missing(value_m) else f"${value_m / 1000:,.{digits}f} bn"
+
+
+def name(code: str) -> str:
+    return countries.name(code)
+
+
+def join_and(items: list[str]) -> str:
+    """'a, b and c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def names(codes: list[str]) -> str:
+    """'Japan, South Korea and China'."""
+    return join_and([countries.name(c) for c in codes])
+
+
+def ordinal(n: int) -> str:
+    words = {1: "highest", 2: "second highest", 3: "third highest"}
+    if n in words:
+        return words[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} highest"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,1 @@
+"""Stage 5b: renderers. Both read the assembled book (`_build/<edition>/book/`)."""

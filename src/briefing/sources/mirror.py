@@ -1,0 +1,70 @@
+"""`briefing fetch --mirror DIR`: snapshot published files from a local mirror."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from briefing import schemas
+from briefing.errors import InputError
+from briefing.fileio import sha256_file
+from briefing.sources import registry
+from briefing.sources.adapters import read_files
+from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, write_snapshot
+from briefing.workspace import Workspace
+
+
+def default_mirror(ws: Workspace) -> Path | None:
+    """BRIEFING_MIRROR, else ../shared/data beside the project when present."""
+    env = os.environ.get("BRIEFING_MIRROR")
+    if env:
+        return Path(env)
+    beside = ws.root.parent / "shared" / "data"
+    return beside if beside.is_dir() else None
+
+
+def mirror_files(mirror: Path, source: str, entry: dict) -> list[Path]:
+    """The files of `source` in the mirror, one per pattern of sources.yml."""
+    folder = mirror / entry["mirror"]["folder"]
+    if not folder.is_dir():
+        raise InputError(str(folder), f"mirror has no folder for source {source!r}")
+    found: list[Path] = []
+    for pattern in entry["mirror"]["files"]:
+        hits = sorted(folder.glob(pattern))
+        if not hits:
+            raise InputError(str(folder / pattern), f"file of source {source!r} not found in the mirror")
+        if len(hits) > 1:
+            names = ", ".join(h.name for h in hits)
+            raise InputError(str(folder / pattern), f"pattern matches several files ({names}); keep one")
+        found.append(hits[0])
+    return found
+
+
+def is_snapshotted(ws: Workspace, source: str, files: list[Path]) -> bool:
+    snap_id = content_id("mirror", {f.name: sha256_file(f) for f in files})
+    return (ws.raw / source / snap_id / SNAPSHOT_FILE).is_file()
+
+
+def check_files(source: str, files: list[Path]) -> None:
+    """Parse and validate native files before they become a snapshot."""
+    for name, frame in read_files(source, files).items():
+        schemas.check(name, frame, f"{files[0].parent} ({source})")
+
+
+def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[Snapshot, bool]]:
+    """Snapshot every (or the named) source from `mirror` into data/raw."""
+    if not mirror.is_dir():
+        raise InputError(str(mirror), "mirror folder not found")
+    table = registry.datasets(ws.sources_file)
+    chosen = sources or sorted(table)
+    # Check every source before writing any, so a bad mirror writes nothing.
+    plan = {s: mirror_files(mirror, s, registry.dataset(ws.sources_file, s)) for s in chosen}
+    for source, files in plan.items():
+        if not is_snapshotted(ws, source, files):
+            check_files(source, files)
+    results = []
+    for source, files in plan.items():
+        entry = table[source]
+        origin = f"mirror:{entry['mirror']['folder']}/" + ",".join(f.name for f in files)
+        results.append(write_snapshot(ws.raw, source, entry, origin, "mirror", files))
+    return results

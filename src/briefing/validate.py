@@ -1,0 +1,99 @@
+"""Stage 2: the current raw snapshots through their adapters into validated
+canonical tables, `_build/<edition>/data/<table>.parquet`, written all at once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from briefing import schemas
+from briefing.config import Edition
+from briefing.fileio import canonical_json, sha256_file, staged_dir
+from briefing.fingerprint import code_fingerprint
+from briefing.sources import registry, snapshot
+from briefing.sources.adapters import ADAPTERS, read_files
+from briefing.sources.curated import read_facts
+from briefing.workspace import Workspace
+
+TABLES = ["pairs", "country_output", "rd_indicators", "facts"]
+INPUTS_FILE = "inputs.json"
+SOURCES_FILE = "sources.json"
+SORT_KEYS = schemas.KEYS
+
+
+def data_dir(ws: Workspace, edition: Edition) -> Path:
+    return ws.build(edition.edition) / "data"
+
+
+def current_inputs(ws: Workspace) -> dict:
+    """What the validated tables are made from: snapshot ids and checksums, curated
+    files, adapter code. Equal inputs mean the tables are up to date."""
+    snaps = {}
+    for source in sorted(ADAPTERS):
+        snap = snapshot.read_snapshot(ws.raw, source)
+        snaps[source] = {"snapshot_id": snap.id, "files": snap.files,
+                         "retrieved_at": snap.meta.get("retrieved_at", "")}
+    curated = {p.name: sha256_file(p) for p in sorted(ws.curated.glob("*.csv"))}
+    return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
+            "code": code_fingerprint()}
+
+
+def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
+    marker = data_dir(ws, edition) / INPUTS_FILE
+    if not marker.is_file() or not all((data_dir(ws, edition) / f"{t}.parquet").is_file() for t in TABLES):
+        return False
+    return json.loads(marker.read_text()) == current_inputs(ws)
+
+
+def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
+    """Every canonical table from the current snapshots, validated."""
+    parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    for source in sorted(ADAPTERS):
+        snap = snapshot.read_snapshot(ws.raw, source)
+        snapshot.verify(snap)
+        tables = read_files(source, [snap.file(n) for n in snap.files])
+        for name, frame in tables.items():
+            parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
+    facts_path = ws.curated / "facts.csv"
+    facts = read_facts(facts_path, registry.documents(ws.sources_file))
+    parts["facts"].append(schemas.check("facts", facts, str(facts_path)))
+    result = {}
+    for name in TABLES:
+        table = pd.concat(parts[name], ignore_index=True)
+        table = schemas.check(name, table, "combined sources")
+        result[name] = table.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
+    return result
+
+
+def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
+    """Write the validated tables; returns False when they were already up to date."""
+    if not force and is_up_to_date(ws, edition):
+        return False
+    inputs = current_inputs(ws)
+    tables = build_tables(ws)
+    with staged_dir(data_dir(ws, edition)) as tmp:
+        for name, table in tables.items():
+            table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
+        (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
+        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws)))
+    return True
+
+
+def source_catalogue(ws: Workspace) -> dict:
+    """sources.yml with each dataset's current snapshot metadata, for sections and methods."""
+    datasets = {}
+    for source, entry in registry.datasets(ws.sources_file).items():
+        snap = snapshot.read_snapshot(ws.raw, source)
+        datasets[source] = {**entry, "snapshot": snap.meta}
+    return {"datasets": datasets, "documents": registry.documents(ws.sources_file)}
+
+
+def read_catalogue(build: Path) -> dict:
+    return json.loads((build / "data" / SOURCES_FILE).read_text(encoding="utf-8"))
+
+
+def read_table(build: Path, name: str) -> pd.DataFrame:
+    """A validated table of an edition's build folder."""
+    return pd.read_parquet(build / "data" / f"{name}.parquet")
