@@ -23,6 +23,7 @@ from briefing.execute import run_sections
 from briefing.sources.mirror import default_mirror
 from briefing.workspace import Workspace
 
+CORES = os.cpu_count() or 1
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
 out = Console()
@@ -105,7 +106,7 @@ def validate(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = Fa
 @app.command()
 def run(params: ParamsOpt, workdir: WorkdirOpt = None,
         section: Annotated[list[str] | None, typer.Option("--section", "-s", help="Only this section (repeatable).")] = None,
-        jobs: JobsOpt = os.cpu_count() or 1, force: ForceOpt = False) -> None:
+        jobs: JobsOpt = CORES, force: ForceOpt = False) -> None:
     """Execute section notebooks with papermill (parallel, cached)."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
@@ -130,7 +131,7 @@ def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = Fals
 
 @app.command()
 def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
-          jobs: JobsOpt = os.cpu_count() or 1, force: ForceOpt = False) -> None:
+          jobs: JobsOpt = CORES, force: ForceOpt = False) -> None:
     """All stages: fetch, validate, run, render, each skipping what is up to date."""
     def action() -> None:
         ws, edition = _setup(params, workdir)

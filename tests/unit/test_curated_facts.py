@@ -84,7 +84,7 @@ def load_rows() -> tuple[list[str], list[dict[str, str]]]:
     with FACTS_CSV.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         header = next(reader)
-        rows = [dict(zip(header, rec)) for rec in reader]
+        rows = [dict(zip(header, rec, strict=False)) for rec in reader]
     return header, rows
 
 

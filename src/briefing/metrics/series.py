@@ -14,7 +14,7 @@ def first_and_last(frame: pd.DataFrame, by: str, value: str) -> pd.DataFrame:
     ordered = frame.dropna(subset=[value]).sort_values([by, "year"])
     first = ordered.groupby(by, sort=True).first()[["year", value]]
     last = ordered.groupby(by, sort=True).last()[["year", value]]
-    joined = first.join(last, lsuffix="_start", rsuffix="_end")
+    joined = first.merge(last, left_index=True, right_index=True, suffixes=("_start", "_end"), validate="1:1")
     return joined.reset_index()
 
 

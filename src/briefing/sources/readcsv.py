@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +41,9 @@ def read_csv(path: Path, columns: list[str], *, sep: str = ",", skip_lines: int 
         frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
                             na_filter=False, quoting=csv.QUOTE_MINIMAL, engine="python")
     except (pd.errors.ParserError, csv.Error) as exc:
-        raise InputError(str(path), f"not a well-formed CSV ({exc})") from None
+        # The parser counts lines from the header it was given; report file lines.
+        detail = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + skip_lines}", str(exc))
+        raise InputError(str(path), f"not a well-formed CSV ({detail})") from None
     except pd.errors.EmptyDataError:
         raise InputError(str(path), "file has no header row") from None
     missing = [c for c in columns if c not in frame.columns]

@@ -1,0 +1,65 @@
+"""Shared fixtures: the real source mirror, a workspace in a temporary folder, and
+one CI-edition build per test session (per xdist worker) that section and
+integration tests read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.config import load_edition
+from briefing.pipeline import build
+from briefing.workspace import Workspace
+
+REPO = Path(__file__).resolve().parents[1]
+MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
+CI_PARAMS = REPO / "params" / "ci.yml"
+
+
+def pytest_configure(config):
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+@pytest.fixture(scope="session")
+def mirror() -> Path:
+    if not MIRROR.is_dir():
+        pytest.skip(f"source mirror {MIRROR} not found (set BRIEFING_MIRROR)")
+    return MIRROR
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    return Workspace(root=REPO, work=tmp_path / "work")
+
+
+@pytest.fixture(scope="session")
+def ci_build(tmp_path_factory, mirror) -> Workspace:
+    """The CI edition built once, end to end, into a temporary work folder."""
+    ws = Workspace(root=REPO, work=tmp_path_factory.mktemp("ci-build"))
+    build(ws, load_edition(CI_PARAMS), mirror, jobs=2)
+    return ws
+
+
+def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The installed CLI in a subprocess, as a user runs it."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "briefing.cli", *args], cwd=cwd, env=full_env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by relative path, for byte-for-byte comparison."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the authored project (no build outputs), for tests that alter it."""
+    ignore = shutil.ignore_patterns(".venv", ".git", "_build", "_site", "figures", "raw", "__pycache__",
+                                    ".pytest_cache", "bench")
+    shutil.copytree(REPO, target, ignore=ignore)
+    return target

@@ -1,0 +1,149 @@
+"""Adapters on tiny native files written inline: what they keep, what they refuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing import schemas
+from briefing.errors import InputError
+from briefing.sources import ncses, oecd, openalex, worldbank
+
+WDI_HEAD = ('\ufeff"Data Source","World Development Indicators",\n\n"Last Updated Date","2026-07-13",\n\n'
+            '"Country Name","Country Code","Indicator Name","Indicator Code","2019","2020",\n')
+WDI_JP = '"Japan","JPN","Research and development expenditure (% of GDP)","GB.XPD.RSDV.GD.ZS","3.2","3.27",\n'
+WDI_WLD = '"World","WLD","Research and development expenditure (% of GDP)","GB.XPD.RSDV.GD.ZS","2.2","",\n'
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> dict[str, Path]:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return {name: path}
+
+
+def test_worldbank_keeps_countries_drops_aggregates_and_blanks(tmp_path):
+    table = worldbank.read(write(tmp_path, "wdi.csv", WDI_HEAD + WDI_JP + WDI_WLD))["rd_indicators"]
+    assert table[["country", "year", "value"]].values.tolist() == [["JP", 2019, 3.2], ["JP", 2020, 3.27]]
+    schemas.check("rd_indicators", table, "test")
+
+
+@pytest.mark.parametrize(("body", "rule"), [
+    (WDI_JP.replace("JPN", "XYZ"), "not an ISO 3166-1 alpha-3 code nor a known WDI aggregate"),
+    (WDI_JP.replace('"3.2"', '"high"'), "not a number"),
+    (WDI_JP.replace('"3.2"', '"-1"'), "must be >= 0"),
+    (WDI_JP + WDI_JP, "duplicate key"),
+    (WDI_JP.replace("GB.XPD.RSDV.GD.ZS", "NY.GDP.MKTP.CD"), "indicator not handled"),
+])
+def test_worldbank_rejects_bad_rows_with_line(tmp_path, body, rule):
+    with pytest.raises(InputError, match=rule) as caught:
+        worldbank.read(write(tmp_path, "wdi.csv", WDI_HEAD + body))
+    assert "wdi.csv, line 6" in str(caught.value) or "wdi.csv, line 7" in str(caught.value)
+
+
+def test_worldbank_without_header_or_wrong_encoding(tmp_path):
+    with pytest.raises(InputError, match="no header line"):
+        worldbank.read(write(tmp_path, "wdi.csv", "a,b\n1,2\n"))
+    with pytest.raises(InputError, match="not valid UTF-8"):
+        text = (WDI_HEAD + WDI_JP.replace("Japan", "Japón")).lstrip("\ufeff")
+        worldbank.read(write(tmp_path, "wdi.csv", text, "latin-1"))
+    with pytest.raises(InputError, match="file is empty"):
+        worldbank.read(write(tmp_path, "wdi.csv", ""))
+
+
+OA_NAMES = "code;name\nJP;Japan\nKR;South Korea\nNA;Namibia\n"
+
+
+def openalex_files(tmp_path: Path, pairs: str) -> dict[str, Path]:
+    return {**write(tmp_path, openalex.PAIRS_FILE, pairs), **write(tmp_path, openalex.NAMES_FILE, OA_NAMES)}
+
+
+def test_openalex_diagonal_is_international_total_and_na_is_namibia(tmp_path):
+    files = openalex_files(tmp_path, "year,country_a,country_b,works\n2023,JP,JP,100\n2023,JP,KR,7\n"
+                                     "2023,JP,NA,1\n2023,KR,KR,50\n")
+    tables = openalex.read(files)
+    assert tables["pairs"][["country_a", "country_b", "works"]].values.tolist() == [["JP", "KR", 7], ["JP", "NA", 1]]
+    output = tables["country_output"].set_index("country")["works_international"].to_dict()
+    assert output == {"JP": 100, "KR": 50}
+    assert tables["country_output"]["works_total"].isna().all()
+    for name, frame in tables.items():
+        schemas.check(name, frame, "test")
+
+
+@pytest.mark.parametrize(("row", "rule"), [
+    ("2023,KR,JP,7", "country_a must sort before country_b"),
+    ("2023,JP,ZZ,7", "unknown country code"),
+    ("2023,JP,KR,-3", "must be >= 0"),
+    ("2023,JP,KR,2.5", "not an integer"),
+    ("twenty,JP,KR,3", "not an integer"),
+])
+def test_openalex_rejects(tmp_path, row, rule):
+    files = openalex_files(tmp_path, f"year,country_a,country_b,works\n2023,JP,JP,100\n{row}\n")
+    with pytest.raises(InputError, match=rule) as caught:
+        openalex.read(files)
+    assert "line 3" in str(caught.value)
+
+
+def test_openalex_wrong_delimiter_and_missing_column(tmp_path):
+    with pytest.raises(InputError, match="missing column"):
+        openalex.read(openalex_files(tmp_path, "year;country_a;country_b;works\n2023;JP;KR;7\n"))
+    with pytest.raises(InputError, match=r"missing column\(s\) \['works'\]"):
+        openalex.read(openalex_files(tmp_path, "year,country_a,country_b\n2023,JP,KR\n"))
+    with pytest.raises(InputError, match="header but no data rows"):
+        openalex.read(openalex_files(tmp_path, "year,country_a,country_b,works\n"))
+
+
+SDMX_HEAD = "REF_AREA,MEASURE,SECT_PERF,UNIT_MEASURE,PRICE_BASE,BASE_PER,UNIT_MULT,TIME_PERIOD,OBS_VALUE,OBS_STATUS,OBS_STATUS_2,OBS_STATUS_3\n"
+
+
+def test_oecd_prices_become_indicators_and_flags_join(tmp_path):
+    body = "KOR,G,_T,USD_PPP,V,,6,2022,119580.5,P,E,\nKOR,G,_T,USD_PPP,Q,2015,6,2022,110150.2,,,\n"
+    table = oecd.read(write(tmp_path, "gerd.csv", SDMX_HEAD + body))["rd_indicators"]
+    rows = table.sort_values("indicator")[["country", "indicator", "value", "status"]].values.tolist()
+    assert rows == [["KR", "gerd_usd_ppp_m", 119580.5, "P+E"], ["KR", "gerd_usd_ppp_m_const2015", 110150.2, ""]]
+
+
+@pytest.mark.parametrize(("row", "rule"), [
+    ("KOR,G,_T,USD_PPP,Q,2010,6,2022,1.0,,,", "constant prices must be 2015 prices"),
+    ("KOR,G,_T,EUR,V,,6,2022,1.0,,,", "UNIT_MEASURE=USD_PPP"),
+    ("KOR,G,_T,USD_PPP,X,,6,2022,1.0,,,", "must be V or Q"),
+    ("XKR,G,_T,USD_PPP,V,,6,2022,1.0,,,", "not an ISO 3166-1 alpha-3"),
+])
+def test_oecd_rejects(tmp_path, row, rule):
+    with pytest.raises(InputError, match=rule):
+        oecd.read(write(tmp_path, "gerd.csv", SDMX_HEAD + row + "\n"))
+
+
+def test_ncses_pairs_must_be_symmetric(tmp_path):
+    text = "year,country,partner,articles\n2022,Japan,South Korea,2789\n2022,South Korea,Japan,2788\n"
+    path = write(tmp_path, "pairs.csv", text)["pairs.csv"]
+    with pytest.raises(InputError, match="must be symmetric"):
+        ncses.ncses_articles.pairs(path, ncses.country_codes)
+
+
+def test_ncses_unknown_country_name(tmp_path):
+    text = "year,country,partner,articles\n2022,Japan,Atlantis,1\n"
+    path = write(tmp_path, "pairs.csv", text)["pairs.csv"]
+    with pytest.raises(InputError, match="unknown country name.*Atlantis"):
+        ncses.ncses_articles.pairs(path, ncses.country_codes)
+
+
+def test_ncses_gbard_forward_fills_country_and_reads_year_rows(tmp_path):
+    text = ("table_id,row_id,time_period,column_level_1,column_level_2,column_hierarchy_depth,value\n"
+            "1,r001_1,Japan,Year,,1,2019\n1,r001_2,,GBARD (current PPP US$millions),,1,40934.9\n"
+            "1,r001_3,,Percentage of GBARD,Defense,2,3.0\n"
+            "1,r001_4,,Percentage of nondefense,General university funds,2,**\n")
+    path = write(tmp_path, "gbard.csv", text)["gbard.csv"]
+    table = ncses.ncses_rd.gbard(path, ncses.country_codes)
+    assert table[["country", "year", "indicator", "value"]].values.tolist() == [
+        ["JP", 2019, "gbard_usd_ppp_m", 40934.9], ["JP", 2019, "gbard_defense_pct", 3.0]]
+
+
+def test_ncses_gerd_latest_year_note_moves_the_year(tmp_path):
+    text = ("country,latest_year_note,measure,basis,period,value\n"
+            "Australia,latest year 2019,GERD-to-GDP ratio (%),,2021a,1.8\n"
+            "Taiwan,,GERD-to-GDP ratio (%),,2021a,3.77\nTaiwan,,GERD-to-GDP ratio (%),,2010,2.82\n")
+    path = write(tmp_path, "gerd.csv", text)["gerd.csv"]
+    table = ncses.ncses_rd.gerd_gdp(path, ncses.country_codes)
+    assert table[["country", "year", "value", "status"]].values.tolist() == [
+        ["AU", 2019, 1.8, "P"], ["TW", 2021, 3.77, "P"], ["TW", 2010, 2.82, ""]]
