@@ -1,0 +1,65 @@
+"""Co-authorship between countries from the canonical `pairs` and `country_output`
+tables (full counting: a work counts once for every country on it)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.metrics.series import rank_within
+
+
+def select(frame: pd.DataFrame, source: str, field: str = "all") -> pd.DataFrame:
+    """Rows of one source and field."""
+    return frame[(frame["source"] == source) & (frame["field"] == field)]
+
+
+def directed(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Each unordered pair as two rows: country, partner, year, works."""
+    forward = pairs.rename(columns={"country_a": "country", "country_b": "partner"})
+    backward = pairs.rename(columns={"country_b": "country", "country_a": "partner"})
+    both = pd.concat([forward, backward], ignore_index=True)
+    return both[["year", "country", "partner", "works"]]
+
+
+def pair_works(pairs: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
+    """Works co-authored by `a` and `b` per year (order of a and b does not matter)."""
+    lo, hi = sorted((a, b))
+    rows = pairs[(pairs["country_a"] == lo) & (pairs["country_b"] == hi)]
+    return rows[["year", "works"]].sort_values("year").reset_index(drop=True)
+
+
+def partner_shares(pairs: pd.DataFrame, output: pd.DataFrame, country: str,
+                   partners: list[str] | None = None) -> pd.DataFrame:
+    """Share of `country`'s internationally co-authored works that have each partner, per year."""
+    own = directed(pairs)
+    own = own[own["country"] == country]
+    if partners is not None:
+        own = own[own["partner"].isin(partners)]
+    totals = output[output["country"] == country][["year", "country", "works_international"]]
+    joined = own.merge(totals, on=["year", "country"], how="left", validate="m:1")
+    joined["works_international"] = joined["works_international"].astype("float64")
+    return joined.assign(share_pct=100 * joined["works"] / joined["works_international"]).reset_index(drop=True)
+
+
+def indexed(series: pd.DataFrame, value: str, base_year: int, by: list[str] | None = None) -> pd.Series:
+    """`value` as an index, base year = 100, within each `by` group."""
+    keys = by or []
+    base = series[series["year"] == base_year].set_index(keys)[value] if keys else \
+        series.loc[series["year"] == base_year, value].iloc[0]
+    if not keys:
+        return 100 * series[value] / base
+    return 100 * series[value] / series.set_index(keys).index.map(base).astype("float64")
+
+
+def pair_ranks(pairs: pd.DataFrame, region: list[str]) -> pd.DataFrame:
+    """Every pair of countries both in `region`, ranked by works within each year (1 = most)."""
+    inside = pairs[pairs["country_a"].isin(region) & pairs["country_b"].isin(region)].copy()
+    inside["rank"] = rank_within(inside, "works")
+    return inside.sort_values(["year", "rank", "country_a", "country_b"]).reset_index(drop=True)
+
+
+def top_partners(pairs: pd.DataFrame, country: str, year: int, n: int = 10) -> pd.DataFrame:
+    """`country`'s partners in `year`, most works first (ties by code)."""
+    own = directed(pairs)
+    own = own[(own["country"] == country) & (own["year"] == year)]
+    return own.sort_values(["works", "partner"], ascending=[False, True]).head(n).reset_index(drop=True)
