@@ -8,7 +8,7 @@ PARAMS ?= params/2025.yml
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test bench lint clean
+.PHONY: help system setup report test bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -19,9 +19,21 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-setup: $(STAMP) ## Create .venv with the pinned dependencies (runs once)
+# Debian packages the tests and the PDF need: pdftotext/pdftoppm, CJK fonts, Chromium.
+SYSTEM_CHECK := command -v pdftotext >/dev/null && command -v chromium >/dev/null && [ -d /usr/share/fonts/opentype/noto ]
+SYSTEM_PACKAGES := poppler-utils fonts-noto-cjk chromium
 
-report: setup ## Build the default edition (params/2025.yml): fetch, validate, run, render
+system: ## Install the Debian packages (poppler-utils, fonts-noto-cjk, chromium) when missing
+	@if ! ( $(SYSTEM_CHECK) ); then \
+	  if [ "$$(id -u)" != 0 ]; then echo "need root to apt-get install $(SYSTEM_PACKAGES)"; exit 1; fi; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null 2>&1 || \
+	    { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }; \
+	fi
+
+setup: system $(STAMP) ## Create .venv with the pinned dependencies and the system packages (runs once)
+
+report: setup ## Build and publish the default edition (params/2025.yml): fetch, validate, run, render, publish
 	$(BIN)/briefing build --params $(PARAMS)
 
 test: setup ## Run every test layer (unit, sections, integration)

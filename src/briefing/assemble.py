@@ -20,6 +20,8 @@ from briefing.workspace import Workspace
 
 EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)\s*>\}\}")
 META = re.compile(r"\{\{<\s*meta\s+(?P<key>[A-Za-z0-9_.-]+)\s*>\}\}")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+COMBINED = "briefing.qmd"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~^$@])")
 
 
@@ -106,12 +108,27 @@ def assemble(ws: Workspace, edition: Edition) -> list[Chapter]:
                 shutil.copyfile(figures / file, book / "figures" / file)
             (book / name).write_text(text, encoding="utf-8")
             chapters.append(Chapter(name, _title(text, name), tuple(sections)))
+        (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")
         (book / "_quarto.yml").write_text(yaml.safe_dump(
-            {"project": {"type": "book"},
+            {"project": {"type": "book", "render": [c.file for c in chapters]},
              "book": {"title": edition.title, "subtitle": edition.subtitle,
                       "chapters": [c.file for c in chapters]}},
             sort_keys=False, allow_unicode=True), encoding="utf-8")
     return chapters
+
+
+def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> str:
+    """All chapters in one document for print: each chapter's title becomes a level-1
+    heading (the title page stands in for the index's title)."""
+    front = yaml.safe_dump({"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition},
+                           sort_keys=False, allow_unicode=True)
+    parts = [f"---\n{front}---\n"]
+    for chapter in chapters:
+        body = FRONT_MATTER.sub("", (book / chapter.file).read_text(encoding="utf-8"), count=1).strip()
+        title = "About this briefing" if chapter.file == "index.qmd" else chapter.title
+        anchor = "chapter-" + chapter.file.removesuffix(".qmd")
+        parts.append(f"# {md_escape(title)} {{#{anchor}}}\n\n{body}\n")
+    return "\n".join(parts)
 
 
 def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):

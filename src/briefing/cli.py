@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, build.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, diff.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -18,8 +18,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from briefing import __version__, pipeline
 from briefing import validate as validate_stage
 from briefing.config import Edition, load_edition
+from briefing.diff import diff_versions
 from briefing.errors import InputError, SectionFailed
 from briefing.execute import run_sections
+from briefing.publish import publish as publish_stage
+from briefing.render.diff_table import print_diff
 from briefing.sources.mirror import default_mirror
 from briefing.workspace import Workspace
 
@@ -35,6 +38,8 @@ WorkdirOpt = Annotated[Path | None, typer.Option(
 MirrorOpt = Annotated[Path | None, typer.Option(
     "--mirror", help="Local mirror of published files (default: env BRIEFING_MIRROR, else ../shared/data).")]
 JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Sections run in parallel (default: cores).")]
+RendererOpt = Annotated[str, typer.Option(
+    "--renderer", help="auto (quarto when on PATH, else built-in), builtin or quarto.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Redo the stage even when it is up to date.")]
 
 
@@ -119,32 +124,73 @@ def run(params: ParamsOpt, workdir: WorkdirOpt = None,
 
 
 @app.command()
-def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = False) -> None:
+def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = False,
+           renderer: RendererOpt = "auto") -> None:
     """Assemble chapters with the sections' outputs and render the HTML briefing."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
         with err.status("assembling and rendering"):
-            wrote, html = pipeline.render(ws, edition, force=force)
+            wrote, html = pipeline.render(ws, edition, force=force, renderer=renderer)
         out.print(f"html {'rendered' if wrote else 'up to date'}: {html / 'index.html'}")
     _guard(action)
 
 
 @app.command()
 def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
-          jobs: JobsOpt = CORES, force: ForceOpt = False) -> None:
-    """All stages: fetch, validate, run, render, each skipping what is up to date."""
+          jobs: JobsOpt = CORES, force: ForceOpt = False, renderer: RendererOpt = "auto") -> None:
+    """All stages: fetch, validate, run, render, publish, each skipping what is up to date."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
         chosen = _mirror(ws, mirror)
         progress, on_event = _section_progress()
         with progress:
-            report = pipeline.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event)
+            report = pipeline.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event,
+                                    renderer=renderer)
         for name, snap_id, new in report.fetched:
             out.print(f"fetch  {name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
         out.print(f"validate: {'written' if report.validated else 'up to date'}")
         ran = [r.section for r in report.sections if r.executed]
         out.print(f"run: {', '.join(ran) or 'nothing to run (all up to date)'}")
         out.print(f"render: {'rendered' if report.rendered else 'up to date'} {report.html / 'index.html'}")
+        _print_published(report.published)
+    _guard(action)
+
+
+def _print_published(published) -> None:
+    state = "new version" if published.created else "unchanged, still"
+    out.print(f"publish: {state} {published.edition}/v{published.version} {published.path}")
+
+
+@app.command()
+def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt = "auto") -> None:
+    """Publish the rendered edition as _site/<edition>/v<N>/ (HTML, PDF, findings, manifest).
+
+    N grows only when content changes; published versions are never rewritten."""
+    def action() -> None:
+        ws, edition = _setup(params, workdir)
+        with err.status("publishing"):
+            published = publish_stage(ws, edition, renderer=renderer)
+        _print_published(published)
+    _guard(action)
+
+
+@app.command()
+def diff(old: Annotated[str, typer.Argument(help="Published version, e.g. 2025/v1 or 2025/latest.")],
+         new: Annotated[str, typer.Argument(help="Published version to compare with, e.g. 2025/v2.")],
+         params: Annotated[Path | None, typer.Option("--params", "-p", help="Not needed; accepted for symmetry.")] = None,
+         workdir: WorkdirOpt = None,
+         as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+         limit: Annotated[int, typer.Option("--limit", min=1, help="Moved findings to list.")] = 50) -> None:
+    """Compare the findings of two published versions: added, removed, moved (largest change first)."""
+    def action() -> None:
+        if params is not None:
+            load_edition(params)
+        ws = Workspace.discover(workdir)
+        result = diff_versions(ws.site, old, new)
+        if as_json:
+            out.print_json(data=result.as_dict())
+            return
+        print_diff(out, result, limit)
     _guard(action)
 
 

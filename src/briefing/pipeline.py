@@ -13,7 +13,10 @@ from briefing.execute import SectionRun, run_sections
 from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.fingerprint import code_fingerprint
 from briefing.provenance import git_commit, snapshots
+from briefing.publish import Published, publish
+from briefing.render.choose import resolve_renderer
 from briefing.render.html import render_html
+from briefing.render.quarto import render_html_quarto
 from briefing.sources.mirror import fetch_mirror
 from briefing.workspace import Workspace
 
@@ -27,37 +30,43 @@ class BuildReport:
     sections: list[SectionRun] = field(default_factory=list)
     rendered: bool = False
     html: Path | None = None
+    published: Published | None = None
 
 
 def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[str, str, bool]]:
     return [(s.source, s.id, new) for s, new in fetch_mirror(ws, mirror, sources)]
 
 
-def render(ws: Workspace, edition: Edition, force: bool = False) -> tuple[bool, Path]:
+def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str = "auto") -> tuple[bool, Path]:
     """Assemble the book and render HTML unless book, provenance and code are unchanged."""
+    renderer = resolve_renderer(renderer)
     build = ws.build(edition.edition)
     chapters = assemble(ws, edition)
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
     book = build / "book"
     files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
     key = sha256_text(canonical_json({"book": files, "provenance": provenance, "code": code_fingerprint(),
-                                      "edition": edition.model_dump(mode="json")}))
+                                      "edition": edition.model_dump(mode="json"), "renderer": renderer}))
     out = build / "html"
     marker = build / "cache" / RENDER_KEY
     if not force and marker.is_file() and json.loads(marker.read_text())["key"] == key \
             and (out / "index.html").is_file():
         return False, out
-    render_html(book, out, edition, chapters, provenance)
+    if renderer == "quarto":
+        render_html_quarto(book, out, edition, provenance, version=None)
+    else:
+        render_html(book, out, edition, chapters, provenance)
     write_text_atomic(marker, canonical_json({"key": key}))
     return True, out
 
 
 def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force: bool = False,
-          on_event=None) -> BuildReport:
+          on_event=None, renderer: str = "auto") -> BuildReport:
     report = BuildReport()
     if mirror is not None:
         report.fetched = fetch(ws, mirror)
     report.validated = validate_stage.validate(ws, edition, force=force)
     report.sections = run_sections(ws, edition, jobs=jobs, force=force, on_event=on_event)
-    report.rendered, report.html = render(ws, edition, force=force)
+    report.rendered, report.html = render(ws, edition, force=force, renderer=renderer)
+    report.published = publish(ws, edition, renderer=renderer)
     return report

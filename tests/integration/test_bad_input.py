@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from tests.conftest import REPO, copy_project, run_cli, tree_bytes
 
 

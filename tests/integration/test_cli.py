@@ -7,6 +7,7 @@ import json
 import shutil
 
 import pytest
+
 from tests.conftest import copy_project, run_cli, tree_bytes
 
 pytestmark = pytest.mark.slow

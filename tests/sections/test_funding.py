@@ -7,9 +7,9 @@ import csv
 import json
 
 import pytest
-from tests.conftest import CI_PARAMS
 
 from briefing.config import load_edition
+from tests.conftest import CI_PARAMS
 
 EDITION = load_edition(CI_PARAMS)
 ISO3 = {"JP": "JPN", "KR": "KOR", "US": "USA", "CN": "CHN", "TW": "TWN"}

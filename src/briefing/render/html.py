@@ -28,7 +28,7 @@ def pandoc_version() -> str:
 
 
 def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter],
-                provenance: dict) -> list[Path]:
+                provenance: dict, version: int | None = None) -> list[Path]:
     """Render every assembled chapter of `book` into `out` (replaced as a whole)."""
     refs = crossref_map(book, chapters)
     numbers = chapter_numbers(chapters)
@@ -45,6 +45,8 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
                 "commit": provenance["commit"], "snapshots": provenance["snapshots"],
                 "renderer": f"briefing {__version__} built-in (pandoc {pandoc_version()})",
                 "briefing-version": __version__,
+                "version": str(version) if version else None,
+                "pdf": f"briefing-{edition.edition}-v{version}.pdf" if version else None,
             }
             meta = {k: v for k, v in meta.items() if v is not None}
             target = tmp / page_name(chapter.file)

@@ -1,0 +1,129 @@
+"""Stage 6: an immutable, versioned static site.
+
+`_site/<edition>/v<N>/` holds the HTML, `briefing-<edition>-v<N>.pdf`,
+`findings.json` (every section's findings merged) and `manifest.json`; a version is
+never rewritten and N grows only when content changes (the content key: the
+assembled book, the findings and the parameters). `_site/<edition>/latest/` is a
+copy of the newest version; `_site/index.html` lists editions and versions.
+
+The one build-stamp field is `manifest.json: published_at`; everything else in a
+version folder is the same bytes for the same inputs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing.assemble import Chapter, assemble
+from briefing.config import Edition
+from briefing.errors import InputError
+from briefing.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.provenance import git_commit, snapshots, versions
+from briefing.render.choose import renderer_info, resolve_renderer
+from briefing.render.html import render_html
+from briefing.render.pdf import render_pdf
+from briefing.render.quarto import render_html_quarto, render_pdf_quarto
+from briefing.render.site_index import write_site_index
+from briefing.workspace import Workspace
+
+VERSION_DIR = re.compile(r"^v(\d+)$")
+
+
+@dataclass
+class Published:
+    edition: str
+    version: int
+    path: Path
+    created: bool
+
+
+def published_versions(site: Path, edition: str) -> list[int]:
+    folder = site / edition
+    if not folder.is_dir():
+        return []
+    return sorted(int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name)))
+
+
+def merged_findings(build: Path, edition: Edition, chapters: list[Chapter]) -> dict:
+    """All sections' findings in one file; ids must be unique across sections."""
+    merged: dict[str, dict] = {}
+    for section in edition.sections:
+        path = build / "findings" / f"{section}.json"
+        if not path.is_file():
+            raise InputError(str(path), f"section {section!r} has no findings; run `briefing run` first")
+        for item in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+            if item["id"] in merged:
+                raise InputError(str(path), f"finding id {item['id']!r} also produced by another section")
+            merged[item["id"]] = {**item, "section": section}
+    return {"edition": edition.edition, "findings": [merged[k] for k in sorted(merged)]}
+
+
+def content_key(book: Path, findings: dict, edition: Edition) -> str:
+    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
+    return sha256_text(canonical_json({"book": files, "findings": findings,
+                                       "parameters": edition.model_dump(mode="json")}))
+
+
+def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict) -> dict:
+    build = ws.build(edition.edition)
+    inputs = json.loads((build / "data" / "inputs.json").read_text(encoding="utf-8"))
+    raw = {source: {"snapshot_id": snap["snapshot_id"], "sha256": snap["files"]}
+           for source, snap in sorted(inputs["snapshots"].items())}
+    return {
+        "edition": edition.edition, "version": version, "content_key": key,
+        "published_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "parameters": edition.model_dump(mode="json"),
+        "inputs": {"raw": raw, "curated": inputs["curated"], "sources_yml": inputs["sources_yml"]},
+        "git_commit": git_commit(ws.root), "versions": versions(), "renderer": renderer,
+    }
+
+
+def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Published:
+    """Publish the built edition as a new version unless its content is already published."""
+    renderer = resolve_renderer(renderer)
+    build = ws.build(edition.edition)
+    chapters = assemble(ws, edition)
+    book = build / "book"
+    findings = merged_findings(build, edition, chapters)
+    key = content_key(book, findings, edition)
+    existing = published_versions(ws.site, edition.edition)
+    if existing:
+        latest = ws.site / edition.edition / f"v{existing[-1]}"
+        if json.loads((latest / "manifest.json").read_text())["content_key"] == key:
+            return Published(edition.edition, existing[-1], latest, created=False)
+    version = (existing[-1] if existing else 0) + 1
+    target = ws.site / edition.edition / f"v{version}"
+    if target.exists():  # never rewrite a version, even a half-visible one
+        raise InputError(str(target), "version folder already exists; published versions are immutable")
+    provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
+    info = renderer_info(renderer)
+    meta = {"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition,
+            "version": str(version), "commit": provenance["commit"], "snapshots": provenance["snapshots"],
+            "renderer": info["label"]}
+    with staged_dir(target) as tmp:
+        html = tmp / "html"
+        pdf = tmp / pdf_name(edition.edition, version)
+        if renderer == "quarto":
+            render_html_quarto(book, html, edition, provenance, version)
+            render_pdf_quarto(book, pdf, meta)
+        else:
+            render_html(book, html, edition, chapters, provenance, version=version)
+            render_pdf(book, pdf, chapters, meta)
+        for item in html.iterdir():
+            shutil.move(item, tmp / item.name)
+        html.rmdir()
+        (tmp / "findings.json").write_text(canonical_json(findings), encoding="utf-8")
+        (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info)),
+                                           encoding="utf-8")
+    with staged_dir(ws.site / edition.edition / "latest") as tmp:
+        shutil.copytree(target, tmp, dirs_exist_ok=True)
+    write_site_index(ws.site)
+    return Published(edition.edition, version, target, created=True)
+
+
+def pdf_name(edition: str, version: int) -> str:
+    return f"briefing-{edition}-v{version}.pdf"

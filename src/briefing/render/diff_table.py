@@ -1,0 +1,34 @@
+"""The terminal view of a findings diff."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from briefing.diff import Diff
+
+
+def _show(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def print_diff(console: Console, result: Diff, limit: int) -> None:
+    console.print(f"[bold]{result.old} → {result.new}[/]: {len(result.moved)} moved, {len(result.added)} added, "
+                  f"{len(result.removed)} removed, {result.unchanged} unchanged")
+    if result.moved:
+        table = Table("finding", "old", "new", "change", "relative", title="Moved (largest change first)")
+        for item in result.moved[:limit]:
+            change = "" if item.change is None else f"{item.change:+,.6g}"
+            relative = "" if item.relative_pct is None else f"{item.relative_pct:+.1f}%"
+            table.add_row(item.id, _show(item.old), _show(item.new), change, relative)
+        console.print(table)
+    for title, items in (("Added", result.added), ("Removed", result.removed)):
+        if items:
+            table = Table("finding", "value", "unit", title=title)
+            for item in items[:limit]:
+                table.add_row(item["id"], _show(item["value"]), item["unit"])
+            console.print(table)

@@ -1,0 +1,159 @@
+"""Publishing: versions with all four files, no new version without a content change,
+a new one (and an untouched old one) after a change, the PDF's text and pages, the
+manifest's checksums, and `briefing diff`."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+import yaml
+
+from briefing.fileio import sha256_file
+from tests.conftest import REPO, run_cli, tree_bytes
+
+pytestmark = pytest.mark.slow
+PDF = "briefing-ci-v1.pdf"
+STAMP_FIELD = "published_at"  # the one documented build-stamp field (manifest.json)
+
+
+@pytest.fixture(scope="module")
+def site(ci_build):
+    return ci_build.site / "ci"
+
+
+def test_version_has_all_four_files_and_latest(site):
+    v1 = site / "v1"
+    for name in ["index.html", PDF, "findings.json", "manifest.json"]:
+        assert (v1 / name).is_file(), name
+    assert tree_bytes(site / "latest") == tree_bytes(v1)
+    index = (site.parent / "index.html").read_text()
+    assert 'href="ci/v1/index.html"' in index and f'href="ci/v1/{PDF}"' in index
+
+
+def test_site_links_are_relative(site):
+    for page in (site / "v1").glob("*.html"):
+        text = page.read_text()
+        assert not re.search(r'(href|src)="(/|file:|https?:)', text), page.name
+        assert str(REPO) not in text and "/tmp/" not in text, page.name
+
+
+def test_pdf_text_has_every_section_title_and_caption(site, ci_build):
+    text = subprocess.run(["pdftotext", "-layout", str(site / "v1" / PDF), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    flat = " ".join(text.split()).replace("\u2019", "'")  # typst sets smart quotes
+    book = ci_build.build("ci") / "book"
+    titles, captions = [], []
+    for chapter in book.glob("*.qmd"):
+        if chapter.name == "briefing.qmd":
+            continue
+        source = chapter.read_text()
+        titles += [m.strip() for m in re.findall(r"^##\s+(.+?)(?:\s*\{#.*\})?$", source, re.M)]
+        captions += re.findall(r"^!\[(.+?)\]\(figures/", source, re.M)
+        captions += re.findall(r"^: (.+?) \{#tbl-", source, re.M)
+    assert titles and captions
+    for needed in titles + captions:
+        plain = needed.replace("\\", "")
+        assert plain in flat, plain
+    assert "Edition ci · version 1" in flat and "Contents" in flat
+
+
+def test_pdf_pages_render_and_fonts_are_embedded(site, tmp_path):
+    pdf = site / "v1" / PDF
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages >= 4
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    rendered = sorted(tmp_path.glob("page-*.png"))
+    assert len(rendered) == pages and all(p.stat().st_size > 2000 for p in rendered)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all("yes" in row[-5:-3] for row in rows), fonts
+
+
+def test_manifest_checksums_match_raw_files(site, ci_build):
+    manifest = json.loads((site / "v1" / "manifest.json").read_text())
+    assert manifest["edition"] == "ci" and manifest["version"] == 1
+    assert manifest["parameters"]["window"] == {"start": 2018, "end": 2022}
+    assert manifest["renderer"]["name"] in ("built-in", "quarto")
+    assert {"python", "pandas", "papermill", "typst"} <= set(manifest["versions"])
+    for source, entry in manifest["inputs"]["raw"].items():
+        folder = ci_build.raw / source / entry["snapshot_id"]
+        for name, digest in entry["sha256"].items():
+            assert sha256_file(folder / name) == digest, f"{source}/{name}"
+    assert manifest["inputs"]["curated"]["facts.csv"] == sha256_file(REPO / "data/curated/facts.csv")
+
+
+def test_findings_json_merges_sections(site, ci_build):
+    merged = json.loads((site / "v1" / "findings.json").read_text())
+    ids = [f["id"] for f in merged["findings"]]
+    assert ids == sorted(ids) and len(ids) == len(set(ids))
+    per_section = sum(len(json.loads(p.read_text())["findings"])
+                      for p in (ci_build.build("ci") / "findings").glob("*.json"))
+    assert len(ids) == per_section
+
+
+@pytest.fixture(scope="module")
+def two_versions(tmp_path_factory, mirror):
+    """v1 from params/ci.yml; v2 after one parameter changed; a rerun in between."""
+    work = tmp_path_factory.mktemp("versions")
+    params = work / "ci.yml"
+    data = yaml.safe_load((REPO / "params" / "ci.yml").read_text())
+    params.write_text(yaml.safe_dump(data))
+    first = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
+    assert first.returncode == 0, first.stderr
+    v1_before = tree_bytes(work / "_site" / "ci" / "v1")
+    again = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
+    assert again.returncode == 0, again.stderr
+    data["window"]["end"] = 2021
+    params.write_text(yaml.safe_dump(data))
+    changed = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
+    assert changed.returncode == 0, changed.stderr
+    return work, v1_before, again
+
+
+def test_rerun_creates_no_new_version(two_versions):
+    _, _, again = two_versions
+    assert "publish: unchanged, still ci/v1" in again.stdout
+
+
+def test_changed_parameter_creates_v2_and_leaves_v1_byte_identical(two_versions):
+    work, v1_before, _ = two_versions
+    site = work / "_site" / "ci"
+    assert sorted(p.name for p in site.iterdir()) == ["latest", "v1", "v2"]
+    assert tree_bytes(site / "v1") == v1_before
+    assert (site / "v2" / "briefing-ci-v2.pdf").is_file()
+    assert json.loads((site / "latest" / "manifest.json").read_text())["version"] == 2
+
+
+def test_diff_reports_changed_findings(two_versions):
+    work, _, _ = two_versions
+    result = run_cli("diff", "ci/v1", "ci/v2", "--workdir", str(work), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    removed = {f["id"] for f in report["removed"]}
+    assert "funding.gerd_pct_gdp.JP.2022" in removed  # the window now ends in 2021
+    moved = report["moved"]
+    sizes = [abs(m["relative_pct"]) for m in moved if m["relative_pct"] is not None]
+    assert sizes == sorted(sizes, reverse=True)
+    assert any(m["id"].startswith("funding.gerd_const_growth_pct.") or m["id"].startswith("funding.")
+               for m in moved) or removed
+    missing = run_cli("diff", "ci/v1", "ci/v9", "--workdir", str(work))
+    assert missing.returncode == 2 and "no published version ci/v9" in missing.stderr
+
+
+def test_two_clean_builds_publish_identical_versions(two_versions, tmp_path, mirror):
+    work, v1_first, _ = two_versions
+    other = tmp_path / "other"
+    result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(other), "--mirror", str(mirror))
+    assert result.returncode == 0, result.stderr
+    v1_second = tree_bytes(other / "_site" / "ci" / "v1")
+    assert v1_first.keys() == v1_second.keys()
+    differing = [name for name in v1_first if v1_first[name] != v1_second[name]]
+    assert differing in ([], ["manifest.json"])
+    for files in (v1_first, v1_second):
+        files["manifest.json"] = json.dumps({k: v for k, v in json.loads(files["manifest.json"]).items()
+                                             if k != STAMP_FIELD}).encode()
+    assert v1_first["manifest.json"] == v1_second["manifest.json"]

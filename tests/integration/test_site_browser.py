@@ -1,0 +1,60 @@
+"""The published site in real headless Chromium: every chart on every page becomes an
+interactive SVG from the local Vega bundle, over HTTP on loopback and from file://."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+
+import pytest
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--virtual-time-budget=8000"]
+
+
+def dump_dom(url: str, profile) -> str:
+    result = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def server(ci_build):
+    site = ci_build.site
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by `make setup` (Debian package)")
+def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
+    pages = sorted((ci_build.site / "ci" / "v1").glob("*.html"))
+    charts_seen = 0
+    for page in pages:
+        source = page.read_text()
+        expected = len(re.findall(r'<div class="chart" data-chart=', source))
+        dom = dump_dom(f"{server}/ci/v1/{page.name}", tmp_path / "profile")
+        live = re.findall(r'<div class="chart is-live" data-chart="([^"]+)">\s*<div class="chart-live[^"]*"[^>]*>.*?<svg',
+                          dom, re.S)
+        assert len(live) == expected, f"{page.name}: {len(live)} of {expected} charts rendered"
+        assert "chart-fallback" not in dom or expected == 0
+        charts_seen += expected
+    assert charts_seen >= 3
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by `make setup` (Debian package)")
+def test_charts_render_from_a_file_share(ci_build, tmp_path):
+    page = ci_build.site / "ci" / "v1" / "funding.html"
+    dom = dump_dom(page.as_uri(), tmp_path / "profile")
+    assert dom.count('class="chart is-live"') == page.read_text().count('<div class="chart" data-chart=')
