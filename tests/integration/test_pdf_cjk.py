@@ -1,0 +1,30 @@
+"""Japanese and Korean text in the PDF: rendered with an embedded CJK font and
+extractable as text (fonts-noto-cjk is installed by `make setup`)."""
+
+from __future__ import annotations
+
+import subprocess
+
+from briefing.assemble import COMBINED, Chapter
+from briefing.render.pdf import render_pdf
+
+CJK = "東京大学と서울대학교の共同研究"
+
+
+def test_cjk_caption_and_table_render(tmp_path):
+    book = tmp_path / "book"
+    (book / "figures").mkdir(parents=True)
+    chapter = (f"---\ntitle: Partners\n---\n\n## Names in their own script\n\n"
+               f": Universities ({CJK}) {{#tbl-names}}\n\n| English | 日本語 / 한국어 |\n|:---|:---|\n"
+               f"| University of Tokyo | 東京大学 |\n| Seoul National University | 서울대학교 |\n")
+    (book / "names.qmd").write_text(chapter, encoding="utf-8")
+    (book / COMBINED).write_text("---\ntitle: CJK test\n---\n\n# Partners\n\n" + chapter.split("---\n", 2)[2],
+                                 encoding="utf-8")
+    pdf = render_pdf(book, tmp_path / "cjk.pdf", [Chapter("names.qmd", "Partners", ())],
+                     {"title": "CJK test", "subtitle": "", "edition": "t", "version": "1", "commit": "c",
+                      "snapshots": [], "renderer": "built-in"})
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert CJK in flat and "東京大学" in flat and "서울대학교" in flat
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "NotoSansCJK" in fonts.replace(" ", ""), fonts
