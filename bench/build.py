@@ -22,6 +22,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results_file import replace_section  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
@@ -74,8 +77,6 @@ def main() -> None:
         ("`run --force --jobs 2`", jobs2, jobs2 / jobs1),
     ]
     lines = [
-        "# Build benchmarks",
-        "",
         f"Recorded {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bench/build.py --params {args.params}`, one run, "
         f"on {platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}.",
         "Machines here are shared and noisy: read the ratios, measured in the same run, not the seconds.",
@@ -91,7 +92,7 @@ def main() -> None:
         f"`--jobs 2` vs `--jobs 1`: {jobs1 / jobs2:.2f}x faster on the run stage ({', '.join(sections)}).",
         "",
     ]
-    (REPO / "bench" / "results.md").write_text("\n".join(lines))
+    replace_section("Build (bench/build.py)", "\n".join(lines))
     print("\n".join(lines))
 
 
