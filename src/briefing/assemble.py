@@ -12,9 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from briefing import generated
 from briefing.config import Edition
+from briefing.edition_findings import merged_findings
 from briefing.errors import InputError
-from briefing.fileio import staged_dir
+from briefing.fileio import canonical_json, sha256_file, sha256_text, staged_dir
 from briefing.section import METADATA_KEY
 from briefing.workspace import Workspace
 
@@ -30,6 +32,7 @@ class Chapter:
     file: str
     title: str
     sections: tuple[str, ...]
+    appendix: bool = False
 
 
 def md_escape(text: str) -> str:
@@ -41,14 +44,22 @@ def attr_escape(text: str) -> str:
     return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
-def chapter_files(ws: Workspace) -> list[str]:
-    """Chapter order from `_quarto.yml` (book.chapters)."""
+def book_files(ws: Workspace) -> tuple[list[str], list[str]]:
+    """Chapter and appendix order from `_quarto.yml` (book.chapters, book.appendices)."""
     try:
         config = yaml.safe_load(ws.quarto_file.read_text(encoding="utf-8"))
         chapters = config["book"]["chapters"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        appendices = config["book"].get("appendices", [])
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(str(ws.quarto_file), f"needs a book.chapters list ({exc})") from None
-    return [c if isinstance(c, str) else c["file"] for c in chapters]
+    names = lambda items: [c if isinstance(c, str) else c["file"] for c in items]  # noqa: E731
+    return names(chapters), names(appendices)
+
+
+def chapter_files(ws: Workspace) -> list[str]:
+    """Every chapter and appendix, in book order."""
+    chapters, appendices = book_files(ws)
+    return chapters + appendices
 
 
 def load_outputs(notebook: Path) -> dict[str, dict]:
@@ -88,13 +99,28 @@ def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
-def assemble(ws: Workspace, edition: Edition) -> list[Chapter]:
+@dataclass(frozen=True)
+class Book:
+    chapters: list[Chapter]
+    key: str  # content key: chapters (but history pages), figures, findings, parameters
+    baseline: str | None  # the published version "what changed" compares with
+
+
+def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> Book:
     """Write the assembled book; chapters embedding only sections this edition does not
-    run are left out."""
+    run are left out. `renderer` (name, label, versions) feeds the methods appendix.
+
+    Pages about publishing history are written last: they compare with the newest
+    published version whose content differs from this book's, so a rebuild of
+    unchanged content reproduces the published pages exactly."""
     build = ws.build(edition.edition)
+    renderer = renderer or {"label": "not recorded", "versions": {}}
     figures = ws.figures(edition.edition)
     meta_values = {"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition}
     chapters: list[Chapter] = []
+    pending: dict[str, tuple[str, Path]] = {}
+    appendices = set(book_files(ws)[1])
+    context = generated.Context(edition, build, ws.site, renderer, None)
     with staged_dir(build / "book") as book:
         (book / "figures").mkdir()
         for name in chapter_files(ws):
@@ -106,15 +132,33 @@ def assemble(ws: Workspace, edition: Edition) -> list[Chapter]:
                 continue
             for file in needed:
                 shutil.copyfile(figures / file, book / "figures" / file)
-            (book / name).write_text(text, encoding="utf-8")
-            chapters.append(Chapter(name, _title(text, name), tuple(sections)))
+            if generated.uses_history(text):
+                pending[name] = (text, path)
+            else:
+                (book / name).write_text(generated.expand(text, context, path), encoding="utf-8")
+            chapters.append(Chapter(name, _title(text, name), tuple(sections), name in appendices))
+        key = content_key(book, merged_findings(build, edition), edition)
+        baseline = generated.baseline_for(ws.site, edition.edition, key)
+        history_context = generated.Context(edition, build, ws.site, renderer, baseline)
+        for name, (text, path) in pending.items():
+            (book / name).write_text(generated.expand(text, history_context, path), encoding="utf-8")
         (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")
         (book / "_quarto.yml").write_text(yaml.safe_dump(
             {"project": {"type": "book", "render": [c.file for c in chapters]},
              "book": {"title": edition.title, "subtitle": edition.subtitle,
-                      "chapters": [c.file for c in chapters]}},
+                      "chapters": [c.file for c in chapters if not c.appendix],
+                      "appendices": [c.file for c in chapters if c.appendix]}},
             sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return chapters
+    return Book(chapters, key, baseline)
+
+
+def content_key(book: Path, findings: dict, edition: Edition) -> str:
+    """What a version is: the files of the book written so far (chapters and figures,
+    before history pages and the combined print document), the findings and the
+    parameters. Publishing itself never makes content "change"."""
+    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
+    return sha256_text(canonical_json({"book": files, "findings": findings,
+                                       "parameters": edition.model_dump(mode="json")}))
 
 
 def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> str:
@@ -125,7 +169,9 @@ def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> 
     parts = [f"---\n{front}---\n"]
     for chapter in chapters:
         body = FRONT_MATTER.sub("", (book / chapter.file).read_text(encoding="utf-8"), count=1).strip()
-        title = "About this briefing" if chapter.file == "index.qmd" else chapter.title
+        title = "Executive summary" if chapter.file == "index.qmd" else chapter.title
+        if chapter.appendix:
+            title = f"Appendix {chr(ord('A') + sum(c.appendix for c in chapters[:chapters.index(chapter)]))}: {title}"
         anchor = "chapter-" + chapter.file.removesuffix(".qmd")
         parts.append(f"# {md_escape(title)} {{#{anchor}}}\n\n{body}\n")
     return "\n".join(parts)

@@ -51,6 +51,15 @@ def clean_value(value):
 class FindingSet:
     section: str
     items: dict[str, Finding] = field(default_factory=dict)
+    highlights: list[dict] = field(default_factory=list)
+
+    def highlight(self, finding_id: str, text: str, figure: str | None = None) -> None:
+        """A key finding for the executive summary: a generated sentence with the number
+        and its change over the window, tied to a recorded finding and its figure."""
+        if finding_id not in self.items:
+            raise ValueError(f"highlight names finding {finding_id!r}, which was not recorded")
+        self.highlights.append({"finding": finding_id, "text": " ".join(text.split()),
+                                "figure": figure or self.items[finding_id].figure})
 
     def add(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:
         if not ID_PATTERN.match(id):
@@ -61,4 +70,5 @@ class FindingSet:
 
     def as_dict(self) -> dict:
         return {"section": self.section,
-                "findings": [self.items[k].as_dict() for k in sorted(self.items)]}
+                "findings": [self.items[k].as_dict() for k in sorted(self.items)],
+                "highlights": self.highlights}

@@ -14,7 +14,7 @@ from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text
 from briefing.fingerprint import code_fingerprint
 from briefing.provenance import git_commit, snapshots
 from briefing.publish import Published, publish
-from briefing.render.choose import resolve_renderer
+from briefing.render.choose import renderer_info, resolve_renderer
 from briefing.render.html import render_html
 from briefing.render.quarto import render_html_quarto
 from briefing.sources.mirror import fetch_mirror
@@ -41,7 +41,7 @@ def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str =
     """Assemble the book and render HTML unless book, provenance and code are unchanged."""
     renderer = resolve_renderer(renderer)
     build = ws.build(edition.edition)
-    chapters = assemble(ws, edition)
+    chapters = assemble(ws, edition, renderer_info(renderer)).chapters
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
     book = build / "book"
     files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.assemble import Chapter, assemble
+from briefing.assemble import assemble
 from briefing.config import Edition
+from briefing.edition_findings import merged_findings
 from briefing.errors import InputError
-from briefing.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.fileio import canonical_json, staged_dir
 from briefing.provenance import git_commit, snapshots, versions
 from briefing.render.choose import renderer_info, resolve_renderer
 from briefing.render.html import render_html
@@ -48,26 +49,6 @@ def published_versions(site: Path, edition: str) -> list[int]:
     return sorted(int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name)))
 
 
-def merged_findings(build: Path, edition: Edition, chapters: list[Chapter]) -> dict:
-    """All sections' findings in one file; ids must be unique across sections."""
-    merged: dict[str, dict] = {}
-    for section in edition.sections:
-        path = build / "findings" / f"{section}.json"
-        if not path.is_file():
-            raise InputError(str(path), f"section {section!r} has no findings; run `briefing run` first")
-        for item in json.loads(path.read_text(encoding="utf-8"))["findings"]:
-            if item["id"] in merged:
-                raise InputError(str(path), f"finding id {item['id']!r} also produced by another section")
-            merged[item["id"]] = {**item, "section": section}
-    return {"edition": edition.edition, "findings": [merged[k] for k in sorted(merged)]}
-
-
-def content_key(book: Path, findings: dict, edition: Edition) -> str:
-    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
-    return sha256_text(canonical_json({"book": files, "findings": findings,
-                                       "parameters": edition.model_dump(mode="json")}))
-
-
 def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict) -> dict:
     build = ws.build(edition.edition)
     inputs = json.loads((build / "data" / "inputs.json").read_text(encoding="utf-8"))
@@ -78,18 +59,20 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
         "published_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "parameters": edition.model_dump(mode="json"),
         "inputs": {"raw": raw, "curated": inputs["curated"], "sources_yml": inputs["sources_yml"]},
-        "git_commit": git_commit(ws.root), "versions": versions(), "renderer": renderer,
+        "git_commit": git_commit(ws.root), "versions": versions(),
+        "renderer": {k: v for k, v in renderer.items() if k != "versions"},
     }
 
 
 def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Published:
     """Publish the built edition as a new version unless its content is already published."""
     renderer = resolve_renderer(renderer)
+    info = renderer_info(renderer)
     build = ws.build(edition.edition)
-    chapters = assemble(ws, edition)
+    assembled = assemble(ws, edition, info)
+    chapters, key = assembled.chapters, assembled.key
     book = build / "book"
-    findings = merged_findings(build, edition, chapters)
-    key = content_key(book, findings, edition)
+    findings = merged_findings(build, edition)
     existing = published_versions(ws.site, edition.edition)
     if existing:
         latest = ws.site / edition.edition / f"v{existing[-1]}"
@@ -100,7 +83,6 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Publishe
     if target.exists():  # never rewrite a version, even a half-visible one
         raise InputError(str(target), "version folder already exists; published versions are immutable")
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
-    info = renderer_info(renderer)
     meta = {"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition,
             "version": str(version), "commit": provenance["commit"], "snapshots": provenance["snapshots"],
             "renderer": info["label"]}

@@ -75,6 +75,12 @@ class Section:
     def finding(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:
         self.findings.add(id, label, value, unit, source, figure)
 
+    def highlight(self, items: list[dict]) -> None:
+        """Put recorded findings in the executive summary: each item names a `finding`,
+        its generated `text` and optionally its `figure`."""
+        for item in items:
+            self.findings.highlight(item["finding"], item["text"], item.get("figure"))
+
     def findings_from(self, frame: pd.DataFrame, *, id: str, label: str, value: str, unit: str,
                       source: str, figure: str | None = None) -> None:
         """One finding per row; `id`, `label` and `source` are templates over the row's

@@ -140,3 +140,30 @@ def comparison_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFra
         "Today's source": compare["source"].map(lambda s: names.get(s, s) if isinstance(s, str) else "n/a"),
         "Revision": compare["difference"].map(lambda v: fmt.pp(v).replace(" percentage points", " pp")),
     })
+
+
+def highlights(intensity: pd.DataFrame, growth: pd.DataFrame, focus: list[str]) -> list[dict]:
+    """Key findings for the executive summary: each focus country's latest intensity and
+    its change over the window, and its spending growth in constant dollars."""
+    items = []
+    for code in focus:
+        series = intensity[intensity["country"] == code].sort_values("year")
+        if series.empty:
+            continue
+        first, last = series.iloc[0], series.iloc[-1]
+        rank = int(last["rank"])
+        items.append({
+            "finding": f"funding.gerd_pct_gdp.{code}.{int(last['year'])}", "figure": "fig-gerd-intensity",
+            "text": f"{fmt.name(code)} spent {fmt.pct(float(last['gerd_pct_gdp']))} of GDP on R&D in "
+                    f"{int(last['year'])}, {fmt.pp(float(last['gerd_pct_gdp'] - first['gerd_pct_gdp']))} since "
+                    f"{int(first['year'])}; {fmt.ordinal(rank)} among the countries compared."})
+    rows = growth[growth["country"].isin(focus)]
+    for r in rows.itertuples():
+        items.append({
+            "finding": f"funding.gerd_const_growth_pct.{r.country}.{r.year_start}-{r.year_end}",
+            "figure": "fig-gerd-growth",
+            "text": f"{fmt.name(r.country)}'s R&D spending in constant dollars changed by "
+                    f"{fmt.signed_pct(float(r.growth_pct))} from {r.year_start} to {r.year_end} "
+                    f"(from {fmt.usd_bn(float(r.gerd_usd_ppp_m_const2015_start))} to "
+                    f"{fmt.usd_bn(float(r.gerd_usd_ppp_m_const2015_end))})."})
+    return items

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefing import __version__
 from briefing.errors import InputError
+from briefing.provenance import versions
 from briefing.render.html import pandoc_version
 from briefing.render.pdf import typst_version
 from briefing.render.quarto import quarto_path, quarto_version
@@ -23,10 +24,13 @@ def resolve_renderer(choice: str) -> str:
 
 
 def renderer_info(renderer: str) -> dict:
-    """Name and versions of the renderer, for the manifest and the title page."""
+    """Name and versions of the renderer (and of Python and key packages), for the
+    manifest, the title page and the methods appendix."""
     if renderer == "quarto":
         version = quarto_version()
-        return {"name": "quarto", "quarto": version, "briefing": __version__, "label": f"Quarto {version}"}
-    pandoc, typst = pandoc_version(), typst_version()
-    return {"name": "built-in", "briefing": __version__, "pandoc": pandoc, "typst": typst,
-            "label": f"briefing {__version__} built-in (pandoc {pandoc}, typst {typst})"}
+        info = {"name": "quarto", "quarto": version, "label": f"Quarto {version}"}
+    else:
+        pandoc, typst = pandoc_version(), typst_version()
+        info = {"name": "built-in", "pandoc": pandoc, "typst": typst,
+                "label": f"briefing {__version__} built-in (pandoc {pandoc}, typst {typst})"}
+    return {**info, "briefing": __version__, "versions": versions()}

@@ -17,11 +17,14 @@ def page_name(chapter_file: str) -> str:
 
 
 def chapter_numbers(chapters: list[Chapter]) -> dict[str, str]:
-    """The index (title page) is unnumbered; other chapters count from 1."""
-    numbers, n = {}, 0
+    """The index (title page) is unnumbered; chapters count from 1, appendices from A."""
+    numbers, n, letter = {}, 0, 0
     for chapter in chapters:
         if chapter.file == "index.qmd":
             numbers[chapter.file] = ""
+        elif chapter.appendix:
+            numbers[chapter.file] = chr(ord("A") + letter)
+            letter += 1
         else:
             n += 1
             numbers[chapter.file] = str(n)

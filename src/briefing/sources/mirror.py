@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing import schemas
@@ -10,7 +11,7 @@ from briefing.errors import InputError
 from briefing.fileio import sha256_file
 from briefing.sources import registry
 from briefing.sources.adapters import read_files
-from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, write_snapshot
+from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, utc_stamp, write_snapshot
 from briefing.workspace import Workspace
 
 
@@ -66,5 +67,7 @@ def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None) 
     for source, files in plan.items():
         entry = table[source]
         origin = f"mirror:{entry['mirror']['folder']}/" + ",".join(f.name for f in files)
-        results.append(write_snapshot(ws.raw, source, entry, origin, "mirror", files))
+        # A mirror holds files as retrieved from the publisher: their time is the file time.
+        retrieved = utc_stamp(datetime.fromtimestamp(max(f.stat().st_mtime for f in files), UTC))
+        results.append(write_snapshot(ws.raw, source, entry, origin, "mirror", files, retrieved_at=retrieved))
     return results

@@ -35,6 +35,10 @@ class Snapshot:
         return self.path / name
 
 
+def utc_stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def content_id(prefix: str, files: dict[str, str]) -> str:
     """A snapshot id from its content: the same files give the same id."""
     digest = hashlib.sha256()
@@ -44,9 +48,11 @@ def content_id(prefix: str, files: dict[str, str]) -> str:
 
 
 def write_snapshot(raw: Path, source: str, entry: dict, origin: str, prefix: str,
-                   files: list[Path], extra: dict | None = None) -> tuple[Snapshot, bool]:
+                   files: list[Path], retrieved_at: str | None = None,
+                   extra: dict | None = None) -> tuple[Snapshot, bool]:
     """Copy `files` into a new snapshot of `source` and point `current` at it.
 
+    `retrieved_at` is when the files were obtained from the publisher (default: now).
     Returns the snapshot and whether it was new. An existing snapshot with the
     same content is left untouched (snapshots are immutable)."""
     hashes = {f.name: sha256_file(f) for f in files}
@@ -62,7 +68,8 @@ def write_snapshot(raw: Path, source: str, entry: dict, origin: str, prefix: str
             "citation": " ".join(str(entry.get("citation", "")).split()),
             "licence": entry.get("licence", ""),
             "url": entry.get("url", ""),
-            "retrieved_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "retrieved_at": retrieved_at or utc_stamp(datetime.now(UTC)),
+            "snapshotted_at": utc_stamp(datetime.now(UTC)),
             "origin": origin,
             "files": [
                 {"path": f.name, "sha256": hashes[f.name], "bytes": f.stat().st_size}

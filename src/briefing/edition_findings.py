@@ -1,0 +1,28 @@
+"""An edition's findings as built: every section's findings file, merged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from briefing.config import Edition
+from briefing.errors import InputError
+
+
+def section_findings(build: Path, section: str) -> dict:
+    path = build / "findings" / f"{section}.json"
+    if not path.is_file():
+        raise InputError(str(path), f"section {section!r} has no findings; run `briefing run` first")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def merged_findings(build: Path, edition: Edition) -> dict:
+    """All sections' findings in one file; ids must be unique across sections."""
+    merged: dict[str, dict] = {}
+    for section in edition.sections:
+        for item in section_findings(build, section)["findings"]:
+            if item["id"] in merged:
+                raise InputError(str(build / "findings" / f"{section}.json"),
+                                 f"finding id {item['id']!r} also produced by another section")
+            merged[item["id"]] = {**item, "section": section}
+    return {"edition": edition.edition, "findings": [merged[k] for k in sorted(merged)]}

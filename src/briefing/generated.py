@@ -1,0 +1,165 @@
+"""Blocks a chapter asks for with `{{< briefing <name> >}}`, generated at assembly
+from the build (findings, source catalogue, parameters, published versions): the
+executive summary, the sources and methods appendix, and what changed.
+
+Chapters stay prose; every number here comes from data."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefing.config import Edition
+from briefing.diff import diff_findings
+from briefing.edition_findings import merged_findings, section_findings
+from briefing.errors import InputError
+from briefing.prose import fmt
+
+SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
+VERSION_DIR = re.compile(r"^v(\d+)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    edition: Edition
+    build: Path
+    site: Path
+    renderer: dict
+    baseline: str | None  # e.g. "2025/v1": the published version "what changed" compares with
+
+
+def esc(text) -> str:
+    """Literal text in markdown (no raw HTML, links or emphasis from data)."""
+    return re.sub(r"([\\`*_{}\[\]<>#+!|~^$@])", r"\\\1", " ".join(str(text).split()))
+
+
+def code(text) -> str:
+    """Inline code: literal inside, so only backticks need care."""
+    return "`` " + str(text).replace("`", "'") + " ``"
+
+
+def summary(ctx: Context) -> str:
+    """Each section's highlighted findings, in section order, with a link to the figure."""
+    blocks = []
+    for section in ctx.edition.sections:
+        data = section_findings(ctx.build, section)
+        for item in data.get("highlights", []):
+            ref = f" (@{item['figure']})" if item.get("figure") else ""
+            blocks.append(f"- {esc(item['text'])}{ref}")
+    return "\n".join(blocks) if blocks else "No section of this edition marks key findings."
+
+
+def sources(ctx: Context) -> str:
+    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    parts = []
+    for source_id, entry in sorted(catalogue["datasets"].items()):
+        snap = entry["snapshot"]
+        files = "; ".join(f"{code(f['path'])} (sha256 {code(f['sha256'][:12])})" for f in snap["files"])
+        origin = snap["origin"].split(":", 1)[0]
+        lines = [f"### {esc(entry.get('short', source_id))}: {esc(entry['title'])} {{#src-{source_id}}}", "",
+                 f"- Publisher: {esc(entry['publisher'])}; licence: {esc(entry['licence'])}",
+                 f"- Citation: {esc(entry['citation'])}",
+                 f"- Retrieved: {esc(snap['retrieved_at'][:10])} ({esc(origin)}); snapshot "
+                 f"{code(snap['snapshot_id'])}",
+                 f"- Files: {files}"]
+        if entry.get("counting"):
+            lines.append(f"- Counting: {esc(entry['counting'])}")
+        if entry.get("limits"):
+            lines.append(f"- Known limits: {esc(entry['limits'])}")
+        parts.append("\n".join(lines))
+    documents = [f"- {esc(doc['citation'])} []{{#src-{doc_id}}}"
+                 for doc_id, doc in sorted(catalogue["documents"].items())]
+    parts.append("### Documents cited {#src-documents}\n\n" + "\n".join(documents))
+    return "\n\n".join(parts)
+
+
+def parameters(ctx: Context) -> str:
+    data = ctx.edition.model_dump(mode="json")
+    rows = ["| Parameter | Value |", "|:---|:---|"]
+    for key, value in data.items():
+        shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...")
+        rows.append(f"| {code(key)} | {esc(shown.strip())} |")
+    return ": This edition's parameters {#tbl-edition-parameters}\n\n" + "\n".join(rows)
+
+
+def software(ctx: Context) -> str:
+    inputs = json.loads((ctx.build / "data" / "inputs.json").read_text(encoding="utf-8"))
+    versions = ", ".join(f"{name} {version}" for name, version in sorted(ctx.renderer.get("versions", {}).items()))
+    return (f"Rendered by {esc(ctx.renderer['label'])}.\n"
+            f"Package code fingerprint {code(inputs['code'])}; package versions: {esc(versions)}.")
+
+
+def changes(ctx: Context) -> str:
+    if ctx.baseline is None:
+        return "This is the first published version of this edition, and no earlier edition is published here."
+    edition, version = ctx.baseline.split("/")
+    old_path = ctx.site / edition / version / "findings.json"
+    old = {f["id"]: f for f in json.loads(old_path.read_text(encoding="utf-8"))["findings"]}
+    new = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+    result = diff_findings(old, new, ctx.baseline, "this version")
+    lines = [f"Compared with {esc(ctx.baseline)}: {len(result.moved)} findings moved, {len(result.added)} were "
+             f"added, {len(result.removed)} removed and {result.unchanged} unchanged."]
+    if not (result.moved or result.added or result.removed):
+        lines.append("Every finding is the same; what changed is presentation (text, figures, chapters or "
+                     "parameters that do not alter a number).")
+    if result.moved:
+        lines += ["", f": Findings that moved most since {esc(ctx.baseline)} {{#tbl-changes}}", "",
+                  "| Finding | Before | Now | Change |", "|:---|---:|---:|---:|"]
+        for item in result.moved[:15]:
+            change = fmt.signed_pct(item.relative_pct, 1) if item.relative_pct is not None else "changed"
+            lines.append(f"| {esc(item.label)} ({code(item.id)}) | {esc(_show(item.old))} | {esc(_show(item.new))} | "
+                         f"{change} |")
+    return "\n".join(lines)
+
+
+def _show(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.4g}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+BLOCKS = {"summary": summary, "sources": sources, "parameters": parameters, "software": software,
+          "changes": changes}
+
+
+def expand(text: str, ctx: Context, origin: Path) -> str:
+    def block(match: re.Match) -> str:
+        name = match["name"]
+        if name not in BLOCKS:
+            line = text[: match.start()].count("\n") + 1
+            raise InputError(f"{origin}, line {line}", f"unknown generated block {name!r} (known: {sorted(BLOCKS)})")
+        return BLOCKS[name](ctx)
+    return SHORTCODE.sub(block, text)
+
+
+def uses_history(text: str) -> bool:
+    return any(m["name"] == "changes" for m in SHORTCODE.finditer(text))
+
+
+def baseline_for(site: Path, edition: str, key: str) -> str | None:
+    """The version "what changed" compares with: the newest published version of this
+    edition whose content (key) differs from this book's, else the newest version of
+    the previous edition (by name), else none."""
+    def versions(name: str) -> list[int]:
+        folder = site / name
+        if not folder.is_dir():
+            return []
+        return sorted(int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name)))
+
+    def content(name: str, number: int) -> str:
+        manifest = site / name / f"v{number}" / "manifest.json"
+        return json.loads(manifest.read_text(encoding="utf-8")).get("content_key", "")
+    own = versions(edition)
+    while own and content(edition, own[-1]) == key:
+        own.pop()
+    if own:
+        return f"{edition}/v{own[-1]}"
+    earlier = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name < edition and versions(p.name)) \
+        if site.is_dir() else []
+    return f"{earlier[-1]}/v{versions(earlier[-1])[-1]}" if earlier else None
