@@ -120,7 +120,9 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
     chapters: list[Chapter] = []
     pending: dict[str, tuple[str, Path]] = {}
     appendices = set(book_files(ws)[1])
-    context = generated.Context(edition, build, ws.site, renderer, None)
+    order = tuple(dict.fromkeys(Path(m["path"]).stem for name in chapter_files(ws) if (ws.chapters / name).is_file()
+                                for m in EMBED.finditer((ws.chapters / name).read_text(encoding="utf-8"))))
+    context = generated.Context(edition, build, ws.site, renderer, None, order)
     with staged_dir(build / "book") as book:
         (book / "figures").mkdir()
         for name in chapter_files(ws):
@@ -139,7 +141,7 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
             chapters.append(Chapter(name, _title(text, name), tuple(sections), name in appendices))
         key = content_key(book, merged_findings(build, edition), edition)
         baseline = generated.baseline_for(ws.site, edition.edition, key)
-        history_context = generated.Context(edition, build, ws.site, renderer, baseline)
+        history_context = generated.Context(edition, build, ws.site, renderer, baseline, order)
         for name, (text, path) in pending.items():
             (book / name).write_text(generated.expand(text, history_context, path), encoding="utf-8")
         (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")

@@ -30,6 +30,7 @@ class Context:
     site: Path
     renderer: dict
     baseline: str | None  # e.g. "2025/v1": the published version "what changed" compares with
+    order: tuple[str, ...] = ()  # sections in the order the book presents them
 
 
 def esc(text) -> str:
@@ -45,7 +46,8 @@ def code(text) -> str:
 def summary(ctx: Context) -> str:
     """Each section's highlighted findings, in section order, with a link to the figure."""
     blocks = []
-    for section in ctx.edition.sections:
+    ranked = {name: i for i, name in enumerate(ctx.order)}
+    for section in sorted(ctx.edition.sections, key=lambda name: (ranked.get(name, len(ranked)), name)):
         data = section_findings(ctx.build, section)
         for item in data.get("highlights", []):
             ref = f" (@{item['figure']})" if item.get("figure") else ""

@@ -91,11 +91,32 @@ class Facts(pa.DataFrameModel):
         strict = True
 
 
+class Events(pa.DataFrameModel):
+    """Dated policy events from the seed documents, one citation (document, locator, quote) a row."""
+
+    id: Series[str] = pa.Field(str_matches=r"^ev\.[a-z0-9]+\.\d{4}\.[a-z0-9_]+$")
+    date: Series[str] = pa.Field(str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    date_precision: Series[str] = pa.Field(isin=["day", "month", "year"])
+    year: Series[int] = pa.Field(**YEAR)
+    jurisdiction: Series[str] = pa.Field(str_matches=r"^([A-Z]{2}|G7|INTL)$")
+    kind: Series[str] = pa.Field(isin=["law", "executive order/memorandum", "guideline", "programme",
+                                       "trade measure", "agreement", "budget", "statement"])
+    title: Series[str] = pa.Field(str_length={"min_value": 3})
+    source_id: Series[str]
+    seed_file: Series[str]
+    locator: Series[str]
+    quote: Series[str] = pa.Field(str_length={"min_value": 3})
+
+    class Config:
+        strict = True
+
+
 KEYS: dict[str, list[str]] = {
     "pairs": ["source", "field", "year", "country_a", "country_b"],
     "country_output": ["source", "field", "year", "country"],
     "rd_indicators": ["source", "country", "year", "indicator"],
     "facts": ["id"],
+    "events": ["id"],
 }
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
@@ -103,6 +124,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "country_output": CountryOutput,
     "rd_indicators": RdIndicators,
     "facts": Facts,
+    "events": Events,
 }
 
 

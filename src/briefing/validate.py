@@ -14,10 +14,10 @@ from briefing.fileio import canonical_json, sha256_file, staged_dir
 from briefing.fingerprint import code_fingerprint
 from briefing.sources import registry, snapshot
 from briefing.sources.adapters import ADAPTERS, read_files
-from briefing.sources.curated import read_facts
+from briefing.sources.curated import read_events, read_facts
 from briefing.workspace import Workspace
 
-TABLES = ["pairs", "country_output", "rd_indicators", "facts"]
+TABLES = ["pairs", "country_output", "rd_indicators", "facts", "events"]
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
 SORT_KEYS = schemas.KEYS
@@ -56,9 +56,10 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
         tables = read_files(source, [snap.file(n) for n in snap.files])
         for name, frame in tables.items():
             parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
-    facts_path = ws.curated / "facts.csv"
-    facts = read_facts(facts_path, registry.documents(ws.sources_file))
-    parts["facts"].append(schemas.check("facts", facts, str(facts_path)))
+    documents = registry.documents(ws.sources_file)
+    for name, reader in (("facts", read_facts), ("events", read_events)):
+        path = ws.curated / f"{name}.csv"
+        parts[name].append(schemas.check(name, reader(path, documents), str(path)))
     result = {}
     for name in TABLES:
         table = pd.concat(parts[name], ignore_index=True)

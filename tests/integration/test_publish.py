@@ -101,14 +101,14 @@ def two_versions(tmp_path_factory, mirror):
     work = tmp_path_factory.mktemp("versions")
     params = work / "ci.yml"
     data = yaml.safe_load((REPO / "params" / "ci.yml").read_text())
-    params.write_text(yaml.safe_dump(data))
+    params.write_text(yaml.safe_dump(data, sort_keys=False))
     first = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
     assert first.returncode == 0, first.stderr
     v1_before = tree_bytes(work / "_site" / "ci" / "v1")
     again = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
     assert again.returncode == 0, again.stderr
     data["window"]["end"] = 2021
-    params.write_text(yaml.safe_dump(data))
+    params.write_text(yaml.safe_dump(data, sort_keys=False))
     changed = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
     assert changed.returncode == 0, changed.stderr
     return work, v1_before, again

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,12 +13,33 @@ FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_i
                 "seed_file", "locator", "quote"]
 
 
-def read_facts(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
-    raw = read_csv(path, FACT_COLUMNS)
-    raw["value"] = to_float(path, raw, "value", missing=(), minimum=None)
+EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id",
+                 "seed_file", "locator", "quote"]
+PRECISION = {"year": r"^\d{4}$", "month": r"^\d{4}-(0[1-9]|1[0-2])$",
+             "day": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
+
+
+def _cited(path: Path, raw: pd.DataFrame, documents: dict[str, dict]) -> None:
+    """Every row cites a document of data/sources.yml and that document's seed file."""
     check_unique(path, raw, ["id"])
     fail_at(path, raw, ~raw["source_id"].isin(documents), "source_id",
             f"not a document of data/sources.yml (known: {sorted(documents)})")
     expected = raw["source_id"].map(lambda s: documents.get(s, {}).get("seed"))
     fail_at(path, raw, raw["seed_file"] != expected, "seed_file", "does not match the document's seed file")
+
+
+def read_facts(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
+    raw = read_csv(path, FACT_COLUMNS)
+    raw["value"] = to_float(path, raw, "value", missing=(), minimum=None)
+    _cited(path, raw, documents)
     return raw[FACT_COLUMNS].reset_index(drop=True)
+
+
+def read_events(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
+    raw = read_csv(path, EVENT_COLUMNS)
+    fail_at(path, raw, ~raw["date_precision"].isin(PRECISION), "date_precision", "must be day, month or year")
+    matches = raw.apply(lambda r: bool(re.match(PRECISION.get(r["date_precision"], "$^"), r["date"])), axis=1)
+    fail_at(path, raw, ~matches, "date", "date does not match its precision (YYYY, YYYY-MM or YYYY-MM-DD)")
+    _cited(path, raw, documents)
+    events = raw[EVENT_COLUMNS].assign(year=raw["date"].str[:4].astype("int64"))
+    return events.reset_index(drop=True)

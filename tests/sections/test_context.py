@@ -1,0 +1,60 @@
+"""The policy-context notebook with params/ci.yml: counts equal the curated events
+file read independently; the timeline is filterable and links each event to its source."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from briefing.config import load_edition
+from tests.conftest import CI_PARAMS, REPO
+
+EDITION = load_edition(CI_PARAMS)
+
+
+@pytest.fixture(scope="module")
+def events():
+    with open(REPO / "data" / "curated" / "events.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.fixture(scope="module")
+def findings(ci_build):
+    return {f["id"]: f for f in json.loads((ci_build.build("ci") / "findings" / "context.json").read_text())["findings"]}
+
+
+def test_counts_equal_the_curated_file(findings, events):
+    start, end = EDITION.window.start, EDITION.window.end
+    inside = [e for e in events if start <= int(e["date"][:4]) <= end]
+    assert findings[f"context.events_in_window.{start}-{end}"]["value"] == len(inside)
+    for jurisdiction in {e["jurisdiction"] for e in inside}:
+        expected = sum(e["jurisdiction"] == jurisdiction for e in inside)
+        assert findings[f"context.events_in_window.{jurisdiction}.{start}-{end}"]["value"] == expected
+
+
+def test_timeline_is_filterable_and_linked(ci_build, events):
+    spec = json.loads((ci_build.figures("ci") / "fig-ctx-timeline.vl.json").read_text())
+    text = json.dumps(spec)
+    assert '"bind": {"input": "select"' in text or '"input": "select"' in text
+    assert '"bind": "legend"' in text
+    assert '"href"' in text and "methods.html#src-" in text
+    with open(ci_build.figures("ci") / "fig-ctx-timeline.csv", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == len(events)
+
+
+def test_every_event_is_in_the_table_and_sources_have_anchors(ci_build, events):
+    book = ci_build.build("ci") / "book"
+    context = (book / "context.qmd").read_text()
+    for event in events:
+        assert event["date"] in context
+    methods = (book / "methods.qmd").read_text()
+    for source_id in {e["source_id"] for e in events}:
+        assert f"{{#src-{source_id}}}" in methods
+
+
+def test_summary_lists_highlights_with_figure_links(ci_build):
+    index = (ci_build.build("ci") / "book" / "index.qmd").read_text()
+    assert "(@fig-ctx-timeline)" in index and "(@fig-gerd-intensity)" in index
+    assert "{{< briefing" not in index
