@@ -5,6 +5,7 @@ broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -21,12 +22,14 @@ from briefing.config import Edition, load_edition
 from briefing.diff import diff_versions
 from briefing.errors import InputError, SectionFailed
 from briefing.execute import run_sections
+from briefing.lock import work_lock
 from briefing.publish import publish as publish_stage
 from briefing.render.diff_table import print_diff
 from briefing.sources.mirror import default_mirror
 from briefing.workspace import Workspace
 
 CORES = os.cpu_count() or 1
+_LOCKS = contextlib.ExitStack()
 app = typer.Typer(help=__doc__, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False)
 out = Console()
@@ -45,7 +48,8 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Redo the stage even whe
 
 def _guard(action: Callable[[], None]) -> None:
     try:
-        action()
+        with _LOCKS:
+            action()
     except InputError as exc:
         err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
@@ -55,8 +59,11 @@ def _guard(action: Callable[[], None]) -> None:
 
 
 def _setup(params: Path, workdir: Path | None) -> tuple[Workspace, Edition]:
+    """Validate parameters, then take the work folder's writer lock (released at exit)."""
     edition = load_edition(params)
-    return Workspace.discover(workdir), edition
+    ws = Workspace.discover(workdir)
+    _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda message: err.print(message)))
+    return ws, edition
 
 
 def _mirror(ws: Workspace, mirror: Path | None) -> Path:

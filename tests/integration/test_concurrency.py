@@ -1,0 +1,43 @@
+"""Two `briefing build` commands on one work folder: the second waits for the first
+(or refuses after its timeout), and the result is a whole, single version."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from briefing.lock import work_lock
+from tests.conftest import REPO, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_second_build_waits_and_nothing_is_corrupted(tmp_path, mirror):
+    work = tmp_path / "work"
+    args = [sys.executable, "-m", "briefing.cli", "build", "--params", "params/ci.yml", "--workdir", str(work),
+            "--mirror", str(mirror)]
+    first = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    second = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    out1, err1 = first.communicate(timeout=600)
+    out2, err2 = second.communicate(timeout=600)
+    assert first.returncode == 0, err1
+    assert second.returncode == 0, err2
+    assert "waiting for another briefing command" in err2
+    assert "new version ci/v1" in out1 and "unchanged, still ci/v1" in out2
+    site = work / "_site" / "ci"
+    assert sorted(p.name for p in site.iterdir()) == ["latest", "v1"]
+    assert json.loads((site / "v1" / "manifest.json").read_text())["version"] == 1
+
+
+def test_refuses_after_timeout(tmp_path):
+    work = tmp_path / "work"
+    with work_lock(work):
+        result = run_cli("validate", "--params", "params/ci.yml", "--workdir", str(work),
+                         env={"BRIEFING_LOCK_TIMEOUT": "1"})
+    assert result.returncode == 2
+    assert "still writing this work folder" in " ".join(result.stderr.split())
