@@ -18,12 +18,11 @@ CODES = countries.all_codes()
 YEAR = {"ge": 1900, "le": 2100}
 
 
-class Pairs(pa.DataFrameModel):
-    """Co-authored works per unordered country pair (country_a < country_b), full counting."""
+class _PairWorks(pa.DataFrameModel):
+    """Columns shared by the yearly and the period pair tables."""
 
     source: Series[str] = pa.Field(isin=SOURCES)
     field: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
-    year: Series[int] = pa.Field(**YEAR)
     country_a: Series[str] = pa.Field(isin=CODES)
     country_b: Series[str] = pa.Field(isin=CODES)
     works: Series[int] = pa.Field(ge=0)
@@ -36,22 +35,61 @@ class Pairs(pa.DataFrameModel):
         return df["country_a"] < df["country_b"]
 
 
-class CountryOutput(pa.DataFrameModel):
-    """Works per country: total (where the source gives it) and internationally co-authored."""
+class _OutputWorks(pa.DataFrameModel):
+    """Columns shared by the yearly and the period output tables."""
 
     source: Series[str] = pa.Field(isin=SOURCES)
     field: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
-    year: Series[int] = pa.Field(**YEAR)
     country: Series[str] = pa.Field(isin=CODES)
     works_total: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
     works_international: Series[pd.Int64Dtype] = pa.Field(ge=0)
+    works_domestic: Series[pd.Int64Dtype] = pa.Field(ge=0, nullable=True)
 
     class Config:
         strict = True
 
-    @pa.dataframe_check(error="works_international must not exceed works_total")
-    def international_within_total(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["works_total"].isna() | (df["works_international"] <= df["works_total"])).astype(bool)
+    @pa.dataframe_check(error="works_international + works_domestic must not exceed works_total")
+    def within_total(cls, df: pd.DataFrame) -> Series[bool]:
+        """International and domestic-only works, alone and together, never exceed the total
+        (they may fall short: NCSES leaves out articles with incomplete addresses)."""
+        parts = df["works_international"] + df["works_domestic"].fillna(0)
+        return (df["works_total"].isna() | (parts <= df["works_total"])).astype(bool)
+
+
+class Pairs(_PairWorks):
+    """Co-authored works per unordered country pair (country_a < country_b) and year, full counting."""
+
+    year: Series[int] = pa.Field(**YEAR)
+
+
+class CountryOutput(_OutputWorks):
+    """Works per country and year: total and domestic-only (where the source gives them)
+    and internationally co-authored."""
+
+    year: Series[int] = pa.Field(**YEAR)
+
+
+class PeriodPairs(_PairWorks):
+    """Co-authored works per unordered country pair summed over a period (year_start to
+    year_end), for sources that publish no yearly split. Full counting."""
+
+    year_start: Series[int] = pa.Field(**YEAR)
+    year_end: Series[int] = pa.Field(**YEAR)
+
+    @pa.dataframe_check(error="year_start must not be after year_end")
+    def period(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["year_start"] <= df["year_end"]
+
+
+class PeriodOutput(_OutputWorks):
+    """Works per country summed over a period: total, internationally co-authored, domestic-only."""
+
+    year_start: Series[int] = pa.Field(**YEAR)
+    year_end: Series[int] = pa.Field(**YEAR)
+
+    @pa.dataframe_check(error="year_start must not be after year_end")
+    def period(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["year_start"] <= df["year_end"]
 
 
 class RdIndicators(pa.DataFrameModel):
@@ -114,6 +152,8 @@ class Events(pa.DataFrameModel):
 KEYS: dict[str, list[str]] = {
     "pairs": ["source", "field", "year", "country_a", "country_b"],
     "country_output": ["source", "field", "year", "country"],
+    "period_pairs": ["source", "field", "year_start", "year_end", "country_a", "country_b"],
+    "period_output": ["source", "field", "year_start", "year_end", "country"],
     "rd_indicators": ["source", "country", "year", "indicator"],
     "facts": ["id"],
     "events": ["id"],
@@ -122,6 +162,8 @@ KEYS: dict[str, list[str]] = {
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "pairs": Pairs,
     "country_output": CountryOutput,
+    "period_pairs": PeriodPairs,
+    "period_output": PeriodOutput,
     "rd_indicators": RdIndicators,
     "facts": Facts,
     "events": Events,

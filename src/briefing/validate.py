@@ -17,7 +17,7 @@ from briefing.sources.adapters import ADAPTERS, read_files
 from briefing.sources.curated import read_events, read_facts
 from briefing.workspace import Workspace
 
-TABLES = ["pairs", "country_output", "rd_indicators", "facts", "events"]
+TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events"]
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
 SORT_KEYS = schemas.KEYS

@@ -66,6 +66,7 @@ def test_openalex_diagonal_is_international_total_and_na_is_namibia(tmp_path):
     output = tables["country_output"].set_index("country")["works_international"].to_dict()
     assert output == {"JP": 100, "KR": 50}
     assert tables["country_output"]["works_total"].isna().all()
+    assert tables["country_output"]["works_domestic"].isna().all()
     for name, frame in tables.items():
         schemas.check(name, frame, "test")
 

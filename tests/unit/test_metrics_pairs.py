@@ -16,7 +16,7 @@ PAIRS = pd.DataFrame({
 })
 OUTPUT = pd.DataFrame({"source": "openalex", "field": "all", "year": [2015, 2023, 2015, 2023],
                        "country": ["KR", "KR", "JP", "JP"], "works_total": pd.NA,
-                       "works_international": [20, 40, 50, 100]})
+                       "works_international": [20, 40, 50, 100], "works_domestic": pd.NA})
 
 
 def test_directed_is_symmetric():

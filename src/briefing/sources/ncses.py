@@ -1,6 +1,7 @@
 """NCSES Science and Engineering Indicators tables to canonical tables.
 
-Articles (Scopus, whole counts): SPBS-35 pairs, SPBS-33/99 totals (ncses_articles).
+Articles (Scopus, whole counts): SPBS-35 pairs, SPBS-33/99 totals (ncses_articles);
+AI articles summed 2003-2022: SPBS-92 pair matrix, SPBS-91 totals (ncses_ai).
 R&D: SRD-1 GERD and GDP, SRD-2 GERD by sector and funds, RD-18 GBARD by objective (ncses_rd).
 """
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing import countries
-from briefing.sources import ncses_articles, ncses_rd
+from briefing.sources import ncses_ai, ncses_articles, ncses_rd
 from briefing.sources.readcsv import fail_at
 
 # NCSES 2024: rows that are not single economies. Gaza Strip and West Bank are listed
@@ -36,4 +37,6 @@ def read(files: dict[str, Path]) -> dict[str, pd.DataFrame]:
         ncses_rd.gbard(files[ncses_rd.GBARD_FILE], country_codes),
         ncses_rd.sector_funds(files[ncses_rd.SECTOR_FILE], country_codes),
     ], ignore_index=True)
-    return {"pairs": pairs, "country_output": output, "rd_indicators": rd}
+    return {"pairs": pairs, "country_output": output, "rd_indicators": rd,
+            "period_pairs": ncses_ai.pair_matrix(files[ncses_ai.MATRIX_FILE], country_codes),
+            "period_output": ncses_ai.totals(files[ncses_ai.TOTALS_FILE], country_codes)}

@@ -16,6 +16,7 @@ FIELDS = {"All S&E fields": "all", "Artificial intelligence": "artificial_intell
 ATTRIBUTES = {
     "Total articles": "works_total",
     "Total articles > With international institutions": "works_international",
+    "Total articles > With domestic institutions only": "works_domestic",
 }
 
 Codes = Callable[[Path, pd.DataFrame, str], pd.Series]
@@ -47,7 +48,10 @@ def pairs(path: Path, codes: Codes) -> pd.DataFrame:
 
 
 def country_output(path: Path, codes: Codes) -> pd.DataFrame:
-    """SPBS-33 (all S&E) and SPBS-99 (AI): total and international articles per year."""
+    """SPBS-33 (all S&E) and SPBS-99 (AI): total, international and domestic-only articles per year.
+
+    Domestic-only plus international can fall short of the total: NCSES leaves out of both
+    the multi-institution articles whose addresses are incomplete (table notes, SPBS-33)."""
     raw = read_csv(path, ["field", "country", "attribute", "year", "articles"])
     fail_at(path, raw, ~raw["field"].isin(FIELDS), "field", f"unknown field (known: {sorted(FIELDS)})")
     raw["year"] = to_int(path, raw, "year", minimum=1900)
@@ -62,4 +66,5 @@ def country_output(path: Path, codes: Codes) -> pd.DataFrame:
         "source": "ncses", "field": wide["field"], "year": wide["year"].astype("int64"),
         "country": wide["code"], "works_total": wide["works_total"].astype("Int64"),
         "works_international": wide["works_international"].astype("Int64"),
+        "works_domestic": wide["works_domestic"].astype("Int64"),
     })

@@ -29,7 +29,9 @@ def read(files: dict[str, Path]) -> dict[str, pd.DataFrame]:
     diagonal = raw["country_a"] == raw["country_b"]
     pairs = raw.loc[~diagonal, ["source", "field", "year", "country_a", "country_b", "works"]]
     output = raw.loc[diagonal].rename(columns={"country_a": "country", "works": "works_international"})
-    output = output.assign(works_total=pd.array([pd.NA] * len(output), dtype="Int64"),
+    # The pair table counts only internationally co-authored works: no total, no domestic count.
+    missing = pd.array([pd.NA] * len(output), dtype="Int64")
+    output = output.assign(works_total=missing, works_domestic=missing,
                            works_international=output["works_international"].astype("Int64"))[
-        ["source", "field", "year", "country", "works_total", "works_international"]]
+        ["source", "field", "year", "country", "works_total", "works_international", "works_domestic"]]
     return {"pairs": pairs.reset_index(drop=True), "country_output": output.reset_index(drop=True)}

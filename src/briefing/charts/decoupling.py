@@ -1,0 +1,198 @@
+"""Charts of the decoupling section. Every chart states the counting method in its
+subtitle (`counting`, from `prose.decoupling.counting_note`)."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from briefing import countries
+from briefing.charts.funding import _highlighted
+from briefing.charts.labels import dodge
+from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
+from briefing.prose.decoupling import cap, the
+
+SHARE_FORMAT = ".1f"
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]
+
+
+def _title(text: str, counting: str, *more: str) -> alt.Title:
+    return alt.Title(text, subtitle=[counting, *more], subtitleColor=LABEL_GREY, subtitleFontSize=12)
+
+
+def _label_scale(scale: alt.Scale) -> alt.Scale:
+    """The colours of `scale` for text: grey series get a darker grey that reads on white."""
+    return alt.Scale(domain=scale.domain, range=[LABEL_GREY if c == MUTED else c for c in scale.range])
+
+
+def _end_labels(rows: pd.DataFrame, x: str, y: str, gap: float, scale: alt.Scale) -> alt.Chart:
+    """Each series' name beside its last point, pushed apart so names do not overlap."""
+    placed = rows.assign(label_y=dodge(rows[y], gap))
+    return alt.Chart(placed).mark_text(align="left", dx=7).encode(
+        x=x, y="label_y:Q", text="name:N", color=alt.Color("label_group:N", scale=_label_scale(scale), legend=None))
+
+
+def _measure_encodings(measures: list[str], colours: list[str], columns: int) -> dict:
+    """Colour and shape on `measure`, one merged legend, labels never cut."""
+    legend = alt.Legend(orient="bottom", columns=columns, labelLimit=0, title=None)
+    return {"color": alt.Color("measure:N", sort=measures, scale=alt.Scale(domain=measures, range=colours),
+                               legend=legend, title=None),
+            "shape": alt.Shape("measure:N", sort=measures, scale=alt.Scale(domain=measures, range=SHAPES[: len(measures)]),
+                               legend=legend, title=None)}
+
+
+def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str) -> alt.FacetChart:
+    """Share of each country's international works with each pole, per year: a small panel a
+    country, a line a pole, on one scale so panels compare."""
+    labels = {p: cap(f"with {the(p)}") for p in poles}
+    data = shares.assign(name=shares["country"].map(countries.name), measure=shares["pole"].map(labels))
+    years = sorted(data["year"].unique())
+    base = alt.Chart().encode(
+        x=alt.X("year:Q", title=None, scale=alt.Scale(domain=[years[0], years[-1]]),
+                axis=alt.Axis(values=[years[0], years[-1]], format="d", labelAngle=0, grid=False)),
+        y=alt.Y("share_pct:Q", title=None, axis=alt.Axis(tickCount=4)),
+        color=alt.Color("measure:N", sort=list(labels.values()),
+                        scale=alt.Scale(domain=list(labels.values()), range=PALETTE[: len(poles)]),
+                        legend=alt.Legend(orient="bottom", direction="horizontal", labelLimit=0, title=None)),
+        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("measure:N", title="Co-author"),
+                 alt.Tooltip("year:O", title="Year"), alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT),
+                 alt.Tooltip("works:Q", title="Co-authored works", format=",")])
+    layers = alt.layer(base.mark_line(), base.mark_point(size=16), data=data)
+    return layers.properties(width=120, height=90).facet(
+        facet=alt.Facet("name:N", sort=list(dict.fromkeys(data["name"])), title=None,
+                        header=alt.Header(labelFontSize=12, labelAnchor="start", labelPadding=2)),
+        columns=4, spacing={"row": 14, "column": 16},
+    ).properties(title=_title("Share of each country's international works co-authored with each pole (%)",
+                              counting))
+
+
+def _zoom(values: pd.Series, step: float = 5) -> list[float]:
+    """An axis domain around `values`, on multiples of `step`, never below zero."""
+    low, high = float(values.min()), float(values.max())
+    return [max(0.0, step * math.floor(low / step - 0.5)), step * math.ceil(high / step + 0.5)]
+
+
+def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> alt.LayerChart:
+    """Share with pole A (x) against share with pole B (y): each country's path from its first
+    year (hollow) to its latest (filled, labelled), and the line of equal shares."""
+    pole_a, pole_b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
+    data, scale = _highlighted(paths, highlight)
+    data = data.assign(label_group=data["group"])
+    domain = _zoom(pd.concat([data["share_a_pct"], data["share_b_pct"]]))
+    tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Year"),
+               alt.Tooltip("share_a_pct:Q", title=f"With {countries.name(pole_a)} %", format=SHARE_FORMAT),
+               alt.Tooltip("share_b_pct:Q", title=f"With {countries.name(pole_b)} %", format=SHARE_FORMAT)]
+    base = alt.Chart(data).encode(
+        x=alt.X("share_a_pct:Q", title=f"% of international works with {the(pole_a)}", scale=alt.Scale(domain=domain)),
+        y=alt.Y("share_b_pct:Q", title=f"% of international works with {the(pole_b)}", scale=alt.Scale(domain=domain)),
+        color=alt.Color("group:N", scale=scale, title=None, legend=None), detail="country:N", tooltip=tooltip)
+    trail = base.mark_line(strokeWidth=1.5, opacity=0.7).encode(order="year:O")
+    start = base.transform_filter("datum.point == 'start'").mark_point(filled=False, size=45, strokeWidth=1.5)
+    latest = base.transform_filter("datum.point == 'latest'").mark_point(filled=True, size=75, opacity=1)
+    ends = data[data["point"] == "latest"]
+    labels = _end_labels(ends, "share_a_pct:Q", "share_b_pct", (domain[1] - domain[0]) / 30, scale)
+    diagonal = pd.DataFrame({"x": domain, "y": domain})
+    equal = alt.Chart(diagonal).mark_line(strokeDash=[4, 4], color=LABEL_GREY, strokeWidth=1).encode(
+        x="x:Q", y="y:Q")
+    note = alt.Chart(diagonal.tail(1).assign(text="equal shares")).mark_text(
+        align="right", baseline="bottom", dx=-4, dy=-4, color=LABEL_GREY, fontStyle="italic").encode(
+        x="x:Q", y="y:Q", text="text:N")
+    years = f"Hollow dot: {int(data['year'].min())}; filled dot: {int(data['year'].max())}."
+    return alt.layer(equal, note, trail, start, latest, labels).resolve_scale(color="independent").properties(
+        width=WIDTH - 80, height=WIDTH - 80,
+        title=_title(f"Exposure to {the(pole_a)} and {the(pole_b)}", counting, years))
+
+
+def pole_pair_chart(pair: pd.DataFrame, counting: str) -> alt.HConcatChart:
+    """Left: works co-authored by the two poles per year. Right: that pair as a share of each
+    pole's international works, each line labelled with its pole."""
+    pole_a, pole_b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
+    works = alt.Chart(pair).mark_bar(color=PALETTE[0]).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
+        y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f")),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=",")],
+    ).properties(width=250, height=230, title=alt.Title("Works co-authored by the two", fontSize=13))
+    long = pd.concat([pair.assign(country=pole_b, share_pct=pair["share_b_pct"]),
+                      pair.assign(country=pole_a, share_pct=pair["share_a_pct"])], ignore_index=True)
+    long = long.assign(name=long["country"].map(countries.name))[["year", "country", "name", "share_pct", "works"]]
+    names = [countries.name(pole_b), countries.name(pole_a)]
+    scale = alt.Scale(domain=names, range=[PALETTE[1], PALETTE[0]])
+    base = alt.Chart(long).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
+        y=alt.Y("share_pct:Q", title="% of the pole's international works", scale=alt.Scale(zero=True)),
+        color=alt.Color("name:N", scale=scale, legend=None),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("name:N", title="Share of the works of"),
+                 alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT)])
+    last = long.sort_values("year").groupby("country").tail(1).assign(label_group=lambda f: f["name"])
+    labels = _end_labels(last, "year:O", "share_pct", float(long["share_pct"].max()) / 14, scale)
+    shares = alt.layer(base.mark_line(), base.mark_point(size=30), labels).properties(
+        width=230, height=230, title=alt.Title("As a share of each one's international works", fontSize=13))
+    return alt.hconcat(works, shares, spacing=36).properties(
+        title=_title(f"Co-authorship between {the(pole_a)} and {the(pole_b)}", counting))
+
+
+def field_chart(compare: pd.DataFrame, poles: list[str], counting: str) -> alt.FacetChart:
+    """Shares with each pole in AI (summed over the period) beside all fields in the period's
+    first and last years, same source: a row a country, a panel a pole."""
+    data = compare.assign(name=compare["country"].map(countries.name), measure=_measure_labels(compare),
+                          panel=compare["pole"].map(lambda p: cap(f"with {the(p)}")))
+    ordered = data.sort_values(["field", "period"]).drop_duplicates("measure")
+    measures = list(ordered["measure"])
+    base = alt.Chart().encode(
+        y=alt.Y("name:N", sort=list(dict.fromkeys(data["name"])), title=None),
+        x=alt.X("share_pct:Q", title="% of international articles with the pole"),
+        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("panel:N", title="Pole"),
+                 alt.Tooltip("measure:N", title="Articles"), alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT)])
+    rule = base.mark_rule(color=MUTED).encode(x="min(share_pct):Q", x2="max(share_pct):Q")
+    dots = base.mark_point(filled=True, size=70, opacity=1).encode(
+        **_measure_encodings(measures, _measure_colours(ordered["field"]), len(measures)))
+    panels = [cap(f"with {the(p)}") for p in poles]
+    return alt.layer(rule, dots, data=data).properties(width=250, height=alt.Step(22)).facet(
+        column=alt.Column("panel:N", sort=panels, title=None, header=alt.Header(labelFontSize=13, labelAnchor="start")),
+        spacing=20,
+    ).properties(title=_title("Artificial intelligence beside all fields, same source", counting))
+
+
+def _measure_colours(fields: pd.Series) -> list[str]:
+    """All-fields years in grey then blue (earliest first), the summed field in vermillion."""
+    all_fields = int((fields == "all").sum())
+    greys = [LABEL_GREY] * max(all_fields - 1, 0) + [PALETTE[0]] * min(all_fields, 1)
+    return greys + PALETTE[1:][: len(fields) - all_fields]
+
+
+def _measure_labels(compare: pd.DataFrame) -> pd.Series:
+    field = compare["field"].map({"all": "All fields", "artificial_intelligence": "AI"}).fillna(compare["field"])
+    summed = compare["period"].str.contains("-")
+    return field + ", " + compare["period"].str.replace("-", "–") + summed.map({True: " (summed)", False: ""})
+
+
+def scenario_chart(frame: pd.DataFrame, measures: dict[str, str], reference: tuple[float, str] | None,
+                   counting: str) -> alt.LayerChart:
+    """At the largest cut: what each country would lose, one row a country and pole, one dot
+    a measure (`measures`: column -> legend label), most exposed first; an optional
+    reference rule (value, label), e.g. a published estimate."""
+    cut = int(frame["cut_pct"].max())
+    rows = frame[frame["cut_pct"] == cut]
+    rows = rows.assign(row=rows["country"].map(countries.name) + ", with " + rows["pole"].map(countries.name))
+    long = rows.melt(id_vars=["row", "country", "pole"], value_vars=list(measures), var_name="measure_id",
+                     value_name="loss_pct").dropna(subset=["loss_pct"])
+    long["measure"] = long["measure_id"].map(measures)
+    order = list(rows.assign(_max=rows[list(measures)].max(axis=1)).sort_values("_max", ascending=False)["row"])
+    labels = list(measures.values())
+    base = alt.Chart(long).encode(
+        y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("loss_pct:Q", title=f"% lost if co-authorship with the pole fell by {cut}%"),
+        tooltip=[alt.Tooltip("row:N", title="Country"), alt.Tooltip("measure:N", title="Measure"),
+                 alt.Tooltip("loss_pct:Q", title="% lost", format=SHARE_FORMAT)])
+    layers = [base.mark_rule(color=MUTED).encode(x="min(loss_pct):Q", x2="max(loss_pct):Q"),
+              base.mark_point(filled=True, size=60, opacity=1).encode(**_measure_encodings(labels, PALETTE[: len(labels)], 1))]
+    if reference is not None:
+        ref = alt.Chart(pd.DataFrame({"loss_pct": [reference[0]], "text": [reference[1]]}))
+        layers.append(ref.mark_rule(strokeDash=[5, 4], color=LABEL_GREY).encode(x="loss_pct:Q"))
+        layers.append(ref.mark_text(align="left", dx=4, baseline="bottom", color=LABEL_GREY).encode(
+            x="loss_pct:Q", y=alt.value(-4), text="text:N"))
+    return alt.layer(*layers).properties(
+        width=WIDTH - 220, height=alt.Step(20),
+        title=_title("What a cut in co-authorship with a pole would remove", counting, " "))

@@ -1,0 +1,259 @@
+"""Sentences, captions, alt text and tables of the decoupling section, written from its data:
+the yearly series (shares with each pole, the exposure map, the poles' pair, peaks) and the
+helpers the section's other prose shares (`decoupling_scenario`)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from briefing.prose import fmt
+
+COUNTING = {"full": "Full counting: a work counts once for every country on it."}
+ARTICLE = re.compile(r"^(United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)"
+                     r"|(Islands|Republic)$")
+
+
+def counting_note(counting: str) -> str:
+    return COUNTING[counting]
+
+
+def pct(value: float) -> str:
+    return fmt.pct(value, 1)
+
+
+def the(code: str) -> str:
+    """A country's name as it reads inside a sentence: 'the United States', 'Japan'."""
+    name = fmt.name(code)
+    return f"the {name}" if ARTICLE.search(name) else name
+
+
+def possessive(code: str) -> str:
+    name = the(code)
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def span(years: pd.Series) -> str:
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def count_of(k: int, n: int, noun: str) -> str:
+    """'none of the 4 countries', 'all 4 countries', '2 of the 4 countries'."""
+    if k == 0:
+        return f"none of the {n} {noun}"
+    return f"all {n} {noun}" if k == n else f"{k} of the {n} {noun}"
+
+
+def either(codes: list[str]) -> str:
+    return fmt.join_and([the(c) for c in codes]).replace(" and ", " or ")
+
+
+def with_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """`whose` ("Japan's") and `pole_name` columns, for finding labels."""
+    named = frame.assign(whose=frame["country"].map(possessive))
+    return named.assign(pole_name=named["pole"].map(the)) if "pole" in named else named
+
+
+def _change(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Per country and pole: the value in its first and latest year and the change."""
+    groups = frame.sort_values("year").groupby(["country", "pole"], sort=False)
+    first, last = groups.head(1).set_index(["country", "pole"]), groups.tail(1).set_index(["country", "pole"])
+    return pd.DataFrame({"year_start": first["year"], "start": first[value], "year_end": last["year"],
+                         "end": last[value], "change": last[value] - first[value]}).reset_index()
+
+
+def intro(shares: pd.DataFrame, poles: list[str], source_name: str) -> str:
+    return "\n".join([
+        f"This edition's poles are {fmt.join_and([the(p) for p in poles])}.",
+        f"The yearly series covers {shares['country'].nunique()} countries, the poles included, over "
+        f"{span(shares['year'])}, in {source_name} data for all fields.",
+    ])
+
+
+# Shares with each pole, per year.
+
+def shares_caption(shares: pd.DataFrame, poles: list[str], source_name: str, counting: str) -> str:
+    return (f"Share of each country's internationally co-authored works that have a co-author in "
+            f"{either(poles)}, {span(shares['year'])} ({source_name}, all fields). {counting_note(counting)}")
+
+
+def shares_alt(shares: pd.DataFrame, poles: list[str]) -> str:
+    year = int(shares["year"].max())
+    lines = [f"Small line charts, one for each of {shares['country'].nunique()} countries, of the share of its "
+             f"international works co-authored with {either(poles)}, {span(shares['year'])}, one line a pole."]
+    for pole in poles:
+        last = shares[(shares["pole"] == pole) & (shares["year"] == year)].sort_values("share_pct")
+        if len(last):
+            top, bottom = last.iloc[-1], last.iloc[0]
+            lines.append(f"With {the(pole)} in {year}, the highest share is {possessive(top['country'])} at "
+                         f"{pct(top['share_pct'])} and the lowest {possessive(bottom['country'])} at "
+                         f"{pct(bottom['share_pct'])}.")
+    return " ".join(lines)
+
+
+def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str]) -> str:
+    """Where the focus countries stand with each pole, then who moved most with each pole."""
+    change = _change(shares, "share_pct")
+    lines = []
+    for code in focus:
+        rows = change[change["country"] == code].set_index("pole")
+        present = [p for p in poles if p in rows.index]
+        if present:
+            lines.append(_focus_sentence(code, rows.loc[present]))
+    for pole in poles:
+        rows = change[change["pole"] == pole].sort_values("change")
+        if len(rows) >= 2:
+            rose = int((rows["change"] > 0).sum())
+            lines.append(f"From {int(rows['year_start'].min())} to {int(rows['year_end'].max())}, the share with "
+                         f"{the(pole)} rose for {count_of(rose, len(rows), 'countries')}; {_extremes(rows)}.")
+    return "\n".join(lines)
+
+
+def _focus_sentence(code: str, rows: pd.DataFrame) -> str:
+    """'In 2023, 22.0% of Japan's international works had a co-author in the United States and
+    36.5% one in China (2015: 15.5% and 37.0%).' from one country's rows, indexed by pole."""
+    now = [f"{pct(r['end'])} {'of ' + possessive(code) + ' international works had a co-author' if i == 0 else 'one'} "
+           f"in {the(pole)}" for i, (pole, r) in enumerate(rows.iterrows())]
+    then = fmt.join_and([pct(v) for v in rows["start"]])
+    return (f"In {int(rows['year_end'].max())}, {fmt.join_and(now)} "
+            f"({int(rows['year_start'].min())}: {then}).")
+
+
+def _extremes(rows: pd.DataFrame) -> str:
+    """'the largest rise was X's (+a) and the largest fall Y's (−b)' from rows sorted by change."""
+    top, bottom = rows.iloc[-1], rows.iloc[0]
+    high = "largest rise" if top["change"] > 0 else "smallest fall"
+    low = "largest fall" if bottom["change"] < 0 else "smallest rise"
+    return (f"the {high} was {possessive(top['country'])} ({fmt.pp(top['change'], 1)}) and the {low} "
+            f"{possessive(bottom['country'])} ({fmt.pp(bottom['change'], 1)})")
+
+
+# The exposure map.
+
+def map_caption(paths: pd.DataFrame, source_name: str, counting: str) -> str:
+    a, b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
+    return (f"Share of each country's international works with {the(a)} against its share with {the(b)}, "
+            f"{span(paths['year'])}: each country's path from its first year to its latest. Above the dashed line "
+            f"a country shares more with {the(b)}; the poles themselves are in the next figure "
+            f"({source_name}, all fields). {counting_note(counting)}")
+
+
+def _map_ends(paths: pd.DataFrame) -> pd.DataFrame:
+    start = paths[paths["point"] == "start"].set_index("country")[["year", "share_a_pct", "share_b_pct"]]
+    end = paths[paths["point"] == "latest"].set_index("country")[["year", "share_a_pct", "share_b_pct"]]
+    ends = end.join(start, rsuffix="_start", validate="1:1")
+    gap_now = ends["share_b_pct"] - ends["share_a_pct"]
+    return ends.assign(toward_b_pp=gap_now - (ends["share_b_pct_start"] - ends["share_a_pct_start"])).reset_index()
+
+
+def map_alt(paths: pd.DataFrame) -> str:
+    a, b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
+    ends = _map_ends(paths)
+    year = int(ends["year"].max())
+    top_b, top_a = ends.sort_values("share_b_pct").iloc[-1], ends.sort_values("share_a_pct").iloc[-1]
+    return (f"Scatter plot of each country's share of international works with {the(a)} (horizontal) against its "
+            f"share with {the(b)} (vertical), with its path from {int(paths['year'].min())} (hollow dot) to {year} "
+            f"(filled dot), for {len(ends)} countries. In {year}, {possessive(top_b['country'])} share with "
+            f"{the(b)} is the highest at {pct(top_b['share_b_pct'])}, and {possessive(top_a['country'])} share "
+            f"with {the(a)} the highest at {pct(top_a['share_a_pct'])}.")
+
+
+def map_summary(paths: pd.DataFrame) -> str:
+    """Which side of the diagonal the countries are on now, and who moved toward pole B."""
+    if paths.empty:
+        return "No country other than the poles has shares with both poles in the window."
+    a, b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
+    ends = _map_ends(paths)
+    more_b = ends[ends["share_b_pct"] > ends["share_a_pct"]]
+    lines = [f"In {int(ends['year'].max())}, {count_of(len(more_b), len(ends), 'countries')} shared more of their "
+             f"international works with {the(b)} than with {the(a)}"
+             + (f": {fmt.join_and([the(c) for c in more_b['country']])}." if 0 < len(more_b) < len(ends) else ".")]
+    toward = ends[ends["toward_b_pp"] > 0].sort_values("toward_b_pp", ascending=False)
+    lines.append(f"Since {int(ends['year_start'].min())}, {count_of(len(toward), len(ends), 'countries')} moved "
+                 f"toward {the(b)}, their share with {the(b)} gaining on their share with {the(a)}"
+                 + (f"; {the(toward.iloc[0]['country'])} moved furthest, by "
+                    f"{fmt.pp(toward.iloc[0]['toward_b_pp'], 1)}." if len(toward) else "."))
+    return "\n".join(lines)
+
+
+# The pole-pole pair.
+
+def pole_pair_caption(pair: pd.DataFrame, source_name: str, counting: str) -> str:
+    a, b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
+    return (f"Works co-authored by {the(a)} and {the(b)} per year, {span(pair['year'])}, and as a share of each "
+            f"one's internationally co-authored works ({source_name}, all fields). {counting_note(counting)}")
+
+
+def _pair_ends(pair: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+    ordered = pair.sort_values("year")
+    return ordered.iloc[0], ordered.iloc[-1], ordered.loc[ordered["works"].idxmax()]
+
+
+def pole_pair_alt(pair: pd.DataFrame) -> str:
+    a, b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
+    first, last, peak = _pair_ends(pair)
+    return (f"Bar chart of works co-authored by {the(a)} and {the(b)} per year from {int(first['year'])} to "
+            f"{int(last['year'])}: {fmt.num(first['works'], 0)} in the first year, a high of "
+            f"{fmt.num(peak['works'], 0)} in {int(peak['year'])}, {fmt.num(last['works'], 0)} in the last. Beside "
+            f"it, a line chart of that pair as a share of each pole's international works: {possessive(b)} from "
+            f"{pct(first['share_b_pct'])} to {pct(last['share_b_pct'])}, {possessive(a)} from "
+            f"{pct(first['share_a_pct'])} to {pct(last['share_a_pct'])}.")
+
+
+def pole_pair_summary(pair: pd.DataFrame) -> str:
+    a, b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
+    first, last, peak = _pair_ends(pair)
+    change = 100 * (last["works"] / first["works"] - 1)
+    peaked = (f"the count peaked at {fmt.num(peak['works'], 0)} in {int(peak['year'])}"
+              if peak["year"] < last["year"] else "the count has not yet peaked")
+    return "\n".join([
+        cap(f"{the(a)} and {the(b)} co-authored {fmt.num(last['works'], 0)} works in {int(last['year'])}, "
+            f"{fmt.signed_pct(change)} on {int(first['year'])}; {peaked}."),
+        f"In {int(last['year'])} these works were {pct(last['share_b_pct'])} of {possessive(b)} international works "
+        f"but {pct(last['share_a_pct'])} of {possessive(a)}: {the(b)} leaned on the pair "
+        f"{fmt.num(last['asymmetry'], 1)} times as much as {the(a)} did, against {fmt.num(first['asymmetry'], 1)} "
+        f"times in {int(first['year'])}.",
+    ])
+
+
+# Peaks.
+
+def peaks_caption(shares: pd.DataFrame, source_name: str, counting: str) -> str:
+    return (f"Highest share of each country's international works with each pole in {span(shares['year'])}, the "
+            f"year it was reached, and the latest share ({source_name}, all fields). {counting_note(counting)}")
+
+
+def peaks_table(peaks: pd.DataFrame, poles: list[str]) -> pd.DataFrame:
+    """A row a country; per pole its highest share in the window (year) and its latest share."""
+    table = pd.DataFrame({"Country": list(dict.fromkeys(peaks["country"]))})
+    for pole in poles:
+        rows = peaks[peaks["pole"] == pole].set_index("country")
+        highest = pd.Series([f"{pct(s)} ({int(y)})" for s, y in zip(rows["peak_share_pct"], rows["peak_year"],
+                                                                     strict=True)], index=rows.index, dtype=object)
+        table[f"With {fmt.name(pole)}: highest (year)"] = table["Country"].map(highest).fillna("—")
+        table[f"With {fmt.name(pole)}: latest"] = table["Country"].map(rows["latest_share_pct"].map(pct)).fillna("—")
+    return table.assign(Country=table["Country"].map(fmt.name))
+
+
+def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float) -> str:
+    """Who has passed the peak of its share with `pole`, grouped by the year of the peak."""
+    rows = peaks[peaks["pole"] == pole]
+    if rows.empty:
+        return f"No country has a share with {the(pole)} in the window."
+    year = int(rows["latest_year"].max())
+    done = rows[rows["peaked"]].sort_values(["peak_year", "country"])
+    groups = [f"{fmt.join_and([the(c) for c in g['country']])} ({int(y)})" for y, g in done.groupby("peak_year")]
+    margin = f", by more than {fmt.num(min_drop_pp, 1)} percentage points," if min_drop_pp > 0 else ""
+    lines = [f"By {year}, the share with {the(pole)} had fallen from its peak{margin} for "
+             f"{count_of(len(done), len(rows), 'countries')}" + (f": {'; '.join(groups)}." if groups else ".")]
+    rest = rows[~rows["peaked"]]
+    if 0 < len(rest) < len(rows):
+        near = "at or near" if min_drop_pp > 0 else "at"
+        lines.append(f"It was {near} its highest in {year} for {fmt.join_and([the(c) for c in rest['country']])}.")
+    return "\n".join(lines)

@@ -1,0 +1,196 @@
+"""Sentences, captions, alt text and tables of the decoupling section from NCSES and the seed
+essay: AI beside all fields, the essay's published figures, and what a cut would remove."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.prose import fmt
+from briefing.prose.decoupling import cap, count_of, counting_note, either, pct, possessive, the
+
+# AI beside all fields, one source.
+
+def _period(frame: pd.DataFrame) -> str:
+    return f"{int(frame['year_start'].min())}–{int(frame['year_end'].max())}"
+
+
+def field_caption(compare: pd.DataFrame, ai: pd.DataFrame, poles: list[str], source_name: str,
+                  counting: str) -> str:
+    years = fmt.join_and(sorted(compare.loc[compare["field"] == "all", "period"].unique()))
+    return (f"Share of each country's internationally co-authored articles that have a co-author in {either(poles)}: "
+            f"artificial intelligence summed over {_period(ai)} (the source gives AI pairs only as that total), "
+            f"beside all fields in {years} ({source_name}, Scopus). {counting_note(counting)}")
+
+
+def field_alt(compare: pd.DataFrame, poles: list[str]) -> str:
+    ai = compare[compare["field"] != "all"]
+    lines = [f"Dot plot, one panel for each of {fmt.join_and([the(p) for p in poles])}, one row for each of "
+             f"{compare['country'].nunique()} countries: the share of its international articles co-authored with "
+             f"the pole in artificial intelligence and in all fields."]
+    for pole in poles:
+        rows = ai[ai["pole"] == pole].sort_values("share_pct")
+        if len(rows):
+            lines.append(f"In AI, the highest share with {the(pole)} is {possessive(rows.iloc[-1]['country'])} "
+                         f"at {pct(rows.iloc[-1]['share_pct'])}.")
+    return " ".join(lines)
+
+
+def field_summary(compare: pd.DataFrame, poles: list[str], focus: list[str]) -> str:
+    """The poles' AI shares with each other and the focus countries' with pole B, beside all
+    fields in the latest year; how many countries lean more on each pole in AI."""
+    ai = compare[compare["field"] != "all"].set_index(["country", "pole"])
+    every = compare[compare["field"] == "all"]
+    year = every["period"].max() if len(every) else ""
+    latest = every[every["period"] == year].set_index(["country", "pole"])
+    period = ai["period"].iloc[0].replace("-", "–") if len(ai) else ""
+    lines = []
+    wanted = [(poles[1], poles[0]), (poles[0], poles[1])] + [(c, poles[1]) for c in focus]
+    for country, pole in dict.fromkeys(wanted):
+        if (country, pole) in ai.index:
+            whose = possessive(country) if not lines else f"For {the(country)}, {{}} of its"
+            share = pct(ai.loc[(country, pole), "share_pct"])
+            text = (f"{share} of {whose}" if not lines else whose.format(share)) + \
+                f" international AI articles had a co-author in {the(pole)}"
+            if (country, pole) in latest.index:
+                text += f", against {pct(latest.loc[(country, pole), 'share_pct'])} of all its international articles in {year}"
+            lines.append(text)
+    sentences = [f"Summed over {period}, {lines[0]}."] + [f"{t}." for t in lines[1:]] if lines else []
+    for pole in poles:
+        if pole in ai.index.get_level_values("pole") and pole in latest.index.get_level_values("pole"):
+            both = ai.xs(pole, level="pole")[["share_pct"]].join(
+                latest.xs(pole, level="pole")[["share_pct"]], rsuffix="_all", how="inner")
+            more = int((both["share_pct"] > both["share_pct_all"]).sum())
+            sentences.append(f"In AI, {count_of(more, len(both), 'countries')} shared more of their international "
+                             f"articles with {the(pole)} than in all fields in {year}.")
+    return "\n".join(sentences)
+
+
+# The essay's published figures.
+
+def seed_caption(cited: pd.DataFrame, ai: pd.DataFrame, names: dict[str, str], source_name: str) -> str:
+    years = fmt.join_and(sorted({y.replace("-", "–") for y in cited["year"]}))
+    documents = fmt.join_and([names.get(s, s) for s in dict.fromkeys(cited["source_id"])])
+    return (f"Deep learning and quantum computing, {years}: co-authorship shares published in {documents} (Web of "
+            f"Science journal papers, each assigned to its corresponding author's country, Taiwan counted with "
+            f"China), beside the same country and partner in AI articles summed over {_period(ai)} ({source_name}, "
+            f"Scopus, full counting), on the same basis: share of total output, or of international papers where "
+            f"the figure says so.")
+
+
+def seed_table(published: pd.DataFrame, ours: pd.DataFrame, ai: pd.DataFrame, source_name: str) -> pd.DataFrame:
+    """The cited facts (`citations.facts_table`) with the same country and partner in AI articles."""
+    column = f"AI, {source_name}, {_period(ai)}"
+    return published.assign(**{column: ours["ours_pct"].map(pct).to_numpy()})[
+        ["Figure", "Value", column, "Source", "Fact id"]]
+
+
+# The scenario.
+
+def scenario_measures(scenario: pd.DataFrame, primary: str, period_source: str) -> dict[str, str]:
+    """Legend labels of the three losses, with their source names and year(s)."""
+    return {"intl_loss_pct": f"International works ({primary}, {int(scenario['year'].max())})",
+            "output_loss_pct": f"Total output, all fields ({period_source}, {int(scenario['output_year'].max())})",
+            "ai_output_loss_pct": f"Total AI output ({period_source}, {_period(scenario)})"}
+
+
+def essay_reference(upper: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[float, str] | None, str]:
+    """The published upper estimate as a chart reference line (value, label) and a caption sentence."""
+    if upper.empty:
+        return None, ""
+    value, year = float(upper["value"].iloc[0]), upper["year"].iloc[0].replace("-", "–")
+    document = names.get(upper["source_id"].iloc[0], upper["source_id"].iloc[0])
+    label = f"Essay: up to nearly {fmt.num(value, 0)}% (deep learning, {year})"
+    note = (f"The dashed line marks the published estimate for deep learning, {year} ({document}), for comparison "
+            f"only: another field, period, database and counting method.")
+    return (value, label), note
+
+
+def scenario_caption(scenario: pd.DataFrame, measures: dict[str, str], reference: str, counting: str) -> str:
+    cut = int(scenario["cut_pct"].max())
+    return (f"What each country would lose if its co-authorship with one pole fell by {cut}%: "
+            f"{fmt.join_and([m[0].lower() + m[1:] for m in measures.values()])}. Total output is domestic-only plus "
+            f"internationally co-authored articles. {reference} {counting_note(counting)}")
+
+
+def scenario_alt(scenario: pd.DataFrame, measures: dict[str, str]) -> str:
+    cut = int(scenario["cut_pct"].max())
+    rows = scenario[scenario["cut_pct"] == cut]
+    lines = [f"Dot plot of {len(rows)} pairs of a country and a pole, most exposed first: the share the country "
+             f"would lose if its co-authorship with the pole fell by {cut}%."]
+    for column, label in measures.items():
+        valid = rows.dropna(subset=[column]).sort_values(column)
+        if len(valid):
+            top = valid.iloc[-1]
+            lines.append(f"{label}: largest loss {possessive(top['country'])}, with {the(top['pole'])}, "
+                         f"{pct(top[column])}.")
+    return " ".join(lines)
+
+
+def scenario_table_caption(scenario: pd.DataFrame, primary: str, period_source: str, counting: str) -> str:
+    return (f"Loss if co-authorship with one pole fell by each cut, most exposed first. In each cell: share of the "
+            f"country's international works lost ({primary}, {int(scenario['year'].max())}) / share of its total "
+            f"output in all fields lost ({period_source}, {int(scenario['output_year'].max())}; domestic-only plus "
+            f"international articles). A cut removes that share of the works co-authored with the pole; none are "
+            f"replaced. {counting_note(counting)}")
+
+
+def scenario_table(scenario: pd.DataFrame) -> pd.DataFrame:
+    """A row a country and pole; per cut 'international loss / total output loss'."""
+    cuts = sorted(scenario["cut_pct"].unique())
+    first = scenario[scenario["cut_pct"] == cuts[-1]]
+    keys = list(zip(first["country"], first["pole"], strict=True))
+    table = pd.DataFrame({"Country": first["country"].map(fmt.name).to_numpy(),
+                          "Cut with": first["pole"].map(fmt.name).to_numpy()})
+    for cut in cuts:
+        rows = scenario[scenario["cut_pct"] == cut].set_index(["country", "pole"])
+        table[f"Cut by {cut}%"] = [f"{pct(rows.loc[k, 'intl_loss_pct'])} / {pct(rows.loc[k, 'output_loss_pct'])}"
+                                   for k in keys]
+    return table
+
+
+def scenario_summary(scenario: pd.DataFrame, top: pd.DataFrame, top_output: pd.DataFrame, upper: pd.DataFrame,
+                     poles: list[str], names: dict[str, str]) -> str:
+    """Most exposed countries, the poles' own loss, and the essay's estimate beside ours."""
+    cut = int(scenario["cut_pct"].max())
+    rows = scenario[scenario["cut_pct"] == cut].set_index(["country", "pole"])
+    lines = [f"If co-authorship with one pole fell by {cut}%, the most exposed of the countries here, by share of "
+             f"international works in {int(scenario['year'].max())}, would be {_losers(top, 'intl_loss_pct')}."]
+    if len(top_output):
+        lines.append(f"Measured against total output in all fields in {int(scenario['output_year'].max())}, the "
+                     f"largest losses would be {_losers(top_output, 'output_loss_pct')}.")
+    a, b = poles
+    if (b, a) in rows.index and (a, b) in rows.index:
+        lines.append(f"A {cut}% break between the poles would cost {the(b)} {pct(rows.loc[(b, a), 'intl_loss_pct'])} "
+                     f"of its international works and {pct(rows.loc[(b, a), 'output_loss_pct'])} of its total output, "
+                     f"and {the(a)} {pct(rows.loc[(a, b), 'intl_loss_pct'])} and "
+                     f"{pct(rows.loc[(a, b), 'output_loss_pct'])}.")
+    return "\n".join(lines + _essay_sentences(rows.reset_index(), upper, cut, names))
+
+
+def _losers(rows: pd.DataFrame, measure: str) -> str:
+    return fmt.join_and([f"{the(r['country'])} with {the(r['pole'])} ({pct(r[measure])})" for _, r in rows.iterrows()])
+
+
+def _essay_sentences(rows: pd.DataFrame, upper: pd.DataFrame, cut: int, names: dict[str, str]) -> list[str]:
+    """The essay's upper estimate (deep learning, share of total output) beside the loss of
+    total AI output at the largest cut, for the essay's countries and for all here."""
+    if upper.empty:
+        return []
+    value, year = float(upper["value"].iloc[0]), upper["year"].iloc[0].replace("-", "–")
+    document = names.get(upper["source_id"].iloc[0], upper["source_id"].iloc[0])
+    lines = [f"The essay ({document}) estimated that in deep learning, {year}, up to nearly {fmt.num(value, 0)}% of "
+             f"the research of {fmt.join_and([the(c) for c in upper['country']])} would be touched."]
+    ai = rows.dropna(subset=["ai_output_loss_pct"]).sort_values("ai_output_loss_pct", ascending=False)
+    if ai.empty:
+        return lines
+    same = ai[ai["country"].isin(upper["country"])].drop_duplicates("country")
+    if len(same):
+        items = [f"{pct(r['ai_output_loss_pct'])} of {possessive(r['country'])}{' total AI output' if i == 0 else ''} "
+                 f"(cut with {the(r['pole'])})" for i, (_, r) in enumerate(same.iterrows())]
+        lines.append(f"In AI articles summed over {_period(ai)}, a {cut}% cut would remove {fmt.join_and(items)}.")
+    over = ai.loc[ai["ai_output_loss_pct"] > value, "country"].nunique()
+    top = ai.iloc[0]
+    lines.append(cap(f"in AI, {count_of(over, ai['country'].nunique(), 'countries here')} would lose more than "
+                     f"{fmt.num(value, 0)}% of their AI output with one pole; the largest loss would be "
+                     f"{possessive(top['country'])}, {pct(top['ai_output_loss_pct'])} with {the(top['pole'])}."))
+    return lines

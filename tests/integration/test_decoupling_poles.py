@@ -1,0 +1,53 @@
+"""Acceptance: the decoupling section works for other poles with no code change. The CI
+edition with poles US and Germany and a window ending in 2023, built by the CLI; its
+findings name Germany and equal values computed from the raw files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from tests.conftest import CI_PARAMS, run_cli
+from tests.decoupling_raw import ai_share, ncses_share, openalex_pair, openalex_share
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, mirror):
+    folder = tmp_path_factory.mktemp("poles-de")
+    params = yaml.safe_load(CI_PARAMS.read_text())
+    params.update(edition="ci-de", poles=["US", "DE"], window={"start": 2019, "end": 2023})
+    path = folder / "ci-de.yml"
+    path.write_text(yaml.safe_dump(params))
+    result = run_cli("build", "--params", str(path), "--workdir", str(folder / "work"), "--mirror", str(mirror),
+                     "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    return folder / "work" / "_build" / "ci-de"
+
+
+@pytest.fixture(scope="module")
+def findings(built):
+    return {f["id"]: f["value"] for f in json.loads((built / "findings" / "decoupling.json").read_text())["findings"]}
+
+
+def test_findings_name_the_new_pole_and_equal_the_raw_files(findings, mirror):
+    poles = {k.split(".")[3] for k in findings if k.startswith(("exposure.share_pct.", "scenario."))}
+    assert poles == {"US", "DE"}
+    for year in (2019, 2023):
+        assert findings[f"exposure.share_pct.CN.US.{year}"] == pytest.approx(openalex_share(mirror, year, "CN", "US"))
+        assert findings[f"exposure.share_pct.DE.US.{year}"] == pytest.approx(openalex_share(mirror, year, "DE", "US"))
+        assert findings[f"exposure.share_pct.JP.DE.{year}"] == pytest.approx(openalex_share(mirror, year, "JP", "DE"))
+        assert findings[f"poles.pair_works.{year}"] == openalex_pair(mirror, year, "US", "DE")
+    assert findings["exposure.ai_share_pct.KR.DE.2003-2022"] == pytest.approx(ai_share(mirror, "KR", "DE"))
+    assert findings["scenario.intl_loss_pct.TW.DE.50"] == pytest.approx(0.5 * openalex_share(mirror, 2023, "TW", "DE"))
+    assert findings["scenario.output_loss_pct.US.DE.100"] == pytest.approx(
+        ncses_share(mirror, 2022, "US", "DE", of_output=True))
+
+
+def test_chapter_names_the_poles_from_the_parameters(built):
+    html = (built / "html" / "decoupling.html").read_text()
+    assert "poles are the United States and Germany" in html
+    assert "Co-authorship between the United States and Germany" in (built / "book" / "figures" /
+                                                                     "fig-dec-poles.vl.json").read_text()
