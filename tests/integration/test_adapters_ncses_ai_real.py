@@ -7,10 +7,10 @@ import csv
 import re
 
 import pytest
-from tests.conftest import run_cli
 
 from briefing import schemas
 from briefing.sources.adapters import read_files
+from tests.conftest import run_cli
 
 MATRIX = "sei2024_ai_intl_coauthored_matrix_2003_2022.csv"
 TOTALS = "sei2024_ai_articles_by_country_2003_2022.csv"

@@ -8,6 +8,7 @@ import json
 
 import pytest
 import yaml
+
 from tests.conftest import CI_PARAMS, run_cli
 from tests.decoupling_raw import ai_share, ncses_share, openalex_pair, openalex_share
 

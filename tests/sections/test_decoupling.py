@@ -9,6 +9,8 @@ import json
 
 import papermill
 import pytest
+
+from briefing.config import load_edition
 from tests.conftest import CI_PARAMS, REPO
 from tests.decoupling_raw import (
     ai_output_share,
@@ -17,8 +19,6 @@ from tests.decoupling_raw import (
     openalex_pair,
     openalex_share,
 )
-
-from briefing.config import load_edition
 
 EDITION = load_edition(CI_PARAMS)
 POLES = EDITION.poles
