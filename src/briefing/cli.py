@@ -22,6 +22,8 @@ from briefing.config import Edition, load_edition
 from briefing.diff import diff_versions
 from briefing.errors import InputError, SectionFailed
 from briefing.execute import run_sections
+from briefing.live.fetch import LiveSnapshot, fetch_records, parse_years
+from briefing.live.settings import LiveSettings, settings_from_env
 from briefing.lock import work_lock
 from briefing.publish import publish as publish_stage
 from briefing.render.diff_table import print_diff
@@ -44,6 +46,14 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Sections run 
 RendererOpt = Annotated[str, typer.Option(
     "--renderer", help="auto (quarto when on PATH, else built-in), builtin or quarto.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Redo the stage even when it is up to date.")]
+LiveOpt = Annotated[bool, typer.Option(
+    "--live", help="Fetch OpenAlex, World Bank and OECD from their APIs (base URLs: BRIEFING_OPENALEX_URL, "
+                   "BRIEFING_WORLDBANK_URL, BRIEFING_OECD_URL; key: OPENALEX_API_KEY; contact: "
+                   "BRIEFING_CONTACT_EMAIL).")]
+BudgetOpt = Annotated[int | None, typer.Option(
+    "--budget", min=1, help="Most HTTP requests this run may send, retries included (env BRIEFING_CALL_BUDGET; "
+                            "default 2000). Cached answers cost none.")]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Ask the APIs again instead of using cached answers.")]
 
 
 def _guard(action: Callable[[], None]) -> None:
@@ -92,15 +102,56 @@ def _section_progress():
 @app.command()
 def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
           source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
+          live: LiveOpt = False, budget: BudgetOpt = None, refresh: RefreshOpt = False,
+          records: Annotated[bool, typer.Option(
+              "--records", help="With --live: record-level OpenAlex works of --field and --years (JSONL.gz).")] = False,
+          field: Annotated[str | None, typer.Option("--field", help="With --records: a field of data/fields.yml.")] = None,
+          years: Annotated[str | None, typer.Option("--years", help="With --records: FIRST-LAST, e.g. 2019-2021.")] = None,
           ) -> None:
     """Snapshot the sources into data/raw/<source>/<snapshot-id>/ with snapshot.yml."""
     def action() -> None:
-        ws, _ = _setup(params, workdir)
-        with err.status("checking and snapshotting sources"):
-            results = pipeline.fetch(ws, _mirror(ws, mirror), source)
-        for name, snap_id, new in results:
-            out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
+        ws, edition = _setup(params, workdir)
+        _check_fetch_options(mirror, live, records, field, years)
+        if records:
+            settings = _live_settings(budget, refresh, ["openalex"])
+            with err.status("fetching OpenAlex works"):
+                _print_live([fetch_records(ws, settings, field, parse_years(years))])
+        elif live:
+            settings = _live_settings(budget, refresh, source)
+            with err.status("fetching from the APIs, checking, snapshotting"):
+                _print_live(pipeline.fetch_live(ws, edition, settings, source))
+        else:
+            with err.status("checking and snapshotting sources"):
+                results = pipeline.fetch(ws, _mirror(ws, mirror), source)
+            for name, snap_id, new in results:
+                out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
     _guard(action)
+
+
+def _check_fetch_options(mirror: Path | None, live: bool, records: bool, field: str | None,
+                         years: str | None) -> None:
+    if live and mirror is not None:
+        raise InputError("--live/--mirror", "choose one: the APIs (--live) or a local mirror (--mirror)")
+    if records and not live:
+        raise InputError("--records", "record-level works come from the API: add --live")
+    if records and (field is None or years is None):
+        raise InputError("--records", "needs --field (see data/fields.yml) and --years FIRST-LAST")
+    if not records and (field is not None or years is not None):
+        raise InputError("--field/--years", "only with --records (an edition's fields and window come from --params)")
+
+
+def _live_settings(budget: int | None, refresh: bool, sources: list[str] | None) -> LiveSettings:
+    settings = settings_from_env(budget=budget, refresh=refresh)
+    if not settings.openalex_key and (not sources or "openalex" in sources):
+        err.print("note: OPENALEX_API_KEY is not set; OpenAlex answers only test-sized usage without a key",
+                  highlight=False)
+    return settings
+
+
+def _print_live(results: list[LiveSnapshot]) -> None:
+    for r in results:
+        state = "new snapshot" if r.new else "unchanged"
+        out.print(f"{r.source}: {state} {r.id} ({r.requests} HTTP requests, {r.from_cache} answers from cache)")
 
 
 @app.command()
@@ -144,15 +195,19 @@ def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = Fals
 
 @app.command()
 def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
-          jobs: JobsOpt = CORES, force: ForceOpt = False, renderer: RendererOpt = "auto") -> None:
-    """All stages: fetch, validate, run, render, publish, each skipping what is up to date."""
+          jobs: JobsOpt = CORES, force: ForceOpt = False, renderer: RendererOpt = "auto",
+          live: LiveOpt = False, budget: BudgetOpt = None, refresh: RefreshOpt = False) -> None:
+    """All stages: fetch, validate, run, render, publish, each skipping what is up to date.
+
+    With --live, API sources are fetched live and the rest (NCSES) from the mirror when one is found."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
-        chosen = _mirror(ws, mirror)
+        settings = _live_settings(budget, refresh, None) if live else None
+        chosen = (mirror or default_mirror(ws)) if live else _mirror(ws, mirror)
         progress, on_event = _section_progress()
         with progress:
             report = pipeline.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event,
-                                    renderer=renderer)
+                                    renderer=renderer, live=settings)
         for name, snap_id, new in report.fetched:
             out.print(f"fetch  {name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
         out.print(f"validate: {'written' if report.validated else 'up to date'}")

@@ -12,11 +12,15 @@ from briefing.config import Edition
 from briefing.execute import SectionRun, run_sections
 from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.fingerprint import code_fingerprint
+from briefing.live.fetch import CLIENTS, LiveSnapshot
+from briefing.live.fetch import fetch_live as fetch_live_sources
+from briefing.live.settings import LiveSettings
 from briefing.provenance import git_commit, snapshots
 from briefing.publish import Published, publish
 from briefing.render.choose import renderer_info, resolve_renderer
 from briefing.render.html import render_html
 from briefing.render.quarto import render_html_quarto
+from briefing.sources import registry
 from briefing.sources.mirror import fetch_mirror
 from briefing.workspace import Workspace
 
@@ -35,6 +39,21 @@ class BuildReport:
 
 def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[str, str, bool]]:
     return [(s.source, s.id, new) for s, new in fetch_mirror(ws, mirror, sources)]
+
+
+def fetch_live(ws: Workspace, edition: Edition, settings: LiveSettings,
+               sources: list[str] | None = None) -> list[LiveSnapshot]:
+    return fetch_live_sources(ws, edition, settings, sources)
+
+
+def fetch_live_then_mirror(ws: Workspace, edition: Edition, settings: LiveSettings,
+                           mirror: Path | None) -> list[tuple[str, str, bool]]:
+    """The API sources live; the others (no API) from the mirror when there is one."""
+    fetched = [(s.source, s.id, s.new) for s in fetch_live(ws, edition, settings)]
+    rest = sorted(set(registry.datasets(ws.sources_file)) - set(CLIENTS))
+    if mirror is not None and rest:
+        fetched += fetch(ws, mirror, rest)
+    return fetched
 
 
 def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str = "auto") -> tuple[bool, Path]:
@@ -61,9 +80,11 @@ def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str =
 
 
 def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force: bool = False,
-          on_event=None, renderer: str = "auto") -> BuildReport:
+          on_event=None, renderer: str = "auto", live: LiveSettings | None = None) -> BuildReport:
     report = BuildReport()
-    if mirror is not None:
+    if live is not None:
+        report.fetched = fetch_live_then_mirror(ws, edition, live, mirror)
+    elif mirror is not None:
         report.fetched = fetch(ws, mirror)
     report.validated = validate_stage.validate(ws, edition, force=force)
     report.sections = run_sections(ws, edition, jobs=jobs, force=force, on_event=on_event)

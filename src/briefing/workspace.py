@@ -39,6 +39,10 @@ class Workspace:
         return self.root / "data" / "sources.yml"
 
     @property
+    def fields_file(self) -> Path:
+        return self.root / "data" / "fields.yml"
+
+    @property
     def curated(self) -> Path:
         return self.root / "data" / "curated"
 
@@ -58,6 +62,11 @@ class Workspace:
     @property
     def raw(self) -> Path:
         return self.work / "data" / "raw"
+
+    @property
+    def http_cache(self) -> Path:
+        """Answers of live APIs, keyed by URL without secrets, so a rerun costs no calls."""
+        return self.work / "data" / "cache" / "http"
 
     def build(self, edition: str) -> Path:
         return self.work / "_build" / edition

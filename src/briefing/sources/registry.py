@@ -36,3 +36,13 @@ def dataset(path: Path, source: str) -> dict:
     if source not in table:
         raise InputError(f"{path}: key 'datasets'", f"unknown source {source!r}; known: {sorted(table)}")
     return table[source]
+
+
+def live_entry(path: Path, source: str) -> dict:
+    """How to cite a snapshot taken from `source`'s API: the dataset with its `live`
+    overrides, or a `live_datasets` entry (sources fetched only from an API)."""
+    live_only = _load(path).get("live_datasets", {})
+    if source in live_only:
+        return live_only[source]
+    entry = dataset(path, source)
+    return {**{k: v for k, v in entry.items() if k != "live"}, **entry.get("live", {})}
