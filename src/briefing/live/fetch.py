@@ -67,7 +67,7 @@ def snapshot_live(ws: Workspace, source: str, files: list[Path], base_url: str, 
                   log: list[dict]) -> tuple[str, bool]:
     entry = registry.live_entry(ws.sources_file, source)
     snap, new = write_snapshot(ws.raw, source, entry, f"live:{public_url(base_url, {})}", "live", files,
-                               {"live": {**extra, "queries": log}})
+                               extra={"live": {**extra, "queries": log}})
     return snap.id, new
 
 
