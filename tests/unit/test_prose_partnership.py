@@ -59,8 +59,8 @@ def test_agreement_sentence_names_where_the_rankings_part():
                      "top_cross": ["US", "CN", "DE", "GB"], "agrees": "no", "leading_agree": 2, "rank_corr": 0.99})
     text = checks.agreement_sentence(row, "OpenAlex", "NCSES SEI")
     assert text == ("Japan's top 4 partners in 2022 agree on the first 2, then OpenAlex has the United Kingdom and "
-                    "Germany where NCSES SEI has Germany and the United Kingdom (rank correlation over all partners "
-                    "both list: 0.99).")
+                    "Germany where NCSES SEI has Germany and the United Kingdom (rank correlation over all common "
+                    "partners 0.99).")
 
 
 def test_rank_summary_names_absent_region_countries():

@@ -80,14 +80,17 @@ def trend_alt(series: pd.DataFrame, growth: pd.DataFrame) -> str:
 
 
 def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Pair": growth["pair_name"],
-        "Years": growth["year_start"].astype(str) + "–" + growth["year_end"].astype(str),
-        "Works, first year": growth["works_start"].map(works),
-        "Works, latest year": growth["works_end"].map(works),
-        "Change": growth["growth_pct"].map(fmt.signed_pct),
-        "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1)),
-    })
+    """Works at the ends of the window and the change; the years go into the headers when all pairs share them."""
+    spans = growth[["year_start", "year_end"]].drop_duplicates()
+    shared = len(spans) == 1
+    first = f"Works, {spans['year_start'].iloc[0]}" if shared else "Works, first year"
+    last = f"Works, {spans['year_end'].iloc[0]}" if shared else "Works, latest year"
+    table = pd.DataFrame({"Pair": growth["pair_name"],
+                          "Years": growth["year_start"].astype(str) + "–" + growth["year_end"].astype(str),
+                          first: growth["works_start"].map(works), last: growth["works_end"].map(works),
+                          "Change": growth["growth_pct"].map(fmt.signed_pct),
+                          "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1))})
+    return table.drop(columns="Years") if shared else table
 
 
 # Rank among the region's pairs.

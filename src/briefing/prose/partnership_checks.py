@@ -91,10 +91,10 @@ def seed_summary(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame
     if ranks.empty and shares.empty and growth.empty:
         return (f"The seed documents publish no figures for {pair_name(focus)} or its partners, "
                 f"so there is nothing to set beside these measures.")
-    lines = seed_share_sentences(shares, source, names) + seed_growth_sentences(growth, source, names)
-    lines.append(f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
-                 f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
-    return "\n".join(lines)
+    why = (f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
+           f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
+    paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why]]
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
 
 
 def seed_table(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, focus: str, region_name: str,
@@ -129,8 +129,8 @@ def cross_summary(counts: pd.DataFrame, ranks: pd.DataFrame, agreement: pd.DataF
              f"{fmt.num(latest['ratio'], 2)} times as many"
              + "".join(f" ({fmt.num(r.ratio, 2)} in {r.year})" for r in earlier.itertuples()) + "."]
     lines += cross_rank_sentences(ranks.dropna(subset=["rank", "rank_cross"]), region_name, ours, theirs)
-    lines += [agreement_sentence(r, ours, theirs) for r in agreement.itertuples()]
-    return "\n".join(lines)
+    agree = [agreement_sentence(r, ours, theirs) for r in agreement.itertuples()]
+    return "\n\n".join("\n".join(p) for p in (lines, agree) if p)
 
 
 def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, theirs: str) -> list[str]:
@@ -153,7 +153,7 @@ def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, their
 def agreement_sentence(row, ours: str, theirs: str) -> str:
     """Whether a country's top partners come in the same order in both sources, and where they part."""
     head = f"{country(row.country)}'s top {len(row.top)} partners in {row.year} "
-    corr = f" (rank correlation over all partners both list: {fmt.num(row.rank_corr, 2)})"
+    corr = f" (rank correlation over all common partners {fmt.num(row.rank_corr, 2)})"
     if row.agrees == "yes":
         return head + f"come in the same order in both databases{corr}."
     rest = row.leading_agree
@@ -176,13 +176,14 @@ def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, c
 
 
 def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str) -> pd.DataFrame:
-    """Each country's top `n` partners per year in both sources, side by side by rank."""
+    """Each country's top `n` partners per year in both sources, side by side by rank; country and
+    year written on the first row of their group only, so the table stays narrow."""
     ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
     rows = []
     for (code, year), group in partners.groupby(["country", "year"], sort=False):
         mine = group.dropna(subset=["rank"]).sort_values("rank").head(n)
         other = group.sort_values("rank_cross").head(n)
-        for i, (a, b) in enumerate(zip(mine.itertuples(), other.itertuples(), strict=False), start=1):
-            rows.append((fmt.name(code), str(year), str(i), f"{fmt.name(a.partner)} ({works(a.works)})",
-                         f"{fmt.name(b.partner)} ({works(b.works_cross)})"))
-    return pd.DataFrame(rows, columns=["Country", "Year", "Rank", f"{ours} (works)", f"{theirs} (articles)"])
+        for i, (a, b) in enumerate(zip(mine["partner"], other["partner"], strict=False), start=1):
+            rows.append((fmt.name(code) if i == 1 else "", str(year) if i == 1 else "", str(i),
+                         fmt.name(a), fmt.name(b)))
+    return pd.DataFrame(rows, columns=["Country", "Year", "Rank", ours, theirs])
