@@ -1,0 +1,197 @@
+"""Sentences, tables and alt text of the partnership section, written from its data:
+the pair over time, its rank among the region's pairs, its weight for each partner and
+each partner's leading partners. The published-figure and second-database checks are
+in `partnership_checks`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing import countries
+from briefing.metrics.partnership import pair_codes, pair_name
+from briefing.prose import fmt
+
+# Names read in running text with "the": the United States, the Netherlands.
+NEEDS_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic",
+             "Central African Republic", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles")
+
+
+def country(code: str) -> str:
+    """A country's name as it reads inside a sentence: 'Japan', 'the United States'."""
+    name = countries.name(code)
+    return f"the {name}" if name.startswith(NEEDS_THE) else name
+
+
+def nth(n) -> str:
+    """1 -> '1st', 12 -> '12th'; missing -> 'n/a'."""
+    if pd.isna(n):
+        return "n/a"
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def works(value) -> str:
+    return fmt.num(value, 0)
+
+
+def direction(before, after, lower_is_better: bool = False) -> str:
+    """'rose', 'fell' or 'held' between two values; for ranks, a larger number is a fall."""
+    if before == after:
+        return "held"
+    rose = after > before
+    return "fell" if rose == lower_is_better else "rose"
+
+
+def moves(first: str, second: str, a: str, b: str, prep: str = "in") -> str:
+    """'fell in both A and B' or 'fell in A but rose in B'."""
+    if first == second:
+        return f"{first} {prep} both {a} and {b}"
+    return f"{first} {prep} {a} but {second} {prep} {b}"
+
+
+# The pair over time.
+def trend_summary(growth: pd.DataFrame, spikes: pd.DataFrame, focus: str, missing: list[str], source: str,
+                  names: dict[str, str]) -> str:
+    """How the focus pair's works changed over the window, beside the comparison pairs."""
+    me = growth[growth["pair"] == focus].iloc[0]
+    others = growth[growth["pair"] != focus]
+    lines = [f"From {int(me['year_start'])} to {int(me['year_end'])}, {pair_name(focus)} co-authored works in "
+             f"{names.get(source, source)} went from {works(me['works_start'])} to {works(me['works_end'])} "
+             f"({fmt.signed_pct(me['growth_pct'])}, {fmt.signed_pct(me['cagr_pct'], 1)} a year)."]
+    if not others.empty:
+        each = [f"{r.pair_name} {fmt.signed_pct(r.growth_pct)}" for r in others.itertuples()]
+        faster = int((others["growth_pct"] > me["growth_pct"]).sum())
+        lines.append(f"Over the same years the comparison pairs changed by: {fmt.join_and(each)}.")
+        lines.append(f"Of the {len(others)} comparison pairs, {faster} grew faster than {pair_name(focus)}.")
+    lines += [f"{r.pair_name} jumps in {r.year} ({works(r.works)} works, against {works(r.works_before)} the year "
+              f"before and {works(r.works_after)} the year after), a one-year spike in the source's counts that "
+              f"does not enter the change from end to end." for r in spikes.itertuples()]
+    lines += [f"{pair_name(p)} has no co-authored works in the data for the window and is left out." for p in missing]
+    return "\n".join(lines)
+
+
+def trend_alt(series: pd.DataFrame, growth: pd.DataFrame) -> str:
+    end = growth.sort_values("growth_pct", ascending=False)
+    levels = [f"{r.pair_name} {fmt.num(100 + r.growth_pct, 0)}" for r in end.itertuples()]
+    return (f"Line chart of co-authored works per year for {len(growth)} country pairs, "
+            f"{int(series['year'].min())} to {int(series['year'].max())}, each indexed to its first year = 100. "
+            f"In the latest year the indexes stand at: {fmt.join_and(levels)}.")
+
+
+def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
+    """Works at the ends of the window and the change; the years go into the headers when all pairs share them."""
+    spans = growth[["year_start", "year_end"]].drop_duplicates()
+    shared = len(spans) == 1
+    first = f"Works, {spans['year_start'].iloc[0]}" if shared else "Works, first year"
+    last = f"Works, {spans['year_end'].iloc[0]}" if shared else "Works, latest year"
+    table = pd.DataFrame({"Pair": growth["pair_name"],
+                          "Years": growth["year_start"].astype(str) + "–" + growth["year_end"].astype(str),
+                          first: growth["works_start"].map(works), last: growth["works_end"].map(works),
+                          "Change": growth["growth_pct"].map(fmt.signed_pct),
+                          "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1))})
+    return table.drop(columns="Years") if shared else table
+
+
+# Rank among the region's pairs.
+def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[str], absent: list[str]) -> str:
+    mine = ranks[ranks["pair"] == focus].sort_values("year")
+    first, last = mine.iloc[0], mine.iloc[-1]
+    lowest = mine.sort_values(["rank", "year"]).iloc[-1]
+    trough = (f", its lowest was {nth(lowest['rank'])} in {int(lowest['year'])}"
+              if lowest["rank"] != last["rank"] else "")
+    lines = [f"Among the pairs of {region_name} countries with co-authored works, {pair_name(focus)} ranked "
+             f"{nth(first['rank'])} of {int(first['pairs_ranked'])} in {int(first['year'])} and "
+             f"{nth(last['rank'])} of {int(last['pairs_ranked'])} in {int(last['year'])}: its rank "
+             f"{direction(first['rank'], last['rank'], lower_is_better=True)} over the window{trough}."]
+    latest = ranks[ranks["year"] == last["year"]]
+    ahead = latest[latest["rank"] < last["rank"]]
+    present = set(ranks["country_a"]) | set(ranks["country_b"])
+    for pole in [p for p in poles if p in present and len(ahead)]:
+        with_pole = ahead[(ahead["country_a"] == pole) | (ahead["country_b"] == pole)]
+        lines.append(f"The one pair ahead of it in {int(last['year'])} "
+                     f"{'includes' if len(with_pole) else 'does not include'} {country(pole)}." if len(ahead) == 1
+                     else f"Of the {len(ahead)} pairs ahead of it in {int(last['year'])}, {len(with_pole)} "
+                     f"include {country(pole)}.")
+    if absent:
+        lines.append(f"{fmt.join_and([country(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
+                     f"co-authored works with another {region_name} country in the data for the window, so no "
+                     f"pair of {'it' if len(absent) == 1 else 'them'} is ranked.")
+    return "\n".join(lines)
+
+
+def rank_marks(compare: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    """Published ranks inside the window, labelled for the chart."""
+    inside = compare[(compare["year"] >= start) & (compare["year"] <= end)]
+    return inside.assign(seed_label="Nature Index " + inside["seed_rank"].map(nth))
+
+
+def rank_legend(compare: pd.DataFrame, names: dict[str, str]) -> str:
+    if compare.empty:
+        return "Published rank"
+    documents = fmt.join_and([names.get(i, i) for i in dict.fromkeys(compare["source_id"])])
+    return f"Published rank, a different measure ({documents})"
+
+
+def rank_alt(shown: pd.DataFrame, marks: pd.DataFrame, focus: str) -> str:
+    mine = shown[shown["pair"] == focus].sort_values("year")
+    leaders = shown[(shown["year"] == shown["year"].max()) & (shown["rank"] <= 3)].sort_values("rank")
+    text = (f"Bump chart of ranks among the region's country pairs by co-authored works, "
+            f"{int(shown['year'].min())} to {int(shown['year'].max())}, for {shown['pair'].nunique()} pairs. "
+            f"{pair_name(focus)} goes from {nth(mine['rank'].iloc[0])} to {nth(mine['rank'].iloc[-1])}. "
+            f"In the latest year the top pairs are {fmt.join_and(list(leaders['pair_name']))}.")
+    if not marks.empty:
+        text += " Diamonds on a dashed line mark the published Nature Index ranks of the pair: " + fmt.join_and(
+            [f"{nth(r.seed_rank)} in {r.year}" for r in marks.itertuples()]) + "."
+    return text
+
+
+# What the pair weighs for each partner.
+def share_summary(shares: pd.DataFrame, focus: str) -> str:
+    a, b = pair_codes(focus)
+    latest, first = int(shares["year"].max()), int(shares["year"].min())
+    value = shares.set_index(["country", "year"])["share_pct"]
+    heavier, lighter = (b, a) if value[(b, latest)] > value[(a, latest)] else (a, b)
+    return "\n".join([
+        f"In {latest}, works with {country(b)} were {fmt.pct(value[(a, latest)], 1)} of {country(a)}'s "
+        f"internationally co-authored works, while works with {country(a)} were "
+        f"{fmt.pct(value[(b, latest)], 1)} of {country(b)}'s.",
+        f"The partnership weighs {fmt.num(value[(heavier, latest)] / value[(lighter, latest)], 1)} times as much "
+        f"for {country(heavier)} as for {country(lighter)}.",
+        f"In {first} the shares were {fmt.pct(value[(a, first)], 1)} for {country(a)} and "
+        f"{fmt.pct(value[(b, first)], 1)} for {country(b)}: since then the pair's weight "
+        + moves(direction(round(value[(a, first)], 1), round(value[(a, latest)], 1)),
+                direction(round(value[(b, first)], 1), round(value[(b, latest)], 1)), country(a), country(b), "for")
+        + "."])
+
+
+def share_alt(shares: pd.DataFrame) -> str:
+    latest = shares[shares["year"] == shares["year"].max()]
+    each = [f"{r.name} {fmt.pct(r.share_pct, 1)}" for r in latest.itertuples()]
+    return (f"Line chart of the share of each country's internationally co-authored works that it wrote with the "
+            f"other, {int(shares['year'].min())} to {int(shares['year'].max())}. "
+            f"In {int(latest['year'].iloc[0])}: {fmt.join_and(each)}.")
+
+
+# Each partner's leading partners.
+def partners_summary(top: pd.DataFrame, focus: str) -> str:
+    lines = []
+    for code in pair_codes(focus):
+        rows = top[top["country"] == code].sort_values("rank")
+        other = next(c for c in pair_codes(focus) if c != code)
+        leading = [f"{country(r.partner)} ({fmt.pct(r.share_pct, 1)})" for r in rows.head(3).itertuples()]
+        found = rows[rows["partner"] == other]
+        place = (f"{country(other)} ranked {nth(found['rank'].iloc[0])}" if len(found)
+                 else f"{country(other)} is not among its top {len(rows)}")
+        lines.append(f"In {int(rows['year'].iloc[0])}, {country(code)}'s leading partners by share of its "
+                     f"international works were {fmt.join_and(leading)}; {place}.")
+    return "\n".join(lines)
+
+
+def partners_alt(top: pd.DataFrame) -> str:
+    parts = []
+    for _, rows in top.groupby("country", sort=False):
+        order = ", ".join(f"{r.partner_name} {fmt.pct(r.share_pct, 1)}" for r in rows.sort_values("rank").itertuples())
+        parts.append(f"{rows['name'].iloc[0]}: {order}")
+    return (f"Horizontal bar charts of each country's {top.groupby('country').size().max()} leading partners in "
+            f"{int(top['year'].iloc[0])}, by share of its internationally co-authored works. " + ". ".join(parts) + ".")

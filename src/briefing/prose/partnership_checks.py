@@ -1,0 +1,189 @@
+"""The partnership section's checks in words: the published (seed) Nature Index figures
+beside ours, and the same measures in a second database.
+
+Where a published figure and ours differ, the sentence says so and why: the database,
+the counting and the journal set behind each number."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.metrics.partnership import pair_name
+from briefing.prose import fmt
+from briefing.prose.partnership import country, direction, moves, nth, works
+
+SCOPE = {
+    "openalex": "works of every field and type of venue, each counted in full for every country on it",
+    "ncses": "articles in Scopus science and engineering journals and proceedings, each counted in full "
+             "for every country on it",
+}
+SHORT = {"openalex": "OpenAlex", "ncses": "Scopus"}
+NATURE_INDEX = ("the Nature Index counts only articles in a selected set of leading natural-science journals, "
+                "and its Share divides each article among its authors' countries")
+
+
+def _documents(frame: pd.DataFrame, names: dict[str, str]) -> str:
+    return fmt.join_and([names.get(i, i) for i in dict.fromkeys(frame["source_id"])])
+
+
+def _name(source: str, names: dict[str, str]) -> str:
+    return names.get(source, source)
+
+
+# Published (seed) figures beside ours.
+def rank_seed_sentence(compare: pd.DataFrame, focus: str, source: str, names: dict[str, str]) -> str:
+    """The published ranks of the focus pair beside ours in the same years, and whether they move alike."""
+    if compare.empty:
+        return f"The seed documents publish no rank for {pair_name(focus)}."
+    rows = compare.sort_values("year")
+    published = fmt.join_and([f"{nth(r.seed_rank)} in {r.year}" for r in rows.itertuples()])
+    ours = fmt.join_and([f"{nth(r.rank)} of {r.pairs_ranked}" for r in rows.itertuples()])
+    lines = [f"The Nature Index ranked the pair {published} ({_documents(rows, names)}); by co-authored works in "
+             f"{_name(source, names)} it ranks {ours} in the same years."]
+    if len(rows) > 1 and rows["rank"].notna().all():
+        first, last = rows.iloc[0], rows.iloc[-1]
+        theirs = direction(first["seed_rank"], last["seed_rank"], lower_is_better=True)
+        mine = direction(first["rank"], last["rank"], lower_is_better=True)
+        lines.append(f"Between {first['year']} and {last['year']} its rank "
+                     f"{moves(theirs, mine, 'the Nature Index', _name(source, names))}, so the two measures "
+                     f"{'agree' if theirs == mine else 'disagree'} on the direction, if not on the level.")
+    return "\n".join(lines)
+
+
+def seed_share_sentences(compare: pd.DataFrame, source: str, names: dict[str, str]) -> list[str]:
+    lines = []
+    for (code, year), rows in compare.groupby(["country", "year"], sort=False):
+        rows = rows.sort_values("seed_share", ascending=False)
+        published = fmt.join_and([f"{fmt.num(r.seed_share, 2)} with {country(r.partner)}" for r in rows.itertuples()])
+        ours = fmt.join_and([f"{nth(r.rank)} ({works(r.works)} works)" for r in rows.itertuples()])
+        same = list(rows["rank"].rank(method="min")) == list(rows["seed_order"])
+        lines.append(f"{_documents(rows, names)} gives {country(code)}'s collaborative Share in {year} as {published}.")
+        lines.append(f"In {_name(source, names)} the same partners rank {ours} among {country(code)}'s "
+                     f"{int(rows['partners_ranked'].iloc[0])} partners, so the order "
+                     f"{'is the same' if same else 'differs'}; the values themselves do not compare, because "
+                     f"Share is a fractional count and works here are full counts.")
+    return lines
+
+
+def seed_growth_sentences(compare: pd.DataFrame, source: str, names: dict[str, str]) -> list[str]:
+    if compare.empty:
+        return []
+    rows = compare.sort_values("seed_growth_pct", ascending=False)
+    period = f"{int(rows['year_start'].iloc[0])} to {int(rows['year_end'].iloc[0])}"
+    published = fmt.join_and([f"{pair_name(r.pair)} {fmt.signed_pct(r.seed_growth_pct)}" for r in rows.itertuples()])
+    ours = fmt.join_and([fmt.signed_pct(r.growth_pct) for r in rows.itertuples()])
+    lines = [f"{_documents(rows, names)} reports Nature Index articles changing by {published} from {period}; "
+             f"in {_name(source, names)} the same pairs' works changed by {ours}."]
+    same_order = list(rows["growth_pct"].rank(ascending=False)) == list(rows["seed_growth_pct"].rank(ascending=False))
+    if len(rows) > 1:
+        lines.append("Both sources put the pairs in the same order of growth." if same_order else
+                     "The two sources order the pairs' growth differently.")
+    flipped = rows[(rows["growth_pct"] > 0) != (rows["seed_growth_pct"] > 0)].dropna(subset=["growth_pct"])
+    lines += [f"For {pair_name(r.pair)} they disagree on the direction: {_name(source, names)} shows "
+              f"{'a rise' if r.growth_pct > 0 else 'a fall'} where the Nature Index shows "
+              f"{'a rise' if r.seed_growth_pct > 0 else 'a fall'}." for r in flipped.itertuples()]
+    return lines
+
+
+def seed_summary(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, focus: str, source: str,
+                 names: dict[str, str]) -> str:
+    """Where the published figures and ours agree, where they differ, and why."""
+    if ranks.empty and shares.empty and growth.empty:
+        return (f"The seed documents publish no figures for {pair_name(focus)} or its partners, "
+                f"so there is nothing to set beside these measures.")
+    why = (f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
+           f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
+    paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why]]
+    return "\n\n".join("\n".join(p) for p in paragraphs if p)
+
+
+def seed_table(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, focus: str, region_name: str,
+               source: str) -> pd.DataFrame:
+    """One row per published figure: what it measures, its value, and ours for the same year(s)."""
+    columns = ["Figure", "Nature Index (published)", f"This briefing ({SHORT.get(source, source)})"]
+    if ranks.empty and shares.empty and growth.empty:
+        return pd.DataFrame([(f"No published figure concerns {pair_name(focus)}", "—", "—")], columns=columns)
+    rows = [(f"Rank of {pair_name(r.pair)} among {region_name} pairs, {r.year}", nth(r.seed_rank),
+             f"{nth(r.rank)} of {r.pairs_ranked} pairs") for r in ranks.itertuples()]
+    rows += [(f"Partner of {country(r.country)}: {country(r.partner)}, {r.year}",
+              f"Share {fmt.num(r.seed_share, 2)} ({nth(r.seed_order)})",
+              f"{works(r.works)} works, {fmt.pct(r.share_pct, 1)} ({nth(r.rank)})")
+             for r in shares.sort_values(["country", "seed_order"]).itertuples()]
+    rows += [(f"Change in {pair_name(r.pair)} output, {r.year_start}–{r.year_end}",
+              fmt.signed_pct(r.seed_growth_pct), fmt.signed_pct(r.growth_pct)) for r in growth.itertuples()]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# The same measures in a second database.
+def cross_summary(counts: pd.DataFrame, ranks: pd.DataFrame, agreement: pd.DataFrame, region_name: str,
+                  source: str, cross: str, names: dict[str, str]) -> str:
+    ours, theirs = _name(source, names), _name(cross, names)
+    focus = counts["pair"].iloc[0]
+    listed = counts.dropna(subset=["works_cross"]).sort_values("year")
+    if listed.empty:
+        return (f"{theirs} lists no co-authored articles for {pair_name(focus)}: its pair table covers only the "
+                f"countries with the largest shares of internationally co-authored articles.")
+    latest, earlier = listed.iloc[-1], listed.iloc[:-1]
+    lines = [f"In {theirs} (Scopus), {pair_name(focus)} co-authored {works(latest['works_cross'])} articles in "
+             f"{int(latest['year'])}, against {works(latest['works'])} works in {ours}: {ours} counts "
+             f"{fmt.num(latest['ratio'], 2)} times as many"
+             + "".join(f" ({fmt.num(r.ratio, 2)} in {r.year})" for r in earlier.itertuples()) + "."]
+    lines += cross_rank_sentences(ranks.dropna(subset=["rank", "rank_cross"]), region_name, ours, theirs)
+    agree = [agreement_sentence(r, ours, theirs) for r in agreement.itertuples()]
+    return "\n\n".join("\n".join(p) for p in (lines, agree) if p)
+
+
+def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, theirs: str) -> list[str]:
+    if ranks.empty:
+        return []
+    each = [f"{nth(r.rank)} in both in {r.year}" if r.rank == r.rank_cross else
+            f"{nth(r.rank_cross)} in {theirs} and {nth(r.rank)} in {ours} in {r.year}" for r in ranks.itertuples()]
+    lines = [f"Among the pairs of the {int(ranks['countries_covered'].iloc[0])} {region_name} countries that both "
+             f"sources cover, the pair ranked {fmt.join_and(each)}."]
+    if len(ranks) > 1:
+        first, last = ranks.iloc[0], ranks.iloc[-1]
+        mine = direction(first["rank"], last["rank"], lower_is_better=True)
+        other = direction(first["rank_cross"], last["rank_cross"], lower_is_better=True)
+        lines.append(f"Between {first['year']} and {last['year']} its rank {moves(other, mine, theirs, ours)}"
+                     + (": the two databases tell the same story." if mine == other else
+                        ": the two databases disagree on the direction."))
+    return lines
+
+
+def agreement_sentence(row, ours: str, theirs: str) -> str:
+    """Whether a country's top partners come in the same order in both sources, and where they part."""
+    head = f"{country(row.country)}'s top {len(row.top)} partners in {row.year} "
+    corr = f" (rank correlation over all common partners {fmt.num(row.rank_corr, 2)})"
+    if row.agrees == "yes":
+        return head + f"come in the same order in both databases{corr}."
+    rest = row.leading_agree
+    return (head + f"agree on the first {rest}, then {ours} has "
+            f"{fmt.join_and([country(c) for c in row.top[rest:]])} where {theirs} has "
+            f"{fmt.join_and([country(c) for c in row.top_cross[rest:]])}{corr}.")
+
+
+def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, cross: str) -> pd.DataFrame:
+    joined = counts.set_index("year").join(ranks.set_index("year")[["rank", "rank_cross"]])
+    ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
+    return pd.DataFrame({
+        "Year": joined.index.astype(str),
+        f"Works, {ours}": joined["works"].map(works),
+        f"Articles, {theirs}": joined["works_cross"].map(works),
+        f"{ours} ÷ {theirs}": joined["ratio"].map(lambda v: fmt.num(v, 2)),
+        f"Rank, {ours}": joined["rank"].map(nth),
+        f"Rank, {theirs}": joined["rank_cross"].map(nth),
+    })
+
+
+def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str) -> pd.DataFrame:
+    """Each country's top `n` partners per year in both sources, side by side by rank; country and
+    year written on the first row of their group only, so the table stays narrow."""
+    ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
+    rows = []
+    for (code, year), group in partners.groupby(["country", "year"], sort=False):
+        mine = group.dropna(subset=["rank"]).sort_values("rank").head(n)
+        other = group.sort_values("rank_cross").head(n)
+        for i, (a, b) in enumerate(zip(mine["partner"], other["partner"], strict=False), start=1):
+            rows.append((fmt.name(code) if i == 1 else "", str(year) if i == 1 else "", str(i),
+                         fmt.name(a), fmt.name(b)))
+    return pd.DataFrame(rows, columns=["Country", "Year", "Rank", ours, theirs])

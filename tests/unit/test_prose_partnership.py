@@ -1,0 +1,74 @@
+"""Partnership sentences on tiny frames: numbers come from the data, and agreement or
+disagreement with published figures is stated the right way round."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.prose import partnership as prose
+from briefing.prose import partnership_checks as checks
+
+NAMES = {"openalex": "OpenAlex", "ncses": "NCSES SEI", "doc": "Someone (2020)"}
+
+
+def test_ordinals_articles_and_directions():
+    assert [prose.nth(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]
+    assert prose.country("US") == "the United States" and prose.country("JP") == "Japan"
+    assert prose.direction(7, 15, lower_is_better=True) == "fell"
+    assert prose.direction(6.2, 6.2) == "held" and prose.direction(1, 2) == "rose"
+    assert prose.moves("fell", "fell", "A", "B") == "fell in both A and B"
+    assert prose.moves("fell", "rose", "A", "B", "for") == "fell for A but rose for B"
+
+
+def test_trend_summary_counts_faster_pairs_and_points_out_a_spike():
+    growth = pd.DataFrame({"pair": ["JP-KR", "CN-KR", "KR-US"], "pair_name": ["Japan–South Korea",
+                           "China–South Korea", "South Korea–United States"], "year_start": 2015, "year_end": 2023,
+                           "works_start": [100, 100, 100], "works_end": [135, 269, 133],
+                           "growth_pct": [35.0, 169.0, 33.0], "cagr_pct": [3.8, 13.2, 3.6]})
+    spikes = pd.DataFrame({"pair_name": ["South Korea–United States"], "year": [2020], "works": [23409],
+                           "works_before": [13433.0], "works_after": [16866.0]})
+    text = prose.trend_summary(growth, spikes, "JP-KR", ["AU-NZ"], "openalex", NAMES)
+    assert "went from 100 to 135 (+35%" in text
+    assert "Of the 2 comparison pairs, 1 grew faster than Japan–South Korea." in text
+    assert "South Korea–United States jumps in 2020 (23,409 works, against 13,433" in text
+    assert "Australia–New Zealand has no co-authored works" in text
+
+
+def test_growth_sentences_flag_a_disagreement_on_direction():
+    compare = pd.DataFrame({"id": ["a", "b"], "pair": ["CN-KR", "KR-US"], "year_start": 2015, "year_end": 2023,
+                            "seed_growth_pct": [222.0, -4.0], "source_id": "doc", "growth_pct": [169.0, 33.0],
+                            "difference_pp": [-53.0, 37.0]})
+    text = " ".join(checks.seed_growth_sentences(compare, "openalex", NAMES))
+    assert "China–South Korea +222% and South Korea–United States −4% from 2015 to 2023" in text
+    assert "same order of growth" in text
+    assert "For South Korea–United States they disagree on the direction: OpenAlex shows a rise" in text
+    assert "China–South Korea they disagree" not in text
+
+
+def test_a_pair_without_published_figures_says_so_plainly():
+    empty = pd.DataFrame()
+    assert "publish no figures for Germany–France" in checks.seed_summary(empty, empty, empty, "DE-FR",
+                                                                          "openalex", NAMES)
+    table = checks.seed_table(empty, empty, empty, "DE-FR", "Europe", "openalex")
+    assert table.values.tolist() == [["No published figure concerns Germany–France", "—", "—"]]
+
+
+def test_agreement_sentence_names_where_the_rankings_part():
+    row = pd.Series({"country": "JP", "year": 2022, "top": ["US", "CN", "GB", "DE"],
+                     "top_cross": ["US", "CN", "DE", "GB"], "agrees": "no", "leading_agree": 2, "rank_corr": 0.99})
+    text = checks.agreement_sentence(row, "OpenAlex", "NCSES SEI")
+    assert text == ("Japan's top 4 partners in 2022 agree on the first 2, then OpenAlex has the United Kingdom and "
+                    "Germany where NCSES SEI has Germany and the United Kingdom (rank correlation over all common "
+                    "partners 0.99).")
+
+
+def test_rank_summary_names_absent_region_countries():
+    ranks = pd.DataFrame({"year": [2019, 2019], "pair": ["CN-JP", "JP-KR"], "pair_name": ["China–Japan", "x"],
+                          "country_a": ["CN", "JP"], "country_b": ["JP", "KR"], "works": [10, 5],
+                          "rank": [1, 2], "pairs_ranked": [2, 2]})
+    text = prose.rank_summary(ranks, "JP-KR", "Test region", ["CN", "US"], ["NZ"])
+    assert "ranked 2nd of 2 in 2019 and 2nd of 2 in 2019: its rank held" in text
+    assert "The one pair ahead of it in 2019 includes China." in text
+    assert "United States" not in text  # a pole outside the region is not counted
+    assert "New Zealand has no co-authored works with another Test region country" in text
