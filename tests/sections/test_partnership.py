@@ -13,9 +13,9 @@ from pathlib import Path
 import pycountry
 import pytest
 import yaml
-from tests.conftest import CI_PARAMS, run_cli
 
 from briefing.config import load_edition
+from tests.conftest import CI_PARAMS, run_cli
 
 EDITION = load_edition(CI_PARAMS)
 A, B = sorted(EDITION.focus_pair)
