@@ -31,12 +31,21 @@ system: ## Install the Debian packages (poppler-utils, fonts-noto-cjk, chromium)
 	    { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }; \
 	fi
 
-setup: system $(STAMP) ## Create .venv with the pinned dependencies and the system packages (runs once)
+# axe-core for the accessibility tests, pinned in package.json and package-lock.json, installed
+# with the machine's Node.js and npm when node_modules/axe-core is missing.
+AXE := node_modules/axe-core/axe.min.js
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "need Node.js and npm to install axe-core (npm ci)"; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+setup: system $(STAMP) $(AXE) ## Create .venv with the pinned dependencies, axe-core (npm) and the system packages (runs once)
 
 report: setup ## Build and publish the default edition (params/2025.yml): fetch, validate, run, render, publish
 	$(BIN)/briefing build --params $(PARAMS)
 
-test: setup ## Run every test layer (unit, sections, integration)
+test: setup ## Run every test layer (unit, sections, integration, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup ## Benchmark cold, warm and partial builds; writes bench/results.md
@@ -45,5 +54,5 @@ bench: setup ## Benchmark cold, warm and partial builds; writes bench/results.md
 lint: setup ## ruff
 	$(BIN)/ruff check src tests bench
 
-clean: ## Remove built artefacts (keeps data/raw snapshots and .venv)
+clean: ## Remove built artefacts (keeps data/raw snapshots, .venv and node_modules)
 	rm -rf _build _site figures
