@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import altair as alt
 
-# Okabe-Ito hues (distinct under the common colour-vision deficiencies). The first
-# five are darkened where the original falls below 3:1 contrast on white, so lines
-# and labels of up to five series meet WCAG non-text contrast; sky blue and black
-# complete the set for stacked bars, where segments are separated by white rules.
-PALETTE = ["#0072B2", "#D55E00", "#007A5E", "#A8507F", "#B07800", "#56B4E9", "#000000", "#6B6B6B"]
+# The first five colour lines and their direct labels, so each keeps 3:1 contrast on
+# white (WCAG non-text contrast) and every two of them stay at least CIEDE2000 10 apart
+# for normal vision and simulated protanopia, deuteranopia and tritanopia
+# (`briefing.charts.colours`; tests/unit/test_palette.py). Blue, vermillion and reddish
+# purple are Okabe-Ito's; their green and darkened orange were too close to blue under
+# tritanopia (7.5) and to vermillion under deuteranopia (1.4), so a darker green and
+# Paul Tol's indigo replace them. Sky blue and black complete the set for stacked bars,
+# where segments are separated by white rules.
+PALETTE = ["#0072B2", "#D55E00", "#386038", "#A8507F", "#332288", "#56B4E9", "#000000", "#6B6B6B"]
 MUTED = "#B8B8B8"  # lines of context series
 LABEL_GREY = "#6B6B6B"  # their labels: 5.3:1 on white
 FONT = "DejaVu Sans, Noto Sans CJK JP, sans-serif"
