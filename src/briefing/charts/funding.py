@@ -47,7 +47,10 @@ def intensity_chart(frame: pd.DataFrame, highlight: list[str], source_names: dic
     labels = alt.Chart(last).mark_text(align="left", dx=6, fontSize=11).encode(
         x="year:O", y="label_y:Q", text="name:N",
         color=alt.Color("group:N", scale=text_scale, legend=None))
-    return alt.layer(lines, points, labels).properties(width=WIDTH - 80, height=340)
+    # The labels' colour scale is their own (grey text for the muted lines): resolved
+    # independently, or Vega-Lite merges it into the lines' scale and warns in the browser.
+    series = alt.layer(lines, points)
+    return alt.layer(series, labels).resolve_scale(color="independent").properties(width=WIDTH - 80, height=340)
 
 
 def growth_chart(frame: pd.DataFrame, highlight: list[str]) -> alt.LayerChart:

@@ -17,6 +17,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Briefing editions</title>
+<link rel="icon" href="data:,">
 <style>
 body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #1d1d1f; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
 h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; border-top: 1px solid #dde1e5; padding-top: 1rem; }}

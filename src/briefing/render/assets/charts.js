@@ -17,6 +17,9 @@
     }).then(function () {
       container.classList.add("is-live");
       if (fallback) fallback.remove();
+      // vega-embed's menu button is an icon only: give it a name screen readers can say.
+      var menu = target.querySelector("details > summary");
+      if (menu) menu.setAttribute("aria-label", "Chart actions: save as SVG or PNG");
     }).catch(function (error) {
       target.remove();
       container.classList.add("is-static");
