@@ -17,6 +17,8 @@ from briefing.config import Edition
 from briefing.edition_findings import merged_findings
 from briefing.errors import InputError
 from briefing.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.prose.fmt import literal as md_escape
+from briefing.prose.fmt import unliteral
 from briefing.section import METADATA_KEY
 from briefing.workspace import Workspace
 
@@ -24,7 +26,6 @@ EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)
 META = re.compile(r"\{\{<\s*meta\s+(?P<key>[A-Za-z0-9_.-]+)\s*>\}\}")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 COMBINED = "briefing.qmd"
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~^$@])")
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,6 @@ class Chapter:
     title: str
     sections: tuple[str, ...]
     appendix: bool = False
-
-
-def md_escape(text: str) -> str:
-    """Text made literal for markdown: no emphasis, links, raw HTML or citations."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def attr_escape(text: str) -> str:
@@ -166,8 +162,8 @@ def content_key(book: Path, findings: dict, edition: Edition) -> str:
 def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> str:
     """All chapters in one document for print: each chapter's title becomes a level-1
     heading (the title page stands in for the index's title)."""
-    front = yaml.safe_dump({"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition},
-                           sort_keys=False, allow_unicode=True)
+    front = yaml.safe_dump({"title": md_escape(edition.title), "subtitle": md_escape(edition.subtitle),
+                            "edition": edition.edition}, sort_keys=False, allow_unicode=True)
     parts = [f"---\n{front}---\n"]
     for chapter in chapters:
         body = FRONT_MATTER.sub("", (book / chapter.file).read_text(encoding="utf-8"), count=1).strip()
@@ -209,8 +205,9 @@ def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):
         key = match["key"]
         if key not in meta_values:
             raise InputError(str(path), f"unknown meta key {key!r} (known: {sorted(meta_values)})")
+        # In a quoted front-matter value the text is YAML first, then markdown.
         return md_escape(meta_values[key]) if not source[: match.start()].endswith('"') \
-            else attr_escape(meta_values[key])
+            else attr_escape(md_escape(meta_values[key]))
 
     text = META.sub(meta, EMBED.sub(embed, source))
     return text, sections, needed
@@ -228,5 +225,5 @@ def _title(text: str, fallback: str) -> str:
     if match:
         front = yaml.safe_load(match.group(1)) or {}
         if front.get("title"):
-            return str(front["title"])
+            return unliteral(str(front["title"]))
     return fallback.removesuffix(".qmd")

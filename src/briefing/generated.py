@@ -33,9 +33,7 @@ class Context:
     order: tuple[str, ...] = ()  # sections in the order the book presents them
 
 
-def esc(text) -> str:
-    """Literal text in markdown (no raw HTML, links or emphasis from data)."""
-    return re.sub(r"([\\`*_{}\[\]<>#+!|~^$@])", r"\\\1", " ".join(str(text).split()))
+esc = fmt.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
 
 
 def code(text) -> str:

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 import math
+import re
 
 from briefing import countries
+
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~^$@])")
+MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#+!|~^$@])")
+
+
+def literal(text) -> str:
+    """Text made literal for markdown (names from data and parameters put into prose or
+    titles): no emphasis, links, raw HTML or citations."""
+    return MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def unliteral(text: str) -> str:
+    """The plain text of a title written with markdown escapes (the inverse of `literal`)."""
+    return MD_ESCAPED.sub(r"\1", text)
 
 
 def num(value: float, digits: int = 1) -> str:

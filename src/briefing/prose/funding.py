@@ -35,7 +35,7 @@ def intensity_summary(frame: pd.DataFrame, focus: list[str], source_names: dict[
     for code, rows in secondary.groupby("country", sort=False):
         last = rows.sort_values("year").iloc[-1]
         lines.append(
-            f"{fmt.name(code)}'s series comes from {source_names.get(last['source'], last['source'])} "
+            f"{fmt.name(code)}'s series comes from {fmt.literal(source_names.get(last['source'], last['source']))} "
             f"({fmt.pct(float(last['gerd_pct_gdp']))} in {int(last['year'])}), because the primary "
             f"source does not cover it.")
     return "\n".join(lines)

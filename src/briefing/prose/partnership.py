@@ -100,6 +100,7 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
     lowest = mine.sort_values(["rank", "year"]).iloc[-1]
     trough = (f", its lowest was {nth(lowest['rank'])} in {int(lowest['year'])}"
               if lowest["rank"] != last["rank"] else "")
+    region_name = fmt.literal(region_name)
     lines = [f"Among the pairs of {region_name} countries with co-authored works, {pair_name(focus)} ranked "
              f"{nth(first['rank'])} of {int(first['pairs_ranked'])} in {int(first['year'])} and "
              f"{nth(last['rank'])} of {int(last['pairs_ranked'])} in {int(last['year'])}: its rank "

@@ -27,7 +27,8 @@ def _documents(frame: pd.DataFrame, names: dict[str, str]) -> str:
 
 
 def _name(source: str, names: dict[str, str]) -> str:
-    return names.get(source, source)
+    """A source's short name, literal in markdown."""
+    return fmt.literal(names.get(source, source))
 
 
 # Published (seed) figures beside ours.
@@ -138,7 +139,8 @@ def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, their
         return []
     each = [f"{nth(r.rank)} in both in {r.year}" if r.rank == r.rank_cross else
             f"{nth(r.rank_cross)} in {theirs} and {nth(r.rank)} in {ours} in {r.year}" for r in ranks.itertuples()]
-    lines = [f"Among the pairs of the {int(ranks['countries_covered'].iloc[0])} {region_name} countries that both "
+    lines = [f"Among the pairs of the {int(ranks['countries_covered'].iloc[0])} {fmt.literal(region_name)} "
+             f"countries that both "
              f"sources cover, the pair ranked {fmt.join_and(each)}."]
     if len(ranks) > 1:
         first, last = ranks.iloc[0], ranks.iloc[-1]

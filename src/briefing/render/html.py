@@ -11,7 +11,7 @@ from pathlib import Path
 import pypandoc
 
 from briefing import __version__
-from briefing.assemble import Chapter
+from briefing.assemble import Chapter, md_escape
 from briefing.charts.export import vega_bundle
 from briefing.config import Edition
 from briefing.errors import InputError
@@ -19,7 +19,7 @@ from briefing.fileio import staged_dir
 from briefing.render.numbering import chapter_numbers, crossref_map, page_name
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["crossref.lua", "callouts.lua", "html_charts.lua"]
+FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "html_charts.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 
 
@@ -32,13 +32,15 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
     """Render every assembled chapter of `book` into `out` (replaced as a whole)."""
     refs = crossref_map(book, chapters)
     numbers = chapter_numbers(chapters)
-    nav = [{"href": page_name(c.file), "title": c.title, "number": numbers[c.file]} for c in chapters]
+    # Metadata values are read as markdown: text from parameters and chapter titles is escaped.
+    nav = [{"href": page_name(c.file), "title": md_escape(c.title), "number": numbers[c.file]} for c in chapters]
     pages = []
     with staged_dir(out) as tmp:
         for i, chapter in enumerate(chapters):
             meta = {
-                "site-title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition,
-                "pagetitle": chapter.title, "chapter-number": numbers[chapter.file],
+                "site-title": md_escape(edition.title), "subtitle": md_escape(edition.subtitle),
+                "edition": edition.edition, "pagetitle": md_escape(chapter.title),
+                "chapter-number": numbers[chapter.file],
                 "is-index": chapter.file == "index.qmd", "crossref": refs,
                 "nav": [dict(item, current=(j == i)) for j, item in enumerate(nav)],
                 "prev": nav[i - 1] if i > 0 else None, "next": nav[i + 1] if i + 1 < len(nav) else None,

@@ -13,13 +13,13 @@ from pathlib import Path
 import pypandoc
 import typst
 
-from briefing.assemble import COMBINED, Chapter
+from briefing.assemble import COMBINED, Chapter, md_escape
 from briefing.errors import InputError
 from briefing.fileio import write_bytes_atomic
 from briefing.render.numbering import crossref_map
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["crossref.lua", "callouts.lua", "typst_blocks.lua"]
+FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
 
@@ -35,7 +35,9 @@ def render_pdf(book: Path, target: Path, chapters: list[Chapter], meta: dict) ->
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=book) as tmp:
         source = Path(tmp) / "briefing.typ"
         meta_file = Path(tmp) / "meta.json"
-        meta_file.write_text(json.dumps({**meta, "crossref": refs}, ensure_ascii=False), encoding="utf-8")
+        # Metadata values are read as markdown: the edition's title and subtitle are escaped.
+        literal = {key: md_escape(meta[key]) for key in ("title", "subtitle") if key in meta}
+        meta_file.write_text(json.dumps({**meta, **literal, "crossref": refs}, ensure_ascii=False), encoding="utf-8")
         command = [pypandoc.get_pandoc_path(), COMBINED, "--from", READER, "--to", "typst", "--standalone",
                    "--columns=1000", "--template", str(HERE / "templates" / "briefing.typ"),
                    "--metadata-file", str(meta_file), "--output", str(source)]

@@ -22,7 +22,9 @@ function Figure(fig)
   if not image or not image.attributes["vl-spec"] then
     return nil
   end
-  local spec = read(image.attributes["vl-spec"]):gsub("</", "<\\/")
+  -- Every "<" of the JSON (it can only stand inside strings) as \u003c: no text from
+  -- the data can close the script element or open a comment inside it.
+  local spec = read(image.attributes["vl-spec"]):gsub("<", "\\u003c")
   local alt = image.attributes["fig-alt"] or pandoc.utils.stringify(image.caption)
   local html = string.format(
     '<div class="chart" data-chart="%s">' ..
