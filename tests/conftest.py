@@ -60,6 +60,6 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 def copy_project(target: Path) -> Path:
     """A copy of the authored project (no build outputs), for tests that alter it."""
     ignore = shutil.ignore_patterns(".venv", ".git", "_build", "_site", "figures", "raw", "__pycache__",
-                                    ".pytest_cache", "bench")
+                                    ".pytest_cache", "bench", "node_modules", "artifacts")
     shutil.copytree(REPO, target, ignore=ignore)
     return target

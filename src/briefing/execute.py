@@ -8,6 +8,7 @@ figures moved into `figures/<edition>/` and its findings into
 
 from __future__ import annotations
 
+import ast
 import json
 import logging
 import os
@@ -57,10 +58,11 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
         raise InputError(f"params key 'sections.{section}'", f"no notebook {notebook.relative_to(ws.root)}")
     declared = papermill.inspect_notebook(str(notebook))
     available = edition.notebook_parameters(section)
-    for key in edition.sections.get(section, {}):
+    for key, value in edition.sections.get(section, {}).items():
         if key not in declared:
             raise InputError(f"params key 'sections.{section}.{key}'",
                              f"not a parameter of notebooks/{section}.ipynb (it declares: {sorted(declared)})")
+        _check_type(f"params key 'sections.{section}.{key}'", value, declared[key]["default"])
     injected = {k: v for k, v in available.items() if k in declared}
     build = ws.build(edition.edition)
     injected["build_dir"] = str(build)
@@ -68,6 +70,28 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
     inputs = (data_dir(ws, edition) / INPUTS_FILE).read_text(encoding="utf-8")
     key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs, code_fingerprint()]))
     return Plan(section, notebook, injected, key)
+
+
+def _type_name(value) -> str:
+    return "true or false" if isinstance(value, bool) else {
+        int: "an integer", float: "a number", str: "a string", list: "a list"}.get(type(value), type(value).__name__)
+
+
+def _check_type(where: str, value, default_source: str) -> None:
+    """An override must have the type of the notebook's default (an integer may stand for
+    a number); a list's items that of the default's first item."""
+    try:
+        default = ast.literal_eval(default_source)
+    except (ValueError, SyntaxError):
+        return  # a default that is not a literal: nothing to compare with
+    expected, got = _type_name(default), _type_name(value)
+    if expected == "a number" and got == "an integer":
+        return
+    if expected != got:
+        raise InputError(where, f"must be {expected}, like the notebook's default {default_source} (got {value!r})")
+    if expected == "a list" and default:
+        for i, item in enumerate(value):
+            _check_type(f"{where}, item {i}", item, repr(default[0]))
 
 
 def ensure_kernel(ws: Workspace) -> None:

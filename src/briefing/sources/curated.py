@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefing import countries
 from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_float
 
 FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_id",
@@ -15,6 +16,7 @@ FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_i
 
 EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id",
                  "seed_file", "locator", "quote"]
+GROUPS = {"G7", "INTL"}  # jurisdictions that are not one country (schemas.EventsTable)
 PRECISION = {"year": r"^\d{4}$", "month": r"^\d{4}-(0[1-9]|1[0-2])$",
              "day": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
 
@@ -40,6 +42,8 @@ def read_events(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
     fail_at(path, raw, ~raw["date_precision"].isin(PRECISION), "date_precision", "must be day, month or year")
     matches = raw.apply(lambda r: bool(re.match(PRECISION.get(r["date_precision"], "$^"), r["date"])), axis=1)
     fail_at(path, raw, ~matches, "date", "date does not match its precision (YYYY, YYYY-MM or YYYY-MM-DD)")
+    known = raw["jurisdiction"].isin(GROUPS) | raw["jurisdiction"].map(countries.is_country)
+    fail_at(path, raw, ~known, "jurisdiction", f"not an ISO 3166-1 alpha-2 country code or one of {sorted(GROUPS)}")
     _cited(path, raw, documents)
     events = raw[EVENT_COLUMNS].assign(year=raw["date"].str[:4].astype("int64"))
     return events.reset_index(drop=True)

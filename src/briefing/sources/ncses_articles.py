@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.errors import InputError
-from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_int
+from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_int, to_year
 
 PAIRS_FILE = "sei2024_intl_coauthored_pairs_2003_2022.csv"
 OUTPUT_FILE = "sei2024_articles_by_coauthorship_2003_2022.csv"
@@ -25,7 +25,7 @@ Codes = Callable[[Path, pd.DataFrame, str], pd.Series]
 def pairs(path: Path, codes: Codes) -> pd.DataFrame:
     """SPBS-35: symmetric partner table for 2003 and 2022, kept once per unordered pair."""
     raw = read_csv(path, ["year", "country", "partner", "articles"])
-    raw["year"] = to_int(path, raw, "year", minimum=1900)
+    raw["year"] = to_year(path, raw, "year")
     raw["works"] = to_int(path, raw, "articles", minimum=0)
     raw["a"] = codes(path, raw, "country")
     raw["b"] = codes(path, raw, "partner")
@@ -54,7 +54,7 @@ def country_output(path: Path, codes: Codes) -> pd.DataFrame:
     the multi-institution articles whose addresses are incomplete (table notes, SPBS-33)."""
     raw = read_csv(path, ["field", "country", "attribute", "year", "articles"])
     fail_at(path, raw, ~raw["field"].isin(FIELDS), "field", f"unknown field (known: {sorted(FIELDS)})")
-    raw["year"] = to_int(path, raw, "year", minimum=1900)
+    raw["year"] = to_year(path, raw, "year")
     raw["works"] = to_int(path, raw, "articles", minimum=0)
     raw["code"] = codes(path, raw, "country")
     check_unique(path, raw, ["field", "country", "attribute", "year"])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing import countries
-from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_float, to_int
+from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_float, to_year
 
 COLUMNS = ["REF_AREA", "MEASURE", "SECT_PERF", "UNIT_MEASURE", "PRICE_BASE", "BASE_PER",
            "UNIT_MULT", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "OBS_STATUS_2", "OBS_STATUS_3"]
@@ -26,7 +26,7 @@ def read(files: dict[str, Path]) -> dict[str, pd.DataFrame]:
     fail_at(path, raw, constant & (raw["BASE_PER"] != "2015"), "BASE_PER", "constant prices must be 2015 prices")
     alpha2 = raw["REF_AREA"].map(countries.from_alpha3)
     fail_at(path, raw, alpha2.isna(), "REF_AREA", "not an ISO 3166-1 alpha-3 country code")
-    raw["year"] = to_int(path, raw, "TIME_PERIOD", minimum=1900)
+    raw["year"] = to_year(path, raw, "TIME_PERIOD")
     raw["value"] = to_float(path, raw, "OBS_VALUE", minimum=0)
     check_unique(path, raw, ["REF_AREA", "PRICE_BASE", "TIME_PERIOD"])
     status = raw[["OBS_STATUS", "OBS_STATUS_2", "OBS_STATUS_3"]].apply(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from briefing import countries
 from briefing.errors import InputError
-from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_int
+from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_int, to_year
 
 PAIRS_FILE = "country_pairs_1990_2023.csv"  # the mirror's
 PAIRS_PATTERN = "country_pairs_*.csv"
@@ -41,7 +41,7 @@ def read(files: dict[str, Path]) -> dict[str, pd.DataFrame]:
     names = read_csv(files[NAMES_FILE], ["code", "name"], sep=";")
     known = set(names["code"]) | set(countries.all_codes())
     raw = read_csv(path, ["year", "country_a", "country_b", "works"])
-    raw["year"] = to_int(path, raw, "year", minimum=1900)
+    raw["year"] = to_year(path, raw, "year")
     raw["works"] = to_int(path, raw, "works", minimum=0)
     for column in ("country_a", "country_b"):
         fail_at(path, raw, ~raw[column].isin(known), column, "unknown country code")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.errors import InputError
+from briefing.schemas import YEAR
 
 
 def read_text(path: Path) -> str:
@@ -65,14 +66,23 @@ def fail_at(path: Path, frame: pd.DataFrame, bad: pd.Series, column: str, rule: 
         raise InputError(f"{path}, line {row['_line']}, column '{column}'", f"{rule} (got {value!r})")
 
 
-def to_int(path: Path, frame: pd.DataFrame, column: str, *, minimum: int | None = 0) -> pd.Series:
-    """The column as int64; non-integers and values below `minimum` are errors."""
+def to_int(path: Path, frame: pd.DataFrame, column: str, *, minimum: int | None = 0,
+           maximum: int | None = None) -> pd.Series:
+    """The column as int64; non-integers and values outside [`minimum`, `maximum`] are errors."""
     stripped = frame[column].str.strip()
     numbers = pd.to_numeric(stripped, errors="coerce")
     fail_at(path, frame, numbers.isna() | (numbers != numbers.round()), column, "not an integer")
     if minimum is not None:
         fail_at(path, frame, numbers < minimum, column, f"must be >= {minimum}")
+    if maximum is not None:
+        fail_at(path, frame, numbers > maximum, column, f"must be <= {maximum}")
     return numbers.astype("int64")
+
+
+def to_year(path: Path, frame: pd.DataFrame, column: str) -> pd.Series:
+    """A year column, in the range the canonical tables accept (schemas.YEAR), checked
+    here so that a year out of range is reported with its line in the file."""
+    return to_int(path, frame, column, minimum=YEAR["ge"], maximum=YEAR["le"])
 
 
 def to_float(path: Path, frame: pd.DataFrame, column: str, *, missing: tuple[str, ...] = ("",),
