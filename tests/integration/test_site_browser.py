@@ -3,14 +3,13 @@ interactive SVG from the local Vega bundle, over HTTP on loopback and from file:
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
 import subprocess
-import threading
 
 import pytest
+
+from tests.conftest import serve_folder
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium")
@@ -28,13 +27,8 @@ def dump_dom(url: str, profile) -> str:
 
 @pytest.fixture(scope="module")
 def server(ci_build):
-    site = ci_build.site
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serve_folder(ci_build.site) as url:
+        yield url
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by `make setup` (Debian package)")
