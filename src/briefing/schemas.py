@@ -149,6 +149,21 @@ class Events(pa.DataFrameModel):
         strict = True
 
 
+class CountryNames(pa.DataFrameModel):
+    """Each country's name in its own language and script, where that script is not Latin,
+    as the Unicode CLDR gives it (the locale's display name of its own territory)."""
+
+    code: Series[str] = pa.Field(isin=CODES, unique=True)
+    name: Series[str] = pa.Field(str_length={"min_value": 2})
+    native_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    language: Series[str] = pa.Field(str_matches=r"^[a-z]{2,3}(_[A-Za-z]{2,4})*$")
+    source: Series[str] = pa.Field(str_startswith="Unicode CLDR ")
+    locator: Series[str] = pa.Field(str_length={"min_value": 3})
+
+    class Config:
+        strict = True
+
+
 KEYS: dict[str, list[str]] = {
     "pairs": ["source", "field", "year", "country_a", "country_b"],
     "country_output": ["source", "field", "year", "country"],
@@ -157,6 +172,7 @@ KEYS: dict[str, list[str]] = {
     "rd_indicators": ["source", "country", "year", "indicator"],
     "facts": ["id"],
     "events": ["id"],
+    "country_names": ["code"],
 }
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
@@ -167,6 +183,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "rd_indicators": RdIndicators,
     "facts": Facts,
     "events": Events,
+    "country_names": CountryNames,
 }
 
 

@@ -14,10 +14,11 @@ from briefing.fileio import canonical_json, sha256_file, staged_dir
 from briefing.fingerprint import code_fingerprint
 from briefing.sources import registry, snapshot
 from briefing.sources.adapters import ADAPTERS, read_files
-from briefing.sources.curated import read_events, read_facts
+from briefing.sources.curated import read_country_names, read_events, read_facts
 from briefing.workspace import Workspace
 
-TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events"]
+TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events",
+          "country_names"]
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
 SORT_KEYS = schemas.KEYS
@@ -57,7 +58,7 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
         for name, frame in tables.items():
             parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
     documents = registry.documents(ws.sources_file)
-    for name, reader in (("facts", read_facts), ("events", read_events)):
+    for name, reader in (("facts", read_facts), ("events", read_events), ("country_names", read_country_names)):
         path = ws.curated / f"{name}.csv"
         parts[name].append(schemas.check(name, reader(path, documents), str(path)))
     result = {}

@@ -200,6 +200,7 @@ def test_byte_order_mark_is_accepted_and_changes_no_table(tmp_path, published, m
     ("events.csv", b"ev.intl.2005.a3_foresight,2005,", b"ev.intl.2005.a3_foresight,2005-13-45,",
      "events.csv, line 2, column 'date': date does not match its precision"),
     ("facts.csv", b",fuyuno2020,", b",nosuchdoc,", "facts.csv, line 2, column 'source_id': not a document"),
+    ("country_names.csv", b"\nJP,Japan,", b"\nJX,Japan,", "country_names.csv, line 4, column 'code': not an ISO"),
 ])
 def test_bad_curated_row_exits_2_and_writes_nothing(tmp_path, published, mirror, name, old, new, expected):
     project = copy_project(tmp_path / "project")

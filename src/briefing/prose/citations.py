@@ -15,6 +15,13 @@ def source_note(sources: Iterable[str], names: dict[str, str]) -> str:
     return "Source: " + "; ".join(names.get(s, s) for s in used) + "."
 
 
+def own_names_note(own_names: pd.DataFrame, codes: Iterable[str]) -> str:
+    """' Names in their own script: Unicode CLDR 47.' when a country of `codes` is named so, else ''."""
+    used = own_names[own_names["code"].isin(set(codes))]
+    releases = sorted({source.split(",")[0] for source in used["source"]})
+    return f" Names in their own script: {'; '.join(releases)}." if releases else ""
+
+
 def format_value(value: float, unit: str) -> str:
     if unit in ("pct", "pct_of_gdp"):
         return fmt.pct(value, 2 if unit == "pct_of_gdp" else 1)

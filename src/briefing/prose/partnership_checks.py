@@ -177,15 +177,18 @@ def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, c
     })
 
 
-def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str) -> pd.DataFrame:
+def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str,
+                         own_names: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each country's top `n` partners per year in both sources, side by side by rank; country and
-    year written on the first row of their group only, so the table stays narrow."""
+    year written on the first row of their group only, so the table stays narrow. A country of
+    `own_names` (the validated `country_names` table) is also named in its own script."""
     ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
+    native = {} if own_names is None else dict(zip(own_names["code"], own_names["native_name"], strict=True))
     rows = []
     for (code, year), group in partners.groupby(["country", "year"], sort=False):
         mine = group.dropna(subset=["rank"]).sort_values("rank").head(n)
         other = group.sort_values("rank_cross").head(n)
+        name = f"{fmt.name(code)} ({native[code]})" if code in native else fmt.name(code)
         for i, (a, b) in enumerate(zip(mine["partner"], other["partner"], strict=False), start=1):
-            rows.append((fmt.name(code) if i == 1 else "", str(year) if i == 1 else "", str(i),
-                         fmt.name(a), fmt.name(b)))
+            rows.append((name if i == 1 else "", str(year) if i == 1 else "", str(i), fmt.name(a), fmt.name(b)))
     return pd.DataFrame(rows, columns=["Country", "Year", "Rank", ours, theirs])

@@ -1,4 +1,5 @@
-"""Hand-typed facts from published documents (`data/curated/facts.csv`)."""
+"""Hand-typed data with a citation on every row: facts and events from published documents
+(`data/curated/facts.csv`, `events.csv`), countries' own names (`country_names.csv`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_i
 
 EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id",
                  "seed_file", "locator", "quote"]
-GROUPS = {"G7", "INTL"}  # jurisdictions that are not one country (schemas.EventsTable)
+GROUPS = {"EU", "G7", "INTL"}  # jurisdictions that are not one country (as tests/unit/test_curated_events.py)
 PRECISION = {"year": r"^\d{4}$", "month": r"^\d{4}-(0[1-9]|1[0-2])$",
              "day": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
 
@@ -47,3 +48,17 @@ def read_events(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
     _cited(path, raw, documents)
     events = raw[EVENT_COLUMNS].assign(year=raw["date"].str[:4].astype("int64"))
     return events.reset_index(drop=True)
+
+
+NAME_COLUMNS = ["code", "name", "native_name", "language", "source", "locator"]
+
+
+def read_country_names(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
+    """Countries' names in their own script, each row citing the CLDR file it comes from."""
+    raw = read_csv(path, NAME_COLUMNS)
+    check_unique(path, raw, ["code"])
+    fail_at(path, raw, ~raw["code"].map(countries.is_country), "code", "not an ISO 3166-1 alpha-2 country code")
+    fail_at(path, raw, raw["code"].map(countries.name) != raw["name"], "name",
+            "is not the briefing's name of that code (briefing.countries.name)")
+    fail_at(path, raw, raw["native_name"].str.strip() == "", "native_name", "is empty")
+    return raw[NAME_COLUMNS].reset_index(drop=True)
