@@ -140,6 +140,7 @@ class Events(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=["law", "executive order/memorandum", "guideline", "programme",
                                        "trade measure", "agreement", "budget", "statement"])
     title: Series[str] = pa.Field(str_length={"min_value": 3})
+    short: Series[str] = pa.Field(str_length={"min_value": 2, "max_value": 32})
     source_id: Series[str]
     seed_file: Series[str]
     locator: Series[str]
