@@ -19,13 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
 from briefing.config import Edition
 from briefing.errors import InputError, SectionFailed
 from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.fingerprint import code_fingerprint
+from briefing.notebooks import declared_parameters
 from briefing.validate import INPUTS_FILE, data_dir
 from briefing.workspace import Workspace
 
@@ -55,7 +53,7 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
     notebook = ws.notebooks / f"{section}.ipynb"
     if not notebook.is_file():
         raise InputError(f"params key 'sections.{section}'", f"no notebook {notebook.relative_to(ws.root)}")
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = declared_parameters(notebook)
     available = edition.notebook_parameters(section)
     for key in edition.sections.get(section, {}):
         if key not in declared:
@@ -109,6 +107,8 @@ def run_section(ws: Workspace, edition: Edition, plan: Plan) -> SectionRun:
     executed = build / "notebooks" / f"{plan.section}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    import papermill  # imported here: heavy, and only needed when a section really runs
+    from papermill.exceptions import PapermillExecutionError
     try:
         papermill.execute_notebook(str(plan.notebook), str(executed), parameters=plan.parameters,
                                    kernel_name=KERNEL_NAME, cwd=str(ws.root), progress_bar=False,

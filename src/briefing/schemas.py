@@ -12,8 +12,9 @@ from pandera.typing import Series
 
 from briefing import countries
 from briefing.errors import InputError
+from briefing.keys import KEYS, SOURCE_NAMES
 
-SOURCES = ["openalex", "ncses", "worldbank", "oecd", "scopus"]
+SOURCES = SOURCE_NAMES
 CODES = countries.all_codes()
 YEAR = {"ge": 1900, "le": 2100}
 
@@ -150,15 +151,6 @@ class Events(pa.DataFrameModel):
         strict = True
 
 
-KEYS: dict[str, list[str]] = {
-    "pairs": ["source", "field", "year", "country_a", "country_b"],
-    "country_output": ["source", "field", "year", "country"],
-    "period_pairs": ["source", "field", "year_start", "year_end", "country_a", "country_b"],
-    "period_output": ["source", "field", "year_start", "year_end", "country"],
-    "rd_indicators": ["source", "country", "year", "indicator"],
-    "facts": ["id"],
-    "events": ["id"],
-}
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "pairs": Pairs,

@@ -16,7 +16,6 @@ from pathlib import Path
 import yaml
 
 from briefing.assemble import COMBINED
-from briefing.charts.export import vega_bundle
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.render.pdf import FONT_DIRS
@@ -52,6 +51,8 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     assets.mkdir(exist_ok=True)
     for asset in (HERE / "assets").iterdir():
         shutil.copyfile(asset, assets / asset.name)
+    from briefing.charts.export import vega_bundle  # imported here: loads Altair
+
     (assets / "vega.js").write_text(vega_bundle(), encoding="utf-8")
     config = yaml.safe_load((book / "_quarto.yml").read_text(encoding="utf-8"))
     snapshots = ", ".join(f"{s['source']} {s['id']}" for s in provenance["snapshots"])
