@@ -71,15 +71,19 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
 
 
 def render_pdf_quarto(book: Path, target: Path, meta: dict) -> None:
-    """Render the combined document to PDF through Quarto's typst format."""
+    """Render the combined document to PDF through Quarto's typst format, in a folder of
+    its own (a plain project beside the book: Quarto looks upward for a project file)."""
+    folder = book.parent / "print"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(book / "figures", folder / "figures")
+    shutil.copyfile(book / COMBINED, folder / COMBINED)
+    (folder / "_quarto.yml").write_text(yaml.safe_dump({"project": {"type": "default"}}), encoding="utf-8")
     args = ["render", COMBINED, "--to", "typst", "--output", target.name,
             "-M", f"version:{meta['version']}", "-M", "toc:true", "-M", "papersize:a4",
             "-M", "section-numbering:none"]
-    for folder in FONT_DIRS:
-        if folder.is_dir():
-            args += ["-M", f"font-paths:{folder}"]
-    _run(book, args)
-    produced = book / target.name
-    if not produced.is_file():
-        produced = book / "_book" / target.name
-    shutil.move(produced, target)
+    for font_dir in FONT_DIRS:
+        if font_dir.is_dir():
+            args += ["-M", f"font-paths:{font_dir}"]
+    _run(folder, args)
+    shutil.move(folder / target.name, target)
