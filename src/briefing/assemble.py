@@ -17,9 +17,9 @@ from briefing.config import Edition
 from briefing.edition_findings import merged_findings
 from briefing.errors import InputError
 from briefing.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.keys import METADATA_KEY
 from briefing.prose.fmt import literal as md_escape
 from briefing.prose.fmt import unliteral
-from briefing.section import METADATA_KEY
 from briefing.workspace import Workspace
 
 EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)\s*>\}\}")

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,13 +22,15 @@ from briefing.config import Edition, load_edition
 from briefing.diff import diff_versions
 from briefing.errors import InputError, SectionFailed
 from briefing.execute import run_sections
-from briefing.live.fetch import LiveSnapshot, fetch_records, parse_years
-from briefing.live.settings import LiveSettings, settings_from_env
 from briefing.lock import work_lock
 from briefing.publish import publish as publish_stage
 from briefing.render.diff_table import print_diff
 from briefing.sources.mirror import default_mirror
 from briefing.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefing.live.fetch import LiveSnapshot
+    from briefing.live.settings import LiveSettings
 
 CORES = os.cpu_count() or 1
 _LOCKS = contextlib.ExitStack()
@@ -115,6 +117,8 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         if records:
             settings = _live_settings(budget, refresh, ["openalex"])
             with err.status("fetching OpenAlex works"):
+                from briefing.live.fetch import fetch_records, parse_years
+
                 _print_live([fetch_records(ws, settings, field, parse_years(years))])
         elif live:
             settings = _live_settings(budget, refresh, source)
@@ -141,6 +145,8 @@ def _check_fetch_options(mirror: Path | None, live: bool, records: bool, field: 
 
 
 def _live_settings(budget: int | None, refresh: bool, sources: list[str] | None) -> LiveSettings:
+    from briefing.live.settings import settings_from_env  # imported here: only live fetches need it
+
     settings = settings_from_env(budget=budget, refresh=refresh)
     if not settings.openalex_key and (not sources or "openalex" in sources):
         err.print("note: OPENALEX_API_KEY is not set; OpenAlex answers only test-sized usage without a key",

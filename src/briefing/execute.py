@@ -8,7 +8,6 @@ figures moved into `figures/<edition>/` and its findings into
 
 from __future__ import annotations
 
-import ast
 import json
 import logging
 import os
@@ -20,13 +19,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import papermill
-from papermill.exceptions import PapermillExecutionError
-
 from briefing.config import Edition
 from briefing.errors import InputError, SectionFailed
 from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.fingerprint import code_fingerprint
+from briefing.notebooks import declared_parameters
 from briefing.validate import INPUTS_FILE, data_dir
 from briefing.workspace import Workspace
 
@@ -56,13 +53,13 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
     notebook = ws.notebooks / f"{section}.ipynb"
     if not notebook.is_file():
         raise InputError(f"params key 'sections.{section}'", f"no notebook {notebook.relative_to(ws.root)}")
-    declared = papermill.inspect_notebook(str(notebook))
+    declared = declared_parameters(notebook)
     available = edition.notebook_parameters(section)
     for key, value in edition.sections.get(section, {}).items():
         if key not in declared:
             raise InputError(f"params key 'sections.{section}.{key}'",
                              f"not a parameter of notebooks/{section}.ipynb (it declares: {sorted(declared)})")
-        _check_type(f"params key 'sections.{section}.{key}'", value, declared[key]["default"])
+        _check_type(f"params key 'sections.{section}.{key}'", value, declared[key])
     injected = {k: v for k, v in available.items() if k in declared}
     build = ws.build(edition.edition)
     injected["build_dir"] = str(build)
@@ -77,21 +74,17 @@ def _type_name(value) -> str:
         int: "an integer", float: "a number", str: "a string", list: "a list"}.get(type(value), type(value).__name__)
 
 
-def _check_type(where: str, value, default_source: str) -> None:
+def _check_type(where: str, value, default) -> None:
     """An override must have the type of the notebook's default (an integer may stand for
     a number); a list's items that of the default's first item."""
-    try:
-        default = ast.literal_eval(default_source)
-    except (ValueError, SyntaxError):
-        return  # a default that is not a literal: nothing to compare with
     expected, got = _type_name(default), _type_name(value)
     if expected == "a number" and got == "an integer":
         return
     if expected != got:
-        raise InputError(where, f"must be {expected}, like the notebook's default {default_source} (got {value!r})")
+        raise InputError(where, f"must be {expected}, like the notebook's default {default!r} (got {value!r})")
     if expected == "a list" and default:
         for i, item in enumerate(value):
-            _check_type(f"{where}, item {i}", item, repr(default[0]))
+            _check_type(f"{where}, item {i}", item, default[0])
 
 
 def ensure_kernel(ws: Workspace) -> None:
@@ -133,6 +126,8 @@ def run_section(ws: Workspace, edition: Edition, plan: Plan) -> SectionRun:
     executed = build / "notebooks" / f"{plan.section}.ipynb"
     executed.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    import papermill  # imported here: heavy, and only needed when a section really runs
+    from papermill.exceptions import PapermillExecutionError
     try:
         papermill.execute_notebook(str(plan.notebook), str(executed), parameters=plan.parameters,
                                    kernel_name=KERNEL_NAME, cwd=str(ws.root), progress_bar=False,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import validate as validate_stage
 from briefing.assemble import assemble
@@ -12,9 +13,6 @@ from briefing.config import Edition
 from briefing.execute import SectionRun, run_sections
 from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.fingerprint import code_fingerprint
-from briefing.live.fetch import CLIENTS, LiveSnapshot
-from briefing.live.fetch import fetch_live as fetch_live_sources
-from briefing.live.settings import LiveSettings
 from briefing.provenance import git_commit, snapshots
 from briefing.publish import Published, publish
 from briefing.render.choose import renderer_info, resolve_renderer
@@ -23,6 +21,10 @@ from briefing.render.quarto import render_html_quarto
 from briefing.sources import registry
 from briefing.sources.mirror import fetch_mirror
 from briefing.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefing.live.fetch import LiveSnapshot
+    from briefing.live.settings import LiveSettings
 
 RENDER_KEY = "render.json"
 
@@ -43,6 +45,8 @@ def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list
 
 def fetch_live(ws: Workspace, edition: Edition, settings: LiveSettings,
                sources: list[str] | None = None) -> list[LiveSnapshot]:
+    from briefing.live.fetch import fetch_live as fetch_live_sources  # imported here: loads httpx and adapters
+
     return fetch_live_sources(ws, edition, settings, sources)
 
 
@@ -50,6 +54,8 @@ def fetch_live_then_mirror(ws: Workspace, edition: Edition, settings: LiveSettin
                            mirror: Path | None) -> list[tuple[str, str, bool]]:
     """The API sources live; the others (no API) from the mirror when there is one."""
     fetched = [(s.source, s.id, s.new) for s in fetch_live(ws, edition, settings)]
+    from briefing.live.fetch import CLIENTS
+
     rest = sorted(set(registry.datasets(ws.sources_file)) - set(CLIENTS))
     if mirror is not None and rest:
         fetched += fetch(ws, mirror, rest)

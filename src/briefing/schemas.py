@@ -12,10 +12,10 @@ from pandera.typing import Series
 
 from briefing import countries
 from briefing.errors import InputError
+from briefing.keys import KEYS, SOURCE_NAMES, YEAR
 
-SOURCES = ["openalex", "ncses", "worldbank", "oecd", "scopus"]
+SOURCES = SOURCE_NAMES
 CODES = countries.all_codes()
-YEAR = {"ge": 1900, "le": 2100}
 
 
 class _PairWorks(pa.DataFrameModel):
@@ -140,6 +140,7 @@ class Events(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=["law", "executive order/memorandum", "guideline", "programme",
                                        "trade measure", "agreement", "budget", "statement"])
     title: Series[str] = pa.Field(str_length={"min_value": 3})
+    short: Series[str] = pa.Field(str_length={"min_value": 2, "max_value": 32})
     source_id: Series[str]
     seed_file: Series[str]
     locator: Series[str]
@@ -163,17 +164,6 @@ class CountryNames(pa.DataFrameModel):
     class Config:
         strict = True
 
-
-KEYS: dict[str, list[str]] = {
-    "pairs": ["source", "field", "year", "country_a", "country_b"],
-    "country_output": ["source", "field", "year", "country"],
-    "period_pairs": ["source", "field", "year_start", "year_end", "country_a", "country_b"],
-    "period_output": ["source", "field", "year_start", "year_end", "country"],
-    "rd_indicators": ["source", "country", "year", "indicator"],
-    "facts": ["id"],
-    "events": ["id"],
-    "country_names": ["code"],
-}
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
     "pairs": Pairs,

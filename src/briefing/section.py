@@ -17,9 +17,8 @@ from briefing import countries, validate
 from briefing.charts.export import export_chart
 from briefing.fileio import canonical_json, write_text_atomic
 from briefing.findings import FindingSet
+from briefing.keys import METADATA_KEY
 from briefing.prose.tables import pipe_table
-
-METADATA_KEY = "briefing"
 
 
 class Section:

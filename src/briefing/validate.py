@@ -5,23 +5,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from briefing import schemas
 from briefing.config import Edition
 from briefing.fileio import canonical_json, sha256_file, staged_dir
 from briefing.fingerprint import code_fingerprint
+from briefing.keys import KEYS, SOURCES
 from briefing.sources import registry, snapshot
-from briefing.sources.adapters import ADAPTERS, read_files
-from briefing.sources.curated import read_country_names, read_events, read_facts
 from briefing.workspace import Workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events",
           "country_names"]
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
-SORT_KEYS = schemas.KEYS
+SORT_KEYS = KEYS
 
 
 def data_dir(ws: Workspace, edition: Edition) -> Path:
@@ -32,7 +32,7 @@ def current_inputs(ws: Workspace) -> dict:
     """What the validated tables are made from: snapshot ids and checksums, curated
     files, adapter code. Equal inputs mean the tables are up to date."""
     snaps = {}
-    for source in sorted(ADAPTERS):
+    for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snaps[source] = {"snapshot_id": snap.id, "files": snap.files,
                          "retrieved_at": snap.meta.get("retrieved_at", "")}
@@ -50,8 +50,14 @@ def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
 
 def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
     """Every canonical table from the current snapshots, validated."""
+    import pandas as pd  # imported here: heavy, and not needed to see that tables are up to date
+
+    from briefing import schemas
+    from briefing.sources.adapters import read_files
+    from briefing.sources.curated import read_country_names, read_events, read_facts
+
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
-    for source in sorted(ADAPTERS):
+    for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snapshot.verify(snap)
         tables = read_files(source, [snap.file(n) for n in snap.files])
@@ -98,4 +104,6 @@ def read_catalogue(build: Path) -> dict:
 
 def read_table(build: Path, name: str) -> pd.DataFrame:
     """A validated table of an edition's build folder."""
+    import pandas as pd
+
     return pd.read_parquet(build / "data" / f"{name}.parquet")

@@ -63,3 +63,21 @@ def test_every_raw_snapshot_has_snapshot_yml(ci_build):
         assert snapshots, source
         for snap in snapshots:
             assert (snap / "snapshot.yml").is_file(), snap
+
+
+def test_adapters_match_the_light_source_list():
+    from briefing.keys import SOURCES
+    from briefing.sources.adapters import ADAPTERS
+
+    assert sorted(ADAPTERS) == SOURCES
+
+
+def test_an_up_to_date_build_does_not_load_the_heavy_libraries():
+    """The warm path (hashing and comparing) must not import pandas, pandera, Altair or papermill."""
+    import subprocess
+    import sys
+
+    code = ("import sys, briefing.cli, briefing.pipeline, briefing.publish, briefing.execute; "
+            "print(sorted(m for m in ('pandas', 'pandera', 'altair', 'papermill') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -24,7 +24,7 @@ if not SEEDS_DIR.is_dir():
         allow_module_level=True,
     )
 
-HEADER = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id", "seed_file", "locator", "quote"]
+HEADER = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "short", "source_id", "seed_file", "locator", "quote"]
 ID_RE = re.compile(r"^ev\.[a-z0-9]+\.\d{4}\.[a-z0-9_]+$")
 JURISDICTION_RE = re.compile(r"^(?:[A-Z]{2}|EU|G7|INTL)$")
 DATE_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}

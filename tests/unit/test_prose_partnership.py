@@ -72,3 +72,13 @@ def test_rank_summary_names_absent_region_countries():
     assert "The one pair ahead of it in 2019 includes China." in text
     assert "United States" not in text  # a pole outside the region is not counted
     assert "New Zealand has no co-authored works with another Test region country" in text
+
+
+def test_seed_shares_for_a_year_the_data_lacks_say_so():
+    compare = pd.DataFrame({
+        "id": ["a", "b"], "country": ["KR", "KR"], "partner": ["US", "CN"], "year": [2023, 2023],
+        "seed_share": [639.94, 300.81], "seed_order": [1, 2], "source_id": ["nature2024korea"] * 2,
+        "works": [float("nan")] * 2, "rank": [float("nan")] * 2, "partners_ranked": [float("nan")] * 2})
+    lines = checks.seed_share_sentences(compare, "openalex", {"openalex": "OpenAlex", "nature2024korea": "Nature (2024)"})
+    assert len(lines) == 2
+    assert "no co-authorship counts of South Korea for 2023" in lines[1]

@@ -33,6 +33,7 @@ def timeline_chart(line: pd.DataFrame, start: int, end: int, source_page: str = 
         opacity=alt.condition(kinds, alt.value(0.95), alt.value(0.12)),
         href="href:N",
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("jurisdiction_name:N", title="Jurisdiction"),
+                 alt.Tooltip("short:N", title="Short name"),
                  alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("title:N", title="Event"),
                  alt.Tooltip("source_id:N", title="Source")],
     ).add_params(pick, kinds).transform_filter(
@@ -43,10 +44,11 @@ def timeline_chart(line: pd.DataFrame, start: int, end: int, source_page: str = 
 
 def event_rules(marks: pd.DataFrame, x_field: str = "year", x_type: str = "O") -> alt.LayerChart:
     """Dashed vertical rules with short labels at event years, to layer on a yearly chart
-    whose x encoding is `x_field:x_type`."""
+    whose x encoding is `x_field:x_type`; labels sit in up to three staggered rows."""
     base = alt.Chart(marks).encode(x=alt.X(f"{x_field}:{x_type}"))
     rules = base.mark_rule(strokeDash=[4, 3], color="#555555", strokeWidth=1).encode(
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event")])
-    labels = base.mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color="#444444",
-                            angle=0).encode(y=alt.value(2), text="label:N")
-    return alt.layer(rules, labels)
+    labels = [base.transform_filter(f"datum.row == {row}").mark_text(
+        align="left", baseline="top", dx=3, y=2 + 12 * row, fontSize=10, color="#444444").encode(text="label:N")
+        for row in sorted(marks["row"].unique())]
+    return alt.layer(rules, *labels)

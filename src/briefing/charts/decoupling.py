@@ -9,7 +9,8 @@ import altair as alt
 import pandas as pd
 
 from briefing import countries
-from briefing.charts.funding import _highlighted
+from briefing.charts.context import event_rules
+from briefing.charts.groups import highlighted, label_scale
 from briefing.charts.labels import dodge
 from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
 from briefing.prose.decoupling import cap, the
@@ -22,16 +23,11 @@ def _title(text: str, counting: str, *more: str) -> alt.Title:
     return alt.Title(text, subtitle=[counting, *more], subtitleColor=LABEL_GREY, subtitleFontSize=12)
 
 
-def _label_scale(scale: alt.Scale) -> alt.Scale:
-    """The colours of `scale` for text: grey series get a darker grey that reads on white."""
-    return alt.Scale(domain=scale.domain, range=[LABEL_GREY if c == MUTED else c for c in scale.range])
-
-
 def _end_labels(rows: pd.DataFrame, x: str, y: str, gap: float, scale: alt.Scale) -> alt.Chart:
     """Each series' name beside its last point, pushed apart so names do not overlap."""
     placed = rows.assign(label_y=dodge(rows[y], gap))
     return alt.Chart(placed).mark_text(align="left", dx=7).encode(
-        x=x, y="label_y:Q", text="name:N", color=alt.Color("label_group:N", scale=_label_scale(scale), legend=None))
+        x=x, y="label_y:Q", text="name:N", color=alt.Color("label_group:N", scale=label_scale(scale), legend=None))
 
 
 def _measure_encodings(measures: list[str], colours: list[str], columns: int) -> dict:
@@ -78,7 +74,7 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> al
     """Share with pole A (x) against share with pole B (y): each country's path from its first
     year (hollow) to its latest (filled, labelled), and the line of equal shares."""
     pole_a, pole_b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
-    data, scale = _highlighted(paths, highlight)
+    data, scale = highlighted(paths, highlight)
     data = data.assign(label_group=data["group"])
     domain = _zoom(pd.concat([data["share_a_pct"], data["share_b_pct"]]))
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Year"),
@@ -105,15 +101,19 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> al
         title=_title(f"Exposure to {the(pole_a)} and {the(pole_b)}", counting, years))
 
 
-def pole_pair_chart(pair: pd.DataFrame, counting: str) -> alt.HConcatChart:
-    """Left: works co-authored by the two poles per year. Right: that pair as a share of each
-    pole's international works, each line labelled with its pole."""
+def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | None = None) -> alt.HConcatChart:
+    """Left: works co-authored by the two poles per year, with policy events marked when
+    given. Right: that pair as a share of each pole's international works, each line
+    labelled with its pole."""
     pole_a, pole_b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
     works = alt.Chart(pair).mark_bar(color=PALETTE[0]).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
-        y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f")),
+        y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f"),
+                scale=alt.Scale(domainMax=float(pair["works"].max()) * (1.35 if events is not None else 1.0))),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=",")],
     ).properties(width=250, height=230, title=alt.Title("Works co-authored by the two", fontSize=13))
+    if events is not None and not events.empty:
+        works = alt.layer(works, event_rules(events)).properties(width=250, height=230)
     long = pd.concat([pair.assign(country=pole_b, share_pct=pair["share_b_pct"]),
                       pair.assign(country=pole_a, share_pct=pair["share_a_pct"])], ignore_index=True)
     long = long.assign(name=long["country"].map(countries.name))[["year", "country", "name", "share_pct", "works"]]

@@ -6,27 +6,15 @@ import altair as alt
 import pandas as pd
 
 from briefing import countries
+from briefing.charts.groups import highlighted, label_scale
 from briefing.charts.labels import dodge
-from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
-
-OTHER = "Other countries"
-
-
-def _highlighted(frame: pd.DataFrame, highlight: list[str]) -> tuple[pd.DataFrame, alt.Scale]:
-    """Add `name` and `group` (the country's name if highlighted, else OTHER)."""
-    names = frame["country"].map(countries.name)
-    group = names.where(frame["country"].isin(highlight), OTHER)
-    domain = [countries.name(c) for c in highlight if c in set(frame["country"])]
-    if (group == OTHER).any():
-        domain.append(OTHER)
-    colours = PALETTE[: len(domain) - (OTHER in domain)] + ([MUTED] if OTHER in domain else [])
-    return frame.assign(name=names, group=group), alt.Scale(domain=domain, range=colours)
+from briefing.charts.theme import PALETTE, WIDTH
 
 
 def intensity_chart(frame: pd.DataFrame, highlight: list[str], source_names: dict[str, str]) -> alt.LayerChart:
     """GERD % of GDP per year; highlighted countries in colour, others grey; the source
     of each country's series in the tooltip and, for secondary sources, as the point shape."""
-    data, scale = _highlighted(frame, highlight)
+    data, scale = highlighted(frame, highlight)
     data = data.assign(source_name=data["source"].map(source_names))
     base = alt.Chart(data).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
@@ -43,7 +31,7 @@ def intensity_chart(frame: pd.DataFrame, highlight: list[str], source_names: dic
     last = data.sort_values("year").groupby("country").tail(1)
     gap = data["gerd_pct_gdp"].max() / 28
     last = last.assign(label_y=last.groupby("year")["gerd_pct_gdp"].transform(lambda v: dodge(v, gap)))
-    text_scale = alt.Scale(domain=scale.domain, range=[LABEL_GREY if c == MUTED else c for c in scale.range])
+    text_scale = label_scale(scale)
     labels = alt.Chart(last).mark_text(align="left", dx=6, fontSize=11).encode(
         x="year:O", y="label_y:Q", text="name:N",
         color=alt.Color("group:N", scale=text_scale, legend=None))
@@ -55,7 +43,7 @@ def intensity_chart(frame: pd.DataFrame, highlight: list[str], source_names: dic
 
 def growth_chart(frame: pd.DataFrame, highlight: list[str]) -> alt.LayerChart:
     """Growth of GERD in constant prices over the window, one bar a country, largest first."""
-    data, scale = _highlighted(frame, highlight)
+    data, scale = highlighted(frame, highlight)
     data = data.assign(period=data["year_start"].astype(str) + "–" + data["year_end"].astype(str))
     order = list(data.sort_values("growth_pct", ascending=False)["name"])
     base = alt.Chart(data).encode(

@@ -7,6 +7,7 @@ import altair as alt
 import pandas as pd
 
 from briefing import countries
+from briefing.charts.context import event_rules
 from briefing.charts.labels import dodge
 from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
@@ -36,8 +37,9 @@ def _series_colours(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=(PALETTE * 2)[: len(names)])
 
 
-def trend_chart(series: pd.DataFrame) -> alt.LayerChart:
-    """Works per year of each pair, indexed to the window start; the focus pair drawn first and thicker."""
+def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Works per year of each pair, indexed to the window start; the focus pair drawn first
+    and thicker; policy events marked when given."""
     names = list(dict.fromkeys(series["pair_name"]))
     data = series.dropna(subset=["index_start_100"])
     data = data.assign(line_width=_widths(data["pair_name"] == names[0]))
@@ -53,7 +55,8 @@ def trend_chart(series: pd.DataFrame) -> alt.LayerChart:
     points = base.mark_point(filled=True, size=30)
     gap = (data["index_start_100"].max() - data["index_start_100"].min()) / 16
     labels = _label_layer(_end_labels(data, "index_start_100", "pair_name", gap), "pair_name", colour, y_scale)
-    return alt.layer(lines, points, labels).properties(width=WIDTH - LABEL_ROOM, height=320)
+    marks = [event_rules(events)] if events is not None and not events.empty else []
+    return alt.layer(lines, points, labels, *marks).properties(width=WIDTH - LABEL_ROOM, height=320)
 
 
 def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt.LayerChart:

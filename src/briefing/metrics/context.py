@@ -36,11 +36,14 @@ def counts_in_window(line: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["events", "jurisdiction"], ascending=[False, True]).reset_index(drop=True)
 
 
-def markers(events: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    """Selected events as chart annotations: year, short label, jurisdiction."""
-    chosen = events[events["id"].isin(ids)]
-    missing = sorted(set(ids) - set(chosen["id"]))
+def markers(events: pd.DataFrame, ids: list[str], start: int, end: int) -> pd.DataFrame:
+    """The named events that fall inside the window, as chart annotations: year, short
+    label (with its jurisdiction), title; staggered rows so neighbouring labels do not collide."""
+    missing = sorted(set(ids) - set(events["id"]))
     if missing:
         raise KeyError(f"events not in data/curated/events.csv: {missing}")
-    return chosen.assign(label=chosen["title"].str.split(r"[,(]").str[0].str.strip())[
-        ["id", "year", "date", "jurisdiction", "kind", "title", "label"]].sort_values("date").reset_index(drop=True)
+    chosen = events[events["id"].isin(ids) & (events["year"] >= start) & (events["year"] <= end)]
+    chosen = chosen.sort_values(["date", "id"]).reset_index(drop=True)
+    label = chosen["short"] + " (" + chosen["jurisdiction"] + ")"
+    return chosen.assign(label=label, row=chosen.index % 3)[
+        ["id", "year", "date", "jurisdiction", "kind", "title", "label", "row"]]

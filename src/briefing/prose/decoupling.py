@@ -4,15 +4,12 @@ helpers the section's other prose shares (`decoupling_scenario`)."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from briefing.prose import fmt
+from briefing.prose.fmt import cap, possessive, the  # noqa: F401  (re-exported for charts)
 
 COUNTING = {"full": "Full counting: a work counts once for every country on it."}
-ARTICLE = re.compile(r"^(United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)"
-                     r"|(Islands|Republic)$")
 
 
 def counting_note(counting: str) -> str:
@@ -21,21 +18,6 @@ def counting_note(counting: str) -> str:
 
 def pct(value: float) -> str:
     return fmt.pct(value, 1)
-
-
-def the(code: str) -> str:
-    """A country's name as it reads inside a sentence: 'the United States', 'Japan'."""
-    name = fmt.name(code)
-    return f"the {name}" if ARTICLE.search(name) else name
-
-
-def possessive(code: str) -> str:
-    name = the(code)
-    return name + ("'" if name.endswith("s") else "'s")
-
-
-def cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def span(years: pd.Series) -> str:

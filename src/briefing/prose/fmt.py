@@ -57,6 +57,21 @@ def name(code: str) -> str:
     return countries.name(code)
 
 
+ARTICLE = re.compile(r"^(United |Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles)"
+                     r"|(Islands|Republic)$")
+
+
+def the(code: str) -> str:
+    """A country's name as it reads inside a sentence: 'the United States', 'Japan'."""
+    shown = countries.name(code)
+    return f"the {shown}" if ARTICLE.search(shown) else shown
+
+
+def possessive(code: str) -> str:
+    shown = the(code)
+    return shown + ("'" if shown.endswith("s") else "'s")
+
+
 def join_and(items: list[str]) -> str:
     """'a, b and c'."""
     if len(items) <= 1:
@@ -79,3 +94,7 @@ def ordinal(n: int) -> str:
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -59,6 +59,10 @@ def seed_share_sentences(compare: pd.DataFrame, source: str, names: dict[str, st
         ours = fmt.join_and([f"{nth(r.rank)} ({works(r.works)} works)" for r in rows.itertuples()])
         same = list(rows["rank"].rank(method="min")) == list(rows["seed_order"])
         lines.append(f"{_documents(rows, names)} gives {country(code)}'s collaborative Share in {year} as {published}.")
+        if rows["partners_ranked"].isna().any() or rows["rank"].isna().any():
+            lines.append(f"{_name(source, names)} as snapshotted here has no co-authorship counts of "
+                         f"{country(code)} for {year}, so the order cannot be checked.")
+            continue
         lines.append(f"In {_name(source, names)} the same partners rank {ours} among {country(code)}'s "
                      f"{int(rows['partners_ranked'].iloc[0])} partners, so the order "
                      f"{'is the same' if same else 'differs'}; the values themselves do not compare, because "

@@ -12,7 +12,6 @@ import pypandoc
 
 from briefing import __version__
 from briefing.assemble import Chapter, md_escape
-from briefing.charts.export import vega_bundle
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.fileio import staged_dir
@@ -58,6 +57,8 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
         (tmp / "assets").mkdir()
         for asset in (HERE / "assets").iterdir():
             shutil.copyfile(asset, tmp / "assets" / asset.name)
+        from briefing.charts.export import vega_bundle  # imported here: loads Altair
+
         (tmp / "assets" / "vega.js").write_text(vega_bundle(), encoding="utf-8")
     return pages
 

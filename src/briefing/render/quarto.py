@@ -16,7 +16,6 @@ from pathlib import Path
 import yaml
 
 from briefing.assemble import COMBINED
-from briefing.charts.export import vega_bundle
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.render.pdf import FONT_DIRS
@@ -52,6 +51,8 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     assets.mkdir(exist_ok=True)
     for asset in (HERE / "assets").iterdir():
         shutil.copyfile(asset, assets / asset.name)
+    from briefing.charts.export import vega_bundle  # imported here: loads Altair
+
     (assets / "vega.js").write_text(vega_bundle(), encoding="utf-8")
     config = yaml.safe_load((book / "_quarto.yml").read_text(encoding="utf-8"))
     snapshots = ", ".join(f"{s['source']} {s['id']}" for s in provenance["snapshots"])
@@ -70,15 +71,19 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
 
 
 def render_pdf_quarto(book: Path, target: Path, meta: dict) -> None:
-    """Render the combined document to PDF through Quarto's typst format."""
+    """Render the combined document to PDF through Quarto's typst format, in a folder of
+    its own (a plain project beside the book: Quarto looks upward for a project file)."""
+    folder = book.parent / "print"
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(book / "figures", folder / "figures")
+    shutil.copyfile(book / COMBINED, folder / COMBINED)
+    (folder / "_quarto.yml").write_text(yaml.safe_dump({"project": {"type": "default"}}), encoding="utf-8")
     args = ["render", COMBINED, "--to", "typst", "--output", target.name,
             "-M", f"version:{meta['version']}", "-M", "toc:true", "-M", "papersize:a4",
             "-M", "section-numbering:none"]
-    for folder in FONT_DIRS:
-        if folder.is_dir():
-            args += ["-M", f"font-paths:{folder}"]
-    _run(book, args)
-    produced = book / target.name
-    if not produced.is_file():
-        produced = book / "_book" / target.name
-    shutil.move(produced, target)
+    for font_dir in FONT_DIRS:
+        if font_dir.is_dir():
+            args += ["-M", f"font-paths:{font_dir}"]
+    _run(folder, args)
+    shutil.move(folder / target.name, target)

@@ -15,7 +15,7 @@ FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_i
                 "seed_file", "locator", "quote"]
 
 
-EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id",
+EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "short", "source_id",
                  "seed_file", "locator", "quote"]
 GROUPS = {"EU", "G7", "INTL"}  # jurisdictions that are not one country (as tests/unit/test_curated_events.py)
 PRECISION = {"year": r"^\d{4}$", "month": r"^\d{4}-(0[1-9]|1[0-2])$",

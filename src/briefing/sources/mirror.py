@@ -6,11 +6,9 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing import schemas
 from briefing.errors import InputError
 from briefing.fileio import sha256_file
 from briefing.sources import registry
-from briefing.sources.adapters import read_files
 from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, utc_stamp, write_snapshot
 from briefing.workspace import Workspace
 
@@ -48,6 +46,8 @@ def is_snapshotted(ws: Workspace, source: str, files: list[Path]) -> bool:
 
 def check_files(source: str, files: list[Path]) -> None:
     """Parse and validate native files before they become a snapshot."""
+    from briefing import schemas  # imported here: heavy, only needed for files not yet snapshotted
+    from briefing.sources.adapters import read_files
     for name, frame in read_files(source, files).items():
         schemas.check(name, frame, f"{files[0].parent} ({source})")
 

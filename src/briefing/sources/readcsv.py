@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.errors import InputError
-from briefing.schemas import YEAR
+from briefing.keys import YEAR
 
 
 def read_text(path: Path) -> str:
