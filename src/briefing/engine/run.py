@@ -77,13 +77,13 @@ def count_records(files: RecordFiles, scratch: Path, options: Options) -> Counts
         pq.write_table(read_scopus(path, options.field), target)
         scopus.append(target)
     origin = {str(p): p for p in files.all()}
-    common = {"field_level": options.field_level, "field": options.field, "origin": origin}
+    common = {"field_level": options.field_level, "field": options.field}
     if options.engine == "spark":
         return spark_engine.count(files, scopus, scratch / "spark", master=options.master,
                                   driver_memory=options.driver_memory, **common)
     settings = duckdb_engine.Settings(memory_limit=options.memory_limit,
                                       threads=options.threads or duckdb_engine.Settings().threads)
-    return duckdb_engine.count(files, scopus, scratch / "duckdb", settings=settings, **common)
+    return duckdb_engine.count(files, scopus, scratch / "duckdb", settings=settings, origin=origin, **common)
 
 
 def write_parquet(frame: pd.DataFrame, path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 
@@ -56,7 +57,17 @@ def stop() -> None:
 
 
 def _uri(path: Path) -> str:
-    return path.resolve().as_uri()
+    # Not Path.as_uri(): Hadoop does not decode %3D in the snapshot's updated_date=... folders.
+    return f"file://{path.resolve()}"
+
+
+def _local(file: str) -> Path:
+    """The local path of a file as Spark names it (file:/x, file:///x, percent-encoded or not)."""
+    text = unquote(file)
+    for prefix in ("file://", "file:"):
+        if text.startswith(prefix):
+            return Path(text[len(prefix):])
+    return Path(text)
 
 
 def _register(spark, files: RecordFiles, scopus: list[Path], field_level: str, field: str | None) -> list[str]:
@@ -80,14 +91,13 @@ def _arrow_frame(frame) -> pd.DataFrame:
 
 
 def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str = "local[2]",
-          field_level: str = "field", field: str | None = None, origin: dict[str, Path] | None = None,
+          field_level: str = "field", field: str | None = None,
           driver_memory: str = "1g") -> Counts:
     """Integer counts per key from the record files (see briefing.engine.query)."""
     from pyspark import StorageLevel
     from pyspark.errors import PySparkException
 
     spark = session(master, driver_memory)
-    origin = {_uri(p): p for p in files.all() + scopus} | (origin or {})
     union = "\nUNION ALL\n".join(query.works_sql(query.SPARK, raw)
                                  for raw in _register(spark, files, scopus, field_level, field))
     works = spark.sql(union).persist(StorageLevel.MEMORY_AND_DISK)
@@ -101,7 +111,7 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str 
             raise _read_error(exc, files) from None
         if problems:
             file, problem = problems[0]["file"], problems[0]["problem"]
-            raise located(origin.get(file, Path(file.removeprefix("file:"))), problem)
+            raise located(_local(file), problem)
         stats = spark.sql(steps["stats"]).collect()[0]
         return Counts(country_counts=_arrow_frame(spark.sql(steps["country_counts"])),
                       pair_counts=_arrow_frame(spark.sql(steps["pair_counts"])),
