@@ -79,7 +79,23 @@ def find_records(paths: list[Path]) -> RecordFiles:
     for p in found.all():
         if p.stat().st_size == 0:
             raise InputError(str(p), "file is empty")
+    for p in found.parquet:
+        _check_parquet_columns(p)
     return found
+
+
+REQUIRED = ("id", "publication_year", "authorships")
+
+
+def _check_parquet_columns(path: Path) -> None:
+    """Required columns, from the file's footer (cheap), before any engine reads it."""
+    try:
+        names = pq.read_schema(path).names
+    except Exception as exc:  # pyarrow raises several types for a broken file
+        raise InputError(str(path), f"not a readable Parquet file ({exc})") from None
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise InputError(str(path), f"missing required column(s) {missing}")
 
 
 # ---- the rules, per record, as the SQL in briefing.engine.query applies them ----
@@ -146,7 +162,7 @@ def _first_problem_parquet(path: Path) -> tuple[str, str] | None:
         handle = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a broken file
         return str(path), f"not a readable Parquet file ({exc})"
-    missing = [c for c in ("id", "publication_year", "authorships") if c not in handle.schema_arrow.names]
+    missing = [c for c in REQUIRED if c not in handle.schema_arrow.names]
     if missing:
         return str(path), f"missing required column(s) {missing}"
     row = 0
