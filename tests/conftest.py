@@ -63,3 +63,13 @@ def copy_project(target: Path) -> Path:
                                     ".pytest_cache", "bench")
     shutil.copytree(REPO, target, ignore=ignore)
     return target
+
+
+@pytest.fixture(scope="session")
+def spark_local():
+    """One local Spark session (local[2]) for the whole test session; stopped at the end."""
+    from briefing.engine import spark_engine
+
+    spark_engine.session("local[2]")
+    yield "local[2]"
+    spark_engine.stop()
