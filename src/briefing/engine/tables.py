@@ -18,6 +18,7 @@ COUNTINGS = ["full", "fractional"]
 ATTRIBUTIONS = ["all", "corresponding"]
 FIELD = r"^[a-z][a-z0-9_]*$"
 ENGINE_SOURCES = ["openalex", "scopus"]
+WORKS_COLUMNS = ("works", "works_total", "works_international")
 TOLERANCE = 1e-9  # relative, for sums of fractional shares
 
 
@@ -29,81 +30,63 @@ def _whole_when_full(df: pd.DataFrame, columns: list[str]) -> pd.Series:
     return whole
 
 
-class EnginePairs(pa.DataFrameModel):
+class _EngineTable(pa.DataFrameModel):
+    """Keys every engine table shares: where, which field and year, and how it was counted."""
+
+    source: Series[str] = pa.Field(isin=ENGINE_SOURCES)
+    field: Series[str] = pa.Field(str_matches=FIELD)
+    year: Series[int] = pa.Field(**YEAR)
+    counting: Series[str] = pa.Field(isin=COUNTINGS)
+    attribution: Series[str] = pa.Field(isin=ATTRIBUTIONS)
+
+    class Config:
+        strict = True
+
+    @pa.dataframe_check(error="full counting gives whole numbers of works")
+    def whole(cls, df: pd.DataFrame) -> Series[bool]:
+        return _whole_when_full(df, [c for c in WORKS_COLUMNS if c in df.columns])
+
+
+class EnginePairs(_EngineTable):
     """Works per unordered pair (country_a < country_b), by counting and attribution.
 
     all: every pair of countries on a work. corresponding: only pairs that include
     a corresponding author's country (the essay's attribution)."""
 
-    source: Series[str] = pa.Field(isin=ENGINE_SOURCES)
-    field: Series[str] = pa.Field(str_matches=FIELD)
-    year: Series[int] = pa.Field(**YEAR)
     country_a: Series[str] = pa.Field(isin=CODES)
     country_b: Series[str] = pa.Field(isin=CODES)
     works: Series[float] = pa.Field(ge=0)
-    counting: Series[str] = pa.Field(isin=COUNTINGS)
-    attribution: Series[str] = pa.Field(isin=ATTRIBUTIONS)
-
-    class Config:
-        strict = True
 
     @pa.dataframe_check(error="country_a must sort before country_b")
     def ordered(cls, df: pd.DataFrame) -> Series[bool]:
         return df["country_a"] < df["country_b"]
 
-    @pa.dataframe_check(error="full counting gives whole numbers of works")
-    def whole(cls, df: pd.DataFrame) -> Series[bool]:
-        return _whole_when_full(df, ["works"])
 
-
-class EngineOutput(pa.DataFrameModel):
+class EngineOutput(_EngineTable):
     """Works per country (all: every country on a work; corresponding: the corresponding
     author's countries only), total and internationally co-authored (> 1 distinct country)."""
 
-    source: Series[str] = pa.Field(isin=ENGINE_SOURCES)
-    field: Series[str] = pa.Field(str_matches=FIELD)
-    year: Series[int] = pa.Field(**YEAR)
     country: Series[str] = pa.Field(isin=CODES)
     works_total: Series[float] = pa.Field(ge=0)
     works_international: Series[float] = pa.Field(ge=0)
-    counting: Series[str] = pa.Field(isin=COUNTINGS)
-    attribution: Series[str] = pa.Field(isin=ATTRIBUTIONS)
-
-    class Config:
-        strict = True
 
     @pa.dataframe_check(error="works_international must not exceed works_total")
     def international_within_total(cls, df: pd.DataFrame) -> Series[bool]:
         return df["works_international"] <= df["works_total"] * (1 + TOLERANCE)
 
-    @pa.dataframe_check(error="full counting gives whole numbers of works")
-    def whole(cls, df: pd.DataFrame) -> Series[bool]:
-        return _whole_when_full(df, ["works_total", "works_international"])
 
-
-class EnginePartners(pa.DataFrameModel):
+class EnginePartners(_EngineTable):
     """Directed, corresponding attribution: works whose corresponding author is in
     `country`, co-authored with `partner` (the essay's Figures 2 and 4)."""
 
-    source: Series[str] = pa.Field(isin=ENGINE_SOURCES)
-    field: Series[str] = pa.Field(str_matches=FIELD)
-    year: Series[int] = pa.Field(**YEAR)
     country: Series[str] = pa.Field(isin=CODES)
     partner: Series[str] = pa.Field(isin=CODES)
     works: Series[float] = pa.Field(ge=0)
-    counting: Series[str] = pa.Field(isin=COUNTINGS)
     attribution: Series[str] = pa.Field(isin=["corresponding"])
-
-    class Config:
-        strict = True
 
     @pa.dataframe_check(error="a country is not its own partner")
     def distinct(cls, df: pd.DataFrame) -> Series[bool]:
         return df["country"] != df["partner"]
-
-    @pa.dataframe_check(error="full counting gives whole numbers of works")
-    def whole(cls, df: pd.DataFrame) -> Series[bool]:
-        return _whole_when_full(df, ["works"])
 
 
 TABLES: dict[str, tuple[type[pa.DataFrameModel], list[str]]] = {
