@@ -225,8 +225,13 @@ def aggregate(ctx: typer.Context,
             raise InputError(flags[0], "unknown option")
         options = Options(engine=engine, master=master, field_level=field_level, field=field,
                           memory_limit=memory_limit, threads=threads, driver_memory=driver_memory)
-        with err.status(f"counting records with {engine}"):
-            result = run_aggregate([*records, *map(Path, extra)], out_dir, options)
+        try:
+            with err.status(f"counting records with {engine}"):
+                result = run_aggregate([*records, *map(Path, extra)], out_dir, options)
+        finally:
+            if engine == "spark":
+                from briefing.engine import spark_engine
+                spark_engine.stop()
         out.print(f"aggregated {result.works:,} works ({result.works_with_country:,} with a country, "
                   f"{result.works_with_corresponding:,} with a corresponding author's country) "
                   f"in {result.seconds:.1f} s: {result.works_per_second:,.0f} works/s ({engine})")

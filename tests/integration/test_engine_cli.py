@@ -68,7 +68,14 @@ def jsonl_lines(tmp_path, *lines: str):
     return path
 
 
+def truncated_gzip(tmp_path):
+    path = write_jsonl(tmp_path / "cut.jsonl.gz", [work(i, authorship("JP"), authorship("KR")) for i in range(2000)])
+    path.write_bytes(path.read_bytes()[:3000])
+    return path
+
+
 @pytest.mark.parametrize(("make", "expected"), [
+    (truncated_gzip, "cut.jsonl.gz: cannot read file (Compressed file ended"),
     (lambda t: t / "missing.jsonl.gz", "missing.jsonl.gz: no such file"),
     (lambda t: jsonl_lines(t, '{"id": "W2", "publication_year": 2020, "authorships": [}'),
      "bad.jsonl, line 2: not valid JSON"),

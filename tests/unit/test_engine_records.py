@@ -7,8 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from briefing.engine import duckdb_engine
-from briefing.engine.records import RecordFiles, find_records, first_problem, record_problem
+from briefing.engine.records import find_records, first_problem, record_problem, work_countries
 from briefing.engine.scopus import country_of, read_scopus
 from briefing.errors import InputError
 from tests.engine_helpers import authorship, work, write_jsonl
@@ -53,8 +52,7 @@ def test_parquet_works_read_like_json(tmp_path):
     works = [work(1, authorship("JP", corresponding=True), authorship("KR")), work(2, authorship("US"))]
     pq.write_table(pa.Table.from_pylist(works), tmp_path / "w.parquet")
     write_jsonl(tmp_path / "w.jsonl.gz", works)
-    frames = [duckdb_engine.work_countries(find_records([tmp_path / name]), [], tmp_path / f"scratch-{name}")
-              for name in ("w.parquet", "w.jsonl.gz")]
+    frames = [work_countries([tmp_path / name]) for name in ("w.parquet", "w.jsonl.gz")]
     assert frames[0].equals(frames[1])
     assert frames[0][["work_id", "country", "is_corresponding"]].values.tolist() == [
         ["https://openalex.org/W1", "JP", True], ["https://openalex.org/W1", "KR", False],
@@ -73,11 +71,8 @@ def test_find_records_rejects_what_it_cannot_read(tmp_path):
 
 
 def test_scopus_export_real_sample(mirror, tmp_path):
-    table = read_scopus(mirror / SCOPUS)
-    assert table.num_rows == 58
-    path = tmp_path / "scopus.parquet"
-    pq.write_table(table, path)
-    rows = duckdb_engine.work_countries(RecordFiles(), [path], tmp_path / "s")
+    assert read_scopus(mirror / SCOPUS).num_rows == 58
+    rows = work_countries([mirror / SCOPUS])
     namd = rows[rows["work_id"] == "2-s2.0-27344436659"]  # Phillips et al. 2005, NAMD: Illinois and Nancy
     assert namd[["country", "is_corresponding"]].values.tolist() == [["FR", False], ["US", True]]
     assert set(rows["source"]) == {"scopus"}

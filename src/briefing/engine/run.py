@@ -69,13 +69,19 @@ def _check_options(options: Options, out: Path) -> None:
                                        "choose an empty or new folder (it is replaced as a whole)")
 
 
-def count_records(files: RecordFiles, scratch: Path, options: Options) -> Counts:
-    """The chosen engine's integer counts; Scopus exports become Parquet records first."""
-    scopus = []
+def scopus_records(files: RecordFiles, scratch: Path, field: str | None) -> list[Path]:
+    """Each Scopus export as Parquet work records in the OpenAlex shape, for the engines."""
+    written = []
     for i, path in enumerate(files.scopus):
         target = scratch / f"scopus-{i:04d}.parquet"
-        pq.write_table(read_scopus(path, options.field), target)
-        scopus.append(target)
+        pq.write_table(read_scopus(path, field), target)
+        written.append(target)
+    return written
+
+
+def count_records(files: RecordFiles, scratch: Path, options: Options) -> Counts:
+    """The chosen engine's integer counts; Scopus exports become Parquet records first."""
+    scopus = scopus_records(files, scratch, options.field)
     origin = {str(p): p for p in files.all()}
     common = {"field_level": options.field_level, "field": options.field}
     if options.engine == "spark":

@@ -94,6 +94,7 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str 
           field_level: str = "field", field: str | None = None,
           driver_memory: str = "1g") -> Counts:
     """Integer counts per key from the record files (see briefing.engine.query)."""
+    from py4j.protocol import Py4JJavaError
     from pyspark import StorageLevel
     from pyspark.errors import PySparkException
 
@@ -107,7 +108,7 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str 
         spark.sql(steps["work_countries"]).createOrReplaceTempView("work_countries")
         try:
             problems = spark.sql(steps["problems"]).take(1)
-        except PySparkException as exc:  # e.g. a truncated gzip file
+        except (PySparkException, Py4JJavaError) as exc:  # e.g. a truncated gzip file
             raise _read_error(exc, files) from None
         if problems:
             file, problem = problems[0]["file"], problems[0]["problem"]
