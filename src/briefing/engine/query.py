@@ -26,6 +26,7 @@ import pandas as pd
 from briefing import countries
 
 KEYS = ["source", "field", "year"]
+PAIR_ORDER = [*KEYS, "country_a", "country_b", "n", "k", "corr_a", "corr_b"]
 UNCLASSIFIED = "Unclassified"
 
 
@@ -157,7 +158,8 @@ def slug(name: str) -> str:
 
 def _ordered(counts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Counts in one canonical order, so that float sums do not depend on the engine's row order."""
-    frame = counts.assign(field=counts["field"].map(slug), year=counts["year"].astype("int64"),
+    names = {name: slug(name) for name in counts["field"].unique()}  # a few hundred names, many rows
+    frame = counts.assign(field=counts["field"].map(names), year=counts["year"].astype("int64"),
                           works=counts["works"].astype("int64"))
     return frame.sort_values(keys, kind="stable").reset_index(drop=True)
 
@@ -189,14 +191,14 @@ def country_output(counts: pd.DataFrame) -> pd.DataFrame:
     return _sorted(parts, [*keys, "counting", "attribution"])
 
 
-def pairs(counts: pd.DataFrame) -> pd.DataFrame:
+def pairs(p: pd.DataFrame) -> pd.DataFrame:
     """Works per unordered pair (country_a < country_b).
 
+    `p`: pair counts in PAIR_ORDER (see finish).
     all: every pair of countries on a work; fractional weight 1 / C(n, 2), so a work's pairs sum to 1.
     corresponding: only pairs that include a corresponding author's country; fractional weight
     (corr_a + corr_b) / (k (n - 1)): each corresponding country's 1/k split over its n - 1 partners."""
     keys = [*KEYS, "country_a", "country_b"]
-    p = _ordered(counts, [*keys, "n", "k", "corr_a", "corr_b"])
     works = p["works"].astype("float64")
     ca, cb = p["corr_a"].astype(bool), p["corr_b"].astype(bool)
     corr = p[ca | cb]
@@ -211,13 +213,13 @@ def pairs(counts: pd.DataFrame) -> pd.DataFrame:
     return _sorted(parts, [*keys, "counting", "attribution"])
 
 
-def partners(counts: pd.DataFrame) -> pd.DataFrame:
-    """Directed: works whose corresponding author is in `country`, co-authored with `partner`.
+def partners(p: pd.DataFrame) -> pd.DataFrame:
+    """Directed: works whose corresponding author is in `country`, co-authored with `partner`
+    (`p`: pair counts in PAIR_ORDER).
 
     Fractional weight 1 / (k (n - 1)), so a country's partners sum to its fractional
     international works under corresponding attribution."""
     keys = [*KEYS, "country", "partner"]
-    p = _ordered(counts, [*KEYS, "country_a", "country_b", "n", "k", "corr_a", "corr_b"])
     forward = p[p["corr_a"].astype(bool)].rename(columns={"country_a": "country", "country_b": "partner"})
     backward = p[p["corr_b"].astype(bool)].rename(columns={"country_b": "country", "country_a": "partner"})
     both = pd.concat([forward, backward], ignore_index=True)
@@ -238,5 +240,6 @@ def _sorted(parts: list[pd.DataFrame], keys: list[str]) -> pd.DataFrame:
 
 def finish(country_counts: pd.DataFrame, pair_counts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The three output tables from the engine's integer counts."""
-    return {"pairs": pairs(pair_counts), "country_output": country_output(country_counts),
-            "partners": partners(pair_counts)}
+    ordered = _ordered(pair_counts, PAIR_ORDER)
+    return {"pairs": pairs(ordered), "country_output": country_output(country_counts),
+            "partners": partners(ordered)}

@@ -1,9 +1,11 @@
 """The record-level query on Apache Spark: `local[N]` on one machine, a cluster URL in use.
 
-The same SQL as the DuckDB engine (briefing.engine.query, Spark dialect). Only the
-counts come back to the driver, as Arrow (no pandas conversion in Spark: pyspark 4
-does not fully support pandas 3). On a cluster, record paths must be readable by
-the executors (HDFS, S3, a shared file system)."""
+The same SQL as the DuckDB engine (briefing.engine.query, Spark dialect). The
+counts are written as Parquet into the scratch folder and read back with pyarrow:
+collecting them through the driver loses results at 10M works with a 1 GB driver,
+and pyspark 4 does not fully support pandas 3 (no Spark <-> pandas conversion here).
+On a cluster, record paths and the scratch folder (beside --out) must be on storage
+every executor reaches (a shared file system)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from briefing.engine import query
 from briefing.engine.records import RecordFiles, located
@@ -86,8 +89,10 @@ def _register(spark, files: RecordFiles, scopus: list[Path], field_level: str, f
     return raws
 
 
-def _arrow_frame(frame) -> pd.DataFrame:
-    return frame.toArrow().to_pandas()
+def _written(frame, folder: Path) -> pd.DataFrame:
+    """A (small) result written by Spark as Parquet parts, read back with pyarrow."""
+    frame.write.mode("overwrite").parquet(_uri(folder))
+    return pq.read_table(folder).to_pandas()
 
 
 def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str = "local[2]",
@@ -114,8 +119,8 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str 
             file, problem = problems[0]["file"], problems[0]["problem"]
             raise located(_local(file), problem)
         stats = spark.sql(steps["stats"]).collect()[0]
-        return Counts(country_counts=_arrow_frame(spark.sql(steps["country_counts"])),
-                      pair_counts=_arrow_frame(spark.sql(steps["pair_counts"])),
+        return Counts(country_counts=_written(spark.sql(steps["country_counts"]), scratch / "country_counts"),
+                      pair_counts=_written(spark.sql(steps["pair_counts"]), scratch / "pair_counts"),
                       works=int(stats["works"]), works_with_country=int(stats["works_with_country"]),
                       works_with_corresponding=int(stats["works_with_corresponding"]))
     finally:
