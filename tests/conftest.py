@@ -87,3 +87,13 @@ def serve_folder(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def spark_local():
+    """One local Spark session (local[2]) for the whole test session; stopped at the end."""
+    from briefing.engine import spark_engine
+
+    spark_engine.session("local[2]")
+    yield "local[2]"
+    spark_engine.stop()

@@ -262,6 +262,51 @@ def diff(old: Annotated[str, typer.Argument(help="Published version, e.g. 2025/v
     _guard(action)
 
 
+@app.command(context_settings={"allow_extra_args": True})
+def aggregate(ctx: typer.Context,
+              records: Annotated[list[Path], typer.Option(
+                  "--records", help="OpenAlex works (.gz/.jsonl/.parquet, or a snapshot folder) or Scopus "
+                                    "CSV exports; more paths may follow (--records works/*.gz).")],
+              out_dir: Annotated[Path, typer.Option("--out", help="Folder for the tables (replaced as a whole).")],
+              engine: Annotated[str, typer.Option("--engine", help="duckdb (one machine) or spark.")] = "duckdb",
+              master: Annotated[str, typer.Option("--master", help="Spark master: local[N] or a cluster URL.")
+                                ] = "local[2]",
+              field_level: Annotated[str, typer.Option(
+                  "--field-level", help="OpenAlex primary_topic level: field or subfield.")] = "field",
+              field: Annotated[str | None, typer.Option(
+                  "--field", help="Label every record with this field instead (e.g. a keyword-defined set).")
+                               ] = None,
+              memory_limit: Annotated[str, typer.Option("--memory-limit", help="DuckDB memory limit.")] = "2GB",
+              threads: Annotated[int | None, typer.Option("--threads", min=1, help="DuckDB threads (default: cores).")
+                                 ] = None,
+              driver_memory: Annotated[str, typer.Option("--driver-memory", help="Spark driver memory.")] = "1g",
+              ) -> None:
+    """Count record-level works into pairs, country_output and partners (Parquet), full and
+    fractional, all and corresponding-author attribution; prints throughput."""
+    def action() -> None:
+        from briefing.engine.run import Options
+        from briefing.engine.run import aggregate as run_aggregate
+
+        extra = list(ctx.args)
+        flags = [a for a in extra if a.startswith("-")]
+        if flags:
+            raise InputError(flags[0], "unknown option")
+        options = Options(engine=engine, master=master, field_level=field_level, field=field,
+                          memory_limit=memory_limit, threads=threads, driver_memory=driver_memory)
+        try:
+            with err.status(f"counting records with {engine}"):
+                result = run_aggregate([*records, *map(Path, extra)], out_dir, options)
+        finally:
+            if engine == "spark":
+                from briefing.engine import spark_engine
+                spark_engine.stop()
+        out.print(f"aggregated {result.works:,} works ({result.works_with_country:,} with a country, "
+                  f"{result.works_with_corresponding:,} with a corresponding author's country) "
+                  f"in {result.seconds:.1f} s: {result.works_per_second:,.0f} works/s ({engine})")
+        out.print(f"wrote {', '.join(f'{n}.parquet ({r:,} rows)' for n, r in result.rows.items())} to {result.out}")
+    _guard(action)
+
+
 @app.callback(invoke_without_command=True)
 def main(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False) -> None:
     """briefing: a reproducible yearly briefing on research collaboration and security in East Asia."""

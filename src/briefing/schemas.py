@@ -179,15 +179,19 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
 
 def check(name: str, frame: pd.DataFrame, origin: str) -> pd.DataFrame:
     """Validate `frame` as canonical table `name`; `origin` says where it came from."""
-    where = f"{origin} -> table '{name}'"
+    return check_model(MODELS[name], KEYS[name], frame, f"{origin} -> table '{name}'")
+
+
+def check_model(model: type[pa.DataFrameModel], keys: list[str], frame: pd.DataFrame, where: str) -> pd.DataFrame:
+    """Validate `frame` against `model` and unique `keys`; the first failure becomes an InputError."""
     try:
-        valid = MODELS[name].validate(frame, lazy=False)
+        valid = model.validate(frame, lazy=False)
     except (SchemaError, SchemaErrors) as exc:
         raise InputError(where, _describe(exc)) from None
-    dup = valid.duplicated(subset=KEYS[name])
+    dup = valid.duplicated(subset=keys)
     if bool(dup.any()):
         row = valid[dup].iloc[0]
-        key = ", ".join(f"{k}={row[k]}" for k in KEYS[name])
+        key = ", ".join(f"{k}={row[k]}" for k in keys)
         raise InputError(where, f"duplicate key ({key})")
     return valid
 

@@ -1,0 +1,130 @@
+"""`briefing aggregate`: record files -> pairs, country_output and partners (Parquet).
+
+Load / Process / Save: find and check the record files, count with the chosen
+engine, finish and validate the tables, then write them into a temporary folder
+that replaces `out` only when everything succeeded."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from briefing.engine import duckdb_engine, query, spark_engine
+from briefing.engine.records import FIELD_LEVELS, RecordFiles, find_records
+from briefing.engine.result import Counts
+from briefing.engine.scopus import read_scopus
+from briefing.engine.tables import TABLES, check_engine
+from briefing.errors import InputError
+from briefing.fileio import FILE_MODE, canonical_json, staged_dir, write_text_atomic
+
+ENGINES = ("duckdb", "spark")
+MANIFEST = "aggregate.json"
+OUTPUTS = {f"{name}.parquet" for name in TABLES} | {MANIFEST}
+
+
+@dataclass
+class Options:
+    engine: str = "duckdb"
+    master: str = "local[2]"
+    field_level: str = "field"
+    field: str | None = None  # one label for every record (e.g. a keyword-defined set)
+    memory_limit: str = "2GB"  # DuckDB; Spark's driver memory is set by --driver-memory
+    threads: int | None = None
+    driver_memory: str = "1g"
+
+
+@dataclass
+class Aggregated:
+    out: Path
+    works: int
+    works_with_country: int
+    works_with_corresponding: int
+    seconds: float
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def works_per_second(self) -> float:
+        return self.works / self.seconds if self.seconds > 0 else float("inf")
+
+
+def _check_options(options: Options, out: Path) -> None:
+    if options.engine not in ENGINES:
+        raise InputError("--engine", f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
+    if options.field_level not in FIELD_LEVELS:
+        raise InputError("--field-level", f"must be one of {', '.join(FIELD_LEVELS)}")
+    if options.field is not None and not query.slug(options.field):
+        raise InputError("--field", "needs at least one letter or digit")
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "--out must be a folder")
+    if out.is_dir():
+        others = sorted(p.name for p in out.iterdir() if p.name not in OUTPUTS)
+        if others:
+            raise InputError(str(out), f"--out holds other files ({', '.join(others[:3])}); "
+                                       "choose an empty or new folder (it is replaced as a whole)")
+
+
+def scopus_records(files: RecordFiles, scratch: Path, field: str | None) -> list[Path]:
+    """Each Scopus export as Parquet work records in the OpenAlex shape, for the engines."""
+    written = []
+    for i, path in enumerate(files.scopus):
+        target = scratch / f"scopus-{i:04d}.parquet"
+        pq.write_table(read_scopus(path, field), target)
+        written.append(target)
+    return written
+
+
+def count_records(files: RecordFiles, scratch: Path, options: Options) -> Counts:
+    """The chosen engine's integer counts; Scopus exports become Parquet records first."""
+    scopus = scopus_records(files, scratch, options.field)
+    origin = {str(p): p for p in files.all()}
+    common = {"field_level": options.field_level, "field": options.field}
+    if options.engine == "spark":
+        return spark_engine.count(files, scopus, scratch / "spark", master=options.master,
+                                  driver_memory=options.driver_memory, **common)
+    settings = duckdb_engine.Settings(memory_limit=options.memory_limit,
+                                      threads=options.threads or duckdb_engine.Settings().threads)
+    return duckdb_engine.count(files, scopus, scratch / "duckdb", settings=settings, origin=origin, **common)
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """Parquet without the pandas index or pandas metadata: same table, same bytes."""
+    table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+    pq.write_table(table, path, compression="zstd")
+    path.chmod(FILE_MODE)
+
+
+def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> Aggregated:
+    """Count the records in `paths` into `out`/{pairs,country_output,partners}.parquet."""
+    options = options or Options()
+    # Load inputs.
+    _check_options(options, out)
+    files = find_records(paths)
+    started = time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.scratch-", dir=out.parent) as scratch:
+        counts = count_records(files, Path(scratch), options)
+    # Process data.
+    tables = query.finish(counts.country_counts, counts.pair_counts)
+    tables = {name: check_engine(name, frame, f"engine output ({options.engine})") for name, frame in tables.items()}
+    seconds = time.perf_counter() - started
+    # Save outputs.
+    manifest = {
+        "engine": options.engine, "field_level": options.field_level, "field": options.field,
+        "inputs": [{"path": str(p), "bytes": p.stat().st_size} for p in files.all()],
+        "works": counts.works, "works_with_country": counts.works_with_country,
+        "works_with_corresponding": counts.works_with_corresponding,
+        "rows": {name: len(frame) for name, frame in tables.items()},
+    }
+    with staged_dir(out) as staging:
+        for name, frame in tables.items():
+            write_parquet(frame, staging / f"{name}.parquet")
+        write_text_atomic(staging / MANIFEST, canonical_json(manifest))
+    return Aggregated(out=out, works=counts.works, works_with_country=counts.works_with_country,
+                      works_with_corresponding=counts.works_with_corresponding, seconds=seconds,
+                      rows=manifest["rows"])
