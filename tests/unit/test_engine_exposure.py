@@ -50,7 +50,9 @@ def test_canonical_tables_from_full_counting(tables):
     assert pairs["works"].dtype == "int64"
     assert set(pairs.columns) == {"source", "field", "year", "country_a", "country_b", "works"}
     output = canonical("country_output", tables["country_output"], attribution="corresponding")
-    assert output.set_index(["year", "country"]).loc[(2020, "JP"), "works_total"] == 8
+    japan = output.set_index(["year", "country"]).loc[(2020, "JP")]
+    assert japan["works_total"] == 8
+    assert japan["works_domestic"] == japan["works_total"] - japan["works_international"]
 
 
 def test_engine_schema_rejects_reversed_pairs_and_fractions_in_full_counting(tables):

@@ -108,6 +108,8 @@ def canonical(name: str, frame: pd.DataFrame, attribution: str = "all") -> pd.Da
     rows = rows.drop(columns=["counting", "attribution"]).reset_index(drop=True)
     if name == "pairs":
         return check("pairs", rows.assign(works=rows["works"].astype("int64")), "engine")
-    return check("country_output", rows.assign(works_total=rows["works_total"].astype("Int64"),
-                                               works_international=rows["works_international"].astype("Int64")),
-                 "engine")
+    total = rows["works_total"].astype("Int64")
+    international = rows["works_international"].astype("Int64")
+    # A work with one distinct country is domestic; records give both counts, so the rest is exact.
+    return check("country_output", rows.assign(works_total=total, works_international=international,
+                                               works_domestic=total - international), "engine")
