@@ -109,12 +109,21 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
               "--records", help="With --live: record-level OpenAlex works of --field and --years (JSONL.gz).")] = False,
           field: Annotated[str | None, typer.Option("--field", help="With --records: a field of data/fields.yml.")] = None,
           years: Annotated[str | None, typer.Option("--years", help="With --records: FIRST-LAST, e.g. 2019-2021.")] = None,
+          records_from: Annotated[list[Path] | None, typer.Option(
+              "--records-from", help="Local record files or folders (OpenAlex snapshot JSONL.gz/Parquet, Scopus "
+                                     "CSV) of --field's works, snapshotted for the record-level engine.")] = None,
           ) -> None:
     """Snapshot the sources into data/raw/<source>/<snapshot-id>/ with snapshot.yml."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
-        _check_fetch_options(mirror, live, records, field, years)
-        if records:
+        _check_fetch_options(mirror, live, records, field, years, bool(records_from))
+        if records_from:
+            from briefing.sources.records import snapshot_local_records
+
+            with err.status("checking and snapshotting records"):
+                snap, new = snapshot_local_records(ws, list(records_from), field)
+            out.print(f"openalex_works ({field}): {'new snapshot' if new else 'unchanged'} {snap.id}")
+        elif records:
             settings = _live_settings(budget, refresh, ["openalex"])
             with err.status("fetching OpenAlex works"):
                 from briefing.live.fetch import fetch_records, parse_years
@@ -133,7 +142,13 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
 
 
 def _check_fetch_options(mirror: Path | None, live: bool, records: bool, field: str | None,
-                         years: str | None) -> None:
+                         years: str | None, records_from: bool = False) -> None:
+    if records_from:
+        if live or records or mirror is not None or years is not None:
+            raise InputError("--records-from", "snapshots local record files: use it with --field only")
+        if field is None:
+            raise InputError("--records-from", "needs --field (see data/fields.yml): whose works these are")
+        return
     if live and mirror is not None:
         raise InputError("--live/--mirror", "choose one: the APIs (--live) or a local mirror (--mirror)")
     if records and not live:

@@ -4,6 +4,7 @@ canonical tables, `_build/<edition>/data/<table>.parquet`, written all at once."
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from briefing.fileio import canonical_json, sha256_file, staged_dir
 from briefing.fingerprint import code_fingerprint
 from briefing.keys import KEYS, SOURCES
 from briefing.sources import registry, snapshot
+from briefing.sources.records import record_snapshots
 from briefing.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -19,6 +21,13 @@ if TYPE_CHECKING:
 
 TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events",
           "country_names"]
+# Record-level counts by field (engine output), empty when no records are snapshotted.
+FIELD_TABLES = {
+    "field_partners": ("partners", ["source", "field", "year", "country", "partner", "counting", "attribution",
+                                    "works"]),
+    "field_output": ("country_output", ["source", "field", "year", "country", "counting", "attribution",
+                                        "works_total", "works_international"]),
+}
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
 SORT_KEYS = KEYS
@@ -37,13 +46,15 @@ def current_inputs(ws: Workspace) -> dict:
         snaps[source] = {"snapshot_id": snap.id, "files": snap.files,
                          "retrieved_at": snap.meta.get("retrieved_at", "")}
     curated = {p.name: sha256_file(p) for p in sorted(ws.curated.glob("*.csv"))}
+    records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
-            "code": code_fingerprint()}
+            "records": records, "code": code_fingerprint()}
 
 
 def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
     marker = data_dir(ws, edition) / INPUTS_FILE
-    if not marker.is_file() or not all((data_dir(ws, edition) / f"{t}.parquet").is_file() for t in TABLES):
+    if not marker.is_file() or not all((data_dir(ws, edition) / f"{t}.parquet").is_file()
+                                       for t in [*TABLES, *FIELD_TABLES]):
         return False
     return json.loads(marker.read_text()) == current_inputs(ws)
 
@@ -75,6 +86,31 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
     return result
 
 
+def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
+    """The record-level engine (DuckDB) over each field's newest records snapshot: works by
+    country and partner with counting and attribution. Empty tables when there are none."""
+    import pandas as pd
+
+    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in FIELD_TABLES}
+    for field, snap in record_snapshots(ws).items():
+        from briefing.engine.run import Options, aggregate  # imported here: only when records exist
+
+        snapshot.verify(snap)
+        out = scratch / f".engine-{field}"
+        aggregate([snap.file(n) for n in snap.files], out, Options(field=field))
+        for name, (engine_name, columns) in FIELD_TABLES.items():
+            frames[name].append(pd.read_parquet(out / f"{engine_name}.parquet")[columns])
+        shutil.rmtree(out)
+    result = {}
+    for name, (_, columns) in FIELD_TABLES.items():
+        empty = pd.DataFrame({c: pd.Series(dtype="float64" if c.startswith("works") else
+                                           "int64" if c == "year" else "str") for c in columns})
+        table = pd.concat(frames[name], ignore_index=True) if frames[name] else empty
+        result[name] = table.sort_values(columns[:-2] if name == "field_output" else columns[:-1],
+                                         kind="stable").reset_index(drop=True)
+    return result
+
+
 def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     """Write the validated tables; returns False when they were already up to date."""
     if not force and is_up_to_date(ws, edition):
@@ -82,6 +118,7 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     inputs = current_inputs(ws)
     tables = build_tables(ws)
     with staged_dir(data_dir(ws, edition)) as tmp:
+        tables.update(build_field_tables(ws, tmp))
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))

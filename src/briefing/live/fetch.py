@@ -21,11 +21,11 @@ from briefing.live.retry import BudgetExhausted
 from briefing.live.settings import LiveSettings
 from briefing.sources import registry
 from briefing.sources.mirror import check_files
+from briefing.sources.records import RECORDS_SOURCE
 from briefing.sources.snapshot import write_snapshot
 from briefing.workspace import Workspace
 
 CLIENTS: dict[str, ModuleType] = {"openalex": openalex, "worldbank": worldbank, "oecd": oecd}
-RECORDS_SOURCE = "openalex_works"
 
 
 @dataclass(frozen=True)
