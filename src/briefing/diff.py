@@ -61,6 +61,15 @@ class Diff:
                            "change": m.change, "relative_pct": m.relative_pct} for m in self.moved]}
 
 
+def show_value(value) -> str:
+    """A finding's value for people: numbers to a few significant digits, lists joined."""
+    if isinstance(value, float):
+        return f"{value:,.4g}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
 def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from briefing.config import Edition
-from briefing.diff import diff_findings
+from briefing.diff import diff_findings, show_value
 from briefing.edition_findings import merged_findings, section_findings
 from briefing.errors import InputError
 from briefing.prose import fmt
@@ -111,17 +111,9 @@ def changes(ctx: Context) -> str:
                   "| Finding | Before | Now | Change |", "|:---|---:|---:|---:|"]
         for item in result.moved[:15]:
             change = fmt.signed_pct(item.relative_pct, 1) if item.relative_pct is not None else "changed"
-            lines.append(f"| {esc(item.label)} ({code(item.id)}) | {esc(_show(item.old))} | {esc(_show(item.new))} | "
+            lines.append(f"| {esc(item.label)} ({code(item.id)}) | {esc(show_value(item.old))} | {esc(show_value(item.new))} | "
                          f"{change} |")
     return "\n".join(lines)
-
-
-def _show(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.4g}"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
 
 
 BLOCKS = {"summary": summary, "sources": sources, "parameters": parameters, "software": software,

@@ -111,15 +111,9 @@ class RdIndicators(pa.DataFrameModel):
         return ~is_pct | (df["value"] <= 100)
 
 
-class Facts(pa.DataFrameModel):
-    """Figures typed from published documents, one citation (document, locator, quote) a row."""
+class Cited(pa.DataFrameModel):
+    """The citation every hand-typed row carries: document, seed file, where in it, exact quote."""
 
-    id: Series[str] = pa.Field(str_matches=r"^seed\.[a-z0-9_]+(\.[A-Za-z0-9_-]+)*$", unique=True)
-    statement: Series[str] = pa.Field(str_length={"min_value": 10})
-    value: Series[float]
-    unit: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
-    year: Series[str] = pa.Field(str_matches=r"^(\d{4}(-\d{4})?)?$")
-    country: Series[str] = pa.Field(str_matches=r"^([A-Z]{2}(-[A-Z]{2})*|WORLD)?$")
     source_id: Series[str]
     seed_file: Series[str]
     locator: Series[str]
@@ -129,7 +123,18 @@ class Facts(pa.DataFrameModel):
         strict = True
 
 
-class Events(pa.DataFrameModel):
+class Facts(Cited):
+    """Figures typed from published documents, one citation (document, locator, quote) a row."""
+
+    id: Series[str] = pa.Field(str_matches=r"^seed\.[a-z0-9_]+(\.[A-Za-z0-9_-]+)*$", unique=True)
+    statement: Series[str] = pa.Field(str_length={"min_value": 10})
+    value: Series[float]
+    unit: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
+    year: Series[str] = pa.Field(str_matches=r"^(\d{4}(-\d{4})?)?$")
+    country: Series[str] = pa.Field(str_matches=r"^([A-Z]{2}(-[A-Z]{2})*|WORLD)?$")
+
+
+class Events(Cited):
     """Dated policy events from the seed documents, one citation (document, locator, quote) a row."""
 
     id: Series[str] = pa.Field(str_matches=r"^ev\.[a-z0-9]+\.\d{4}\.[a-z0-9_]+$")
@@ -141,13 +146,6 @@ class Events(pa.DataFrameModel):
                                        "trade measure", "agreement", "budget", "statement"])
     title: Series[str] = pa.Field(str_length={"min_value": 3})
     short: Series[str] = pa.Field(str_length={"min_value": 2, "max_value": 32})
-    source_id: Series[str]
-    seed_file: Series[str]
-    locator: Series[str]
-    quote: Series[str] = pa.Field(str_length={"min_value": 3})
-
-    class Config:
-        strict = True
 
 
 class CountryNames(pa.DataFrameModel):
@@ -197,6 +195,10 @@ def check_model(model: type[pa.DataFrameModel], keys: list[str], frame: pd.DataF
 
 
 def _describe(exc: SchemaError | SchemaErrors) -> str:
+    if "COLUMN_NOT_IN_SCHEMA" in str(getattr(exc, "reason_code", "")):
+        cases = getattr(exc, "failure_cases", None)
+        extra = list(cases["failure_case"]) if isinstance(cases, pd.DataFrame) else []
+        return f"unexpected column(s) {extra} (the table's columns are fixed)"
     check = getattr(exc, "check", None)
     rule = (getattr(check, "error", None) or getattr(check, "name", None)) if check is not None else None
     rule = rule or str(exc).splitlines()[0]

@@ -7,12 +7,13 @@ Every row must quote its seed verbatim, and its date must be readable from that 
 
 from __future__ import annotations
 
-import csv
 import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from tests.curated_checks import check_quotes, check_shape, load_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EVENTS_CSV = REPO_ROOT / "data" / "curated" / "events.csv"
@@ -87,22 +88,10 @@ NAMED_EVENTS = {
 }
 
 
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def load_rows() -> tuple[list[str], list[dict[str, str]]]:
-    with EVENTS_CSV.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        rows = [dict(zip(header, rec, strict=False)) for rec in reader]
-    return header, rows
-
-
 @pytest.fixture(scope="module")
 def events() -> list[dict[str, str]]:
     assert EVENTS_CSV.is_file(), f"missing {EVENTS_CSV}"
-    return load_rows()[1]
+    return load_rows(EVENTS_CSV)[1]
 
 
 def date_problem(date: str, precision: str) -> str | None:
@@ -119,29 +108,11 @@ def date_problem(date: str, precision: str) -> str | None:
 
 
 def test_header_row_count_and_ids() -> None:
-    header, rows = load_rows()
-    assert header == HEADER
-    assert len(rows) >= 20, f"only {len(rows)} rows"
-    short = [r.get("id", "?") for r in rows if len(r) != len(HEADER) or None in r.values()]
-    assert not short, f"rows with a wrong number of fields: {short}"
-    ids = [r["id"] for r in rows]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    assert not dupes, f"duplicate ids: {dupes}"
-    bad = [i for i in ids if not ID_RE.match(i)]
-    assert not bad, f"ids not matching {ID_RE.pattern}: {bad}"
+    check_shape(EVENTS_CSV, HEADER, ID_RE, 20)
 
 
 def test_quotes_occur_verbatim_in_seeds(events: list[dict[str, str]]) -> None:
-    texts: dict[str, str] = {}
-    failing = []
-    for row in events:
-        path = SEEDS_DIR / row["seed_file"]
-        if row["seed_file"] not in texts:
-            texts[row["seed_file"]] = collapse(path.read_text(encoding="utf-8")) if path.is_file() else ""
-        quote = collapse(row["quote"])
-        if not quote or len(row["quote"]) > 300 or quote not in texts[row["seed_file"]]:
-            failing.append(row["id"])
-    assert not failing, f"quotes not found verbatim (or empty / over 300 chars) in their seed: {failing}"
+    check_quotes(events)
 
 
 def test_dates_parse_and_year_is_in_quote(events: list[dict[str, str]]) -> None:

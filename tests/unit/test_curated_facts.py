@@ -6,12 +6,13 @@ The seeds live outside the repository (../shared/seeds); without them the module
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.curated_checks import check_quotes, check_shape, load_rows
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FACTS_CSV = REPO_ROOT / "data" / "curated" / "facts.csv"
@@ -76,22 +77,10 @@ DECREASE_WORDS = re.compile(
 NUMBER_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def load_rows() -> tuple[list[str], list[dict[str, str]]]:
-    with FACTS_CSV.open(encoding="utf-8", newline="") as fh:
-        reader = csv.reader(fh)
-        header = next(reader)
-        rows = [dict(zip(header, rec, strict=False)) for rec in reader]
-    return header, rows
-
-
 @pytest.fixture(scope="module")
 def facts() -> list[dict[str, str]]:
     assert FACTS_CSV.is_file(), f"missing {FACTS_CSV}"
-    return load_rows()[1]
+    return load_rows(FACTS_CSV)[1]
 
 
 def numbers_in(quote: str, unit: str) -> list[float]:
@@ -120,29 +109,11 @@ def value_in_quote(value: float, quote: str, unit: str) -> bool:
 
 
 def test_header_row_count_and_ids() -> None:
-    header, rows = load_rows()
-    assert header == HEADER
-    assert len(rows) >= 40, f"only {len(rows)} rows"
-    short = [r.get("id", "?") for r in rows if len(r) != len(HEADER) or None in r.values()]
-    assert not short, f"rows with a wrong number of fields: {short}"
-    ids = [r["id"] for r in rows]
-    dupes = sorted({i for i in ids if ids.count(i) > 1})
-    assert not dupes, f"duplicate ids: {dupes}"
-    bad = [i for i in ids if not ID_RE.match(i)]
-    assert not bad, f"ids not matching {ID_RE.pattern}: {bad}"
+    check_shape(FACTS_CSV, HEADER, ID_RE, 40)
 
 
 def test_quotes_occur_verbatim_in_seeds(facts: list[dict[str, str]]) -> None:
-    texts: dict[str, str] = {}
-    failing = []
-    for row in facts:
-        path = SEEDS_DIR / row["seed_file"]
-        if row["seed_file"] not in texts:
-            texts[row["seed_file"]] = collapse(path.read_text(encoding="utf-8")) if path.is_file() else ""
-        quote = collapse(row["quote"])
-        if not quote or len(row["quote"]) > 300 or quote not in texts[row["seed_file"]]:
-            failing.append(row["id"])
-    assert not failing, f"quotes not found verbatim (or empty / over 300 chars) in their seed: {failing}"
+    check_quotes(facts)
 
 
 def test_values_numeric_and_present_in_quote(facts: list[dict[str, str]]) -> None:

@@ -5,15 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from briefing.diff import Diff
-
-
-def _show(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.6g}"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+from briefing.diff import Diff, show_value
 
 
 def print_diff(console: Console, result: Diff, limit: int) -> None:
@@ -24,11 +16,11 @@ def print_diff(console: Console, result: Diff, limit: int) -> None:
         for item in result.moved[:limit]:
             change = "" if item.change is None else f"{item.change:+,.6g}"
             relative = "" if item.relative_pct is None else f"{item.relative_pct:+.1f}%"
-            table.add_row(item.id, _show(item.old), _show(item.new), change, relative)
+            table.add_row(item.id, show_value(item.old), show_value(item.new), change, relative)
         console.print(table)
     for title, items in (("Added", result.added), ("Removed", result.removed)):
         if items:
             table = Table("finding", "value", "unit", title=title)
             for item in items[:limit]:
-                table.add_row(item["id"], _show(item["value"]), item["unit"])
+                table.add_row(item["id"], show_value(item["value"]), item["unit"])
             console.print(table)

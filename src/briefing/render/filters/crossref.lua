@@ -28,20 +28,13 @@ local function prefix(caption_long, entry)
   return caption_long
 end
 
-local function number_figure(fig)
-  local entry = refs[fig.identifier]
+-- Figures and tables alike: "Figure 1.2:" or "Table 1.2:" before the caption.
+local function number(element)
+  local entry = refs[element.identifier]
   if entry then
-    fig.caption.long = prefix(fig.caption.long, entry)
+    element.caption.long = prefix(element.caption.long, entry)
   end
-  return fig
-end
-
-local function number_table(tbl)
-  local entry = refs[tbl.identifier]
-  if entry then
-    tbl.caption.long = prefix(tbl.caption.long, entry)
-  end
-  return tbl
+  return element
 end
 
 local function resolve(cite)
@@ -65,5 +58,5 @@ end
 
 return {
   { Meta = to_map },
-  { Figure = number_figure, Table = number_table, Cite = resolve },
+  { Figure = number, Table = number, Cite = resolve },
 }
