@@ -195,9 +195,9 @@ def check_model(model: type[pa.DataFrameModel], keys: list[str], frame: pd.DataF
 
 
 def _describe(exc: SchemaError | SchemaErrors) -> str:
-    if "COLUMN_NOT_IN_SCHEMA" in str(getattr(exc, "reason_code", "")):
-        cases = getattr(exc, "failure_cases", None)
-        extra = list(cases["failure_case"]) if isinstance(cases, pd.DataFrame) else []
+    cases = getattr(exc, "failure_cases", None)
+    if isinstance(cases, pd.DataFrame) and "check" in cases and (cases["check"] == "column_in_schema").any():
+        extra = list(cases.loc[cases["check"] == "column_in_schema", "failure_case"])
         return f"unexpected column(s) {extra} (the table's columns are fixed)"
     check = getattr(exc, "check", None)
     rule = (getattr(check, "error", None) or getattr(check, "name", None)) if check is not None else None
