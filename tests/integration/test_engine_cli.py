@@ -113,3 +113,30 @@ def test_out_folder_with_other_files_is_refused(tmp_path):
     result = run_cli("aggregate", "--records", str(source), "--out", str(out))
     assert result.returncode == 2 and "--out holds other files (notes.md)" in " ".join(result.stderr.split())
     assert (out / "notes.md").read_text() == "mine"
+
+
+def test_a_record_over_64_mb_is_read(tmp_path):
+    """The reader starts with a 64 MB cap per record (faster) and reads again when one is larger."""
+    from briefing.engine.duckdb_engine import MAX_OBJECT_BYTES
+    from tests.engine_helpers import run
+
+    big = work(2, *[authorship("KR"), authorship("CN", corresponding=True)] * 60_000)
+    for a in big["authorships"]:
+        a["raw_affiliation_strings"] = ["Department of Physics, " + "x" * 500]
+    assert len(json.dumps(big)) > MAX_OBJECT_BYTES
+    tables = run(tmp_path, [GOOD, big])
+    assert tables["result"].works == 2
+    pairs = tables["pairs"]
+    full = pairs[(pairs["counting"] == "full") & (pairs["attribution"] == "all")]
+    assert sorted(zip(full["country_a"], full["country_b"], full["works"], strict=True)) == [
+        ("CN", "KR", 1.0), ("JP", "KR", 1.0)]
+
+
+def test_unknown_code_names_the_file_that_holds_it(tmp_path):
+    """Codes are checked after counting; the message still names the file and line."""
+    first = write_jsonl(tmp_path / "a.jsonl.gz", [GOOD, GOOD])
+    second = write_jsonl(tmp_path / "b.jsonl.gz", [GOOD, GOOD, GOOD, work(5, authorship("JP"), authorship("XK"),
+                                                                          authorship("QQ"))])
+    result = run_cli("aggregate", "--records", str(first), str(second), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert "b.jsonl.gz, line 4: unknown country code 'QQ' in authorships[2]" in " ".join(result.stderr.split())

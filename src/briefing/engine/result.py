@@ -1,4 +1,4 @@
-"""What an engine hands back: integer counts for `query.finish`, and how many works it read."""
+"""What an engine hands back: integer counts for `briefing.engine.finish`, and how many works it read."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from briefing.engine import duckdb_engine, query, spark_engine
+from briefing.engine.finish import finish
 from briefing.engine.records import FIELD_LEVELS, RecordFiles, find_records
 from briefing.engine.result import Counts
 from briefing.engine.scopus import read_scopus
@@ -110,7 +111,7 @@ def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> A
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.scratch-", dir=out.parent) as scratch:
         counts = count_records(files, Path(scratch), options)
     # Process data.
-    tables = query.finish(counts.country_counts, counts.pair_counts)
+    tables = finish(counts.country_counts, counts.pair_counts)
     tables = {name: check_engine(name, frame, f"engine output ({options.engine})") for name, frame in tables.items()}
     seconds = time.perf_counter() - started
     # Save outputs.

@@ -119,7 +119,12 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, master: str 
             file, problem = problems[0]["file"], problems[0]["problem"]
             raise located(_local(file), problem)
         stats = spark.sql(steps["stats"]).collect()[0]
-        return Counts(country_counts=_written(spark.sql(steps["country_counts"]), scratch / "country_counts"),
+        country_counts = _written(spark.sql(steps["country_counts"]), scratch / "country_counts")
+        codes = query.unknown_codes(country_counts)
+        if codes:
+            file = spark.sql(query.unknown_file_sql(query.SPARK, codes)).take(1)[0]["file"]
+            raise located(_local(file), query.UNKNOWN_CODE)
+        return Counts(country_counts=country_counts,
                       pair_counts=_written(spark.sql(steps["pair_counts"]), scratch / "pair_counts"),
                       works=int(stats["works"]), works_with_country=int(stats["works_with_country"]),
                       works_with_corresponding=int(stats["works_with_corresponding"]))
