@@ -6,13 +6,11 @@ InputError naming the table, column, rule and offending value."""
 from __future__ import annotations
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaError, SchemaErrors
-from pandera.typing import Series
 
 from briefing import countries
 from briefing.errors import InputError
 from briefing.keys import KEYS, SOURCE_NAMES, YEAR
+from briefing.pandera_import import SchemaError, SchemaErrors, Series, pa
 
 SOURCES = SOURCE_NAMES
 CODES = countries.all_codes()

@@ -64,12 +64,14 @@ def connect(scratch: Path, settings: Settings) -> duckdb.DuckDBPyConnection:
     """An in-memory database held to `memory_limit`: beyond it DuckDB writes blocks to the
     scratch folder (an on-disk database file costs a tenth more time at a million works)."""
     scratch.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(":memory:", config={
+    con = duckdb.connect(":memory:", config={
         "memory_limit": settings.memory_limit,
         "threads": settings.threads,
         "temp_directory": str(scratch / "spill"),
         "preserve_insertion_order": False,
     })
+    con.execute("SET enable_progress_bar = false")  # the CLI shows its own status
+    return con
 
 
 def load_works(con: duckdb.DuckDBPyConnection, files: RecordFiles, scopus: list[Path], field_level: str,

@@ -113,7 +113,6 @@ def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> A
     # Process data.
     tables = finish(counts.country_counts, counts.pair_counts)
     tables = {name: check_engine(name, frame, f"engine output ({options.engine})") for name, frame in tables.items()}
-    seconds = time.perf_counter() - started
     # Save outputs.
     manifest = {
         "engine": options.engine, "field_level": options.field_level, "field": options.field,
@@ -126,6 +125,7 @@ def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> A
         for name, frame in tables.items():
             write_parquet(frame, staging / f"{name}.parquet")
         write_text_atomic(staging / MANIFEST, canonical_json(manifest))
+    seconds = time.perf_counter() - started  # from the first record read to the last table written
     return Aggregated(out=out, works=counts.works, works_with_country=counts.works_with_country,
                       works_with_corresponding=counts.works_with_corresponding, seconds=seconds,
                       rows=manifest["rows"])

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
+from briefing.pandera_import import Series, pa
 from briefing.schemas import CODES, YEAR, check, check_model
 
 COUNTINGS = ["full", "fractional"]
