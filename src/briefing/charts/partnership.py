@@ -91,7 +91,7 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt
 
 
 def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: alt.Scale) -> list[alt.Chart]:
-    """The published ranks: hollow diamonds joined by a dashed line, one haloed label at the last."""
+    """The published ranks: hollow diamonds joined by a dashed line, one haloed label by the last."""
     if seeds.empty:
         return []
     data = seeds.assign(measure=measure)
@@ -102,10 +102,12 @@ def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: al
     diamonds = base.mark_point(filled=False, fill="white", fillOpacity=1, stroke="#000000", size=170,
                                strokeWidth=2, opacity=1).encode(shape=shape)
     last = alt.Chart(data.sort_values("year").tail(1)).encode(
-        x=YEAR_AXIS, y=alt.Y("seed_rank:Q", scale=y_scale), text=alt.value(f"{pair_name(data['pair'].iloc[0])} in the Nature Index"))
-    halo = last.mark_text(align="left", dx=10, dy=-10, fontSize=11, fontWeight="bold", stroke="white",
+        x=YEAR_AXIS, y=alt.Y("seed_rank:Q", scale=y_scale),
+        text=alt.value([pair_name(data["pair"].iloc[0]), "in the Nature Index"]))
+    # Two lines centred under the last diamond: to its right sit the leading pairs' end labels.
+    halo = last.mark_text(align="center", baseline="top", dy=12, fontSize=11, fontWeight="bold", stroke="white",
                           strokeWidth=4)
-    text = last.mark_text(align="left", dx=10, dy=-10, fontSize=11, fontWeight="bold", color="#000000")
+    text = last.mark_text(align="center", baseline="top", dy=12, fontSize=11, fontWeight="bold", color="#000000")
     return [path, diamonds, halo, text]
 
 
