@@ -4,7 +4,6 @@ canonical tables, `_build/<edition>/data/<table>.parquet`, written all at once."
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -92,22 +91,23 @@ def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name in FIELD_TABLES}
-    for field, snap in record_snapshots(ws).items():
-        from briefing.engine.run import Options, aggregate  # imported here: only when records exist
-
+    snapshots = record_snapshots(ws)
+    if snapshots:
+        from briefing.engine.records import find_records  # imported here: loads the engine
+        from briefing.engine.run import Options, engine_tables
+    for field, snap in snapshots.items():
         snapshot.verify(snap)
-        out = scratch / f".engine-{field}"
-        aggregate([snap.file(n) for n in snap.files], out, Options(field=field))
+        files = find_records([snap.file(n) for n in snap.files])
+        _, tables = engine_tables(files, scratch, Options(field=field))
         for name, (engine_name, columns) in FIELD_TABLES.items():
-            frames[name].append(pd.read_parquet(out / f"{engine_name}.parquet")[columns])
-        shutil.rmtree(out)
+            frames[name].append(tables[engine_name][columns])
     result = {}
     for name, (_, columns) in FIELD_TABLES.items():
-        empty = pd.DataFrame({c: pd.Series(dtype="float64" if c.startswith("works") else
-                                           "int64" if c == "year" else "str") for c in columns})
+        keys = [c for c in columns if not c.startswith("works")]
+        empty = pd.DataFrame({c: pd.Series(dtype="int64" if c == "year" else "str" if c in keys else "float64")
+                              for c in columns})
         table = pd.concat(frames[name], ignore_index=True) if frames[name] else empty
-        result[name] = table.sort_values(columns[:-2] if name == "field_output" else columns[:-1],
-                                         kind="stable").reset_index(drop=True)
+        result[name] = table.sort_values(keys, kind="stable").reset_index(drop=True)
     return result
 
 

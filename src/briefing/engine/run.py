@@ -54,13 +54,16 @@ class Aggregated:
         return self.works / self.seconds if self.seconds > 0 else float("inf")
 
 
-def _check_options(options: Options, out: Path) -> None:
+def _check_options(options: Options) -> None:
     if options.engine not in ENGINES:
         raise InputError("--engine", f"unknown engine {options.engine!r}; choose one of {', '.join(ENGINES)}")
     if options.field_level not in FIELD_LEVELS:
         raise InputError("--field-level", f"must be one of {', '.join(FIELD_LEVELS)}")
     if options.field is not None and not query.slug(options.field):
         raise InputError("--field", "needs at least one letter or digit")
+
+
+def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "--out must be a folder")
     if out.is_dir():
@@ -100,19 +103,28 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     path.chmod(FILE_MODE)
 
 
+def engine_tables(files: RecordFiles, scratch: Path, options: Options) -> tuple[Counts, dict[str, pd.DataFrame]]:
+    """The engine's counts and the checked output tables (pairs, country_output, partners) of
+    `files`; `scratch` is a folder for the engine's working files, emptied before returning."""
+    _check_options(options)
+    with tempfile.TemporaryDirectory(prefix=".engine.scratch-", dir=scratch) as work:
+        counts = count_records(files, Path(work), options)
+    tables = finish(counts.country_counts, counts.pair_counts)
+    origin = f"engine output ({options.engine})"
+    return counts, {name: check_engine(name, frame, origin) for name, frame in tables.items()}
+
+
 def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> Aggregated:
     """Count the records in `paths` into `out`/{pairs,country_output,partners}.parquet."""
     options = options or Options()
     # Load inputs.
-    _check_options(options, out)
+    _check_options(options)
+    _check_out(out)
     files = find_records(paths)
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.scratch-", dir=out.parent) as scratch:
-        counts = count_records(files, Path(scratch), options)
     # Process data.
-    tables = finish(counts.country_counts, counts.pair_counts)
-    tables = {name: check_engine(name, frame, f"engine output ({options.engine})") for name, frame in tables.items()}
+    counts, tables = engine_tables(files, out.parent, options)
     # Save outputs.
     manifest = {
         "engine": options.engine, "field_level": options.field_level, "field": options.field,

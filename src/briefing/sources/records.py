@@ -9,8 +9,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import yaml
-
 from briefing.errors import InputError
 from briefing.sources import registry
 from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, read_snapshot, write_snapshot
@@ -48,6 +46,11 @@ def field_of(meta: dict) -> str | None:
     return (meta.get("records") or meta.get("live") or {}).get("field")
 
 
+def taken_at(snap: Snapshot) -> str:
+    """When the snapshot was taken (local copies) or retrieved (live), as an ISO timestamp."""
+    return snap.meta.get("snapshotted_at") or snap.meta.get("retrieved_at", "")
+
+
 def record_snapshots(ws: Workspace) -> dict[str, Snapshot]:
     """The newest snapshot of each field's records (by when it was taken)."""
     folder = ws.raw / RECORDS_SOURCE
@@ -55,13 +58,8 @@ def record_snapshots(ws: Workspace) -> dict[str, Snapshot]:
     if not folder.is_dir():
         return newest
     for meta_path in sorted(folder.glob(f"*/{SNAPSHOT_FILE}")):
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-        field = field_of(meta)
-        if field is None:
-            continue
         snap = read_snapshot(ws.raw, RECORDS_SOURCE, meta_path.parent.name)
-        stamp = meta.get("snapshotted_at") or meta.get("retrieved_at", "")
-        held = newest.get(field)
-        if held is None or (held.meta.get("snapshotted_at") or held.meta.get("retrieved_at", "")) < stamp:
+        field = field_of(snap.meta)
+        if field is not None and (field not in newest or taken_at(newest[field]) < taken_at(snap)):
             newest[field] = snap
     return dict(sorted(newest.items()))
