@@ -15,6 +15,8 @@ import pycountry
 # OpenAlex 2024-08: Kosovo as the user-assigned XK; the withdrawn AN (Netherlands Antilles)
 # still appears on older works.
 EXTRA_ALPHA2 = {"XK": ("XKX", "Kosovo"), "AN": ("ANT", "Netherlands Antilles")}
+# Jurisdictions of curated events that are not one country, with their display names.
+GROUPS = {"G7": "G7", "INTL": "Multilateral", "EU": "European Union"}
 
 # Short names for readers; pycountry's official names are long ("Korea, Republic of").
 DISPLAY_NAMES = {

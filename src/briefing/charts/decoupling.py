@@ -13,7 +13,7 @@ from briefing.charts.context import event_rules
 from briefing.charts.groups import highlighted, label_scale
 from briefing.charts.labels import dodge
 from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
-from briefing.prose.decoupling import cap, the
+from briefing.prose.fmt import cap, the
 
 SHARE_FORMAT = ".1f"
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]

@@ -8,8 +8,9 @@ import pandas as pd
 
 from briefing import countries
 from briefing.charts.context import event_rules
+from briefing.charts.groups import label_scale
 from briefing.charts.labels import dodge
-from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
+from briefing.charts.theme import MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
 
 YEAR_AXIS = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
@@ -66,8 +67,8 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt
     data = shown.assign(group=shown["pair_name"].where(shown["is_focus"], "Other leading pairs"), measure=measure,
                         line_width=_widths(shown["is_focus"]))
     focus_name = data.loc[data["is_focus"], "pair_name"].iloc[0]
-    colour = alt.Color("group:N", legend=None, scale=alt.Scale(domain=[focus_name, "Other leading pairs"],
-                                                                range=[PALETTE[0], MUTED]))
+    scale = alt.Scale(domain=[focus_name, "Other leading pairs"], range=[PALETTE[0], MUTED])
+    colour = alt.Color("group:N", legend=None, scale=scale)
     shape = alt.Shape("measure:N", title=None, scale=alt.Scale(domain=[measure, seed_label],
                                                                range=["circle", "diamond"]),
                       legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=WIDTH,
@@ -82,8 +83,7 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt
     base = alt.Chart(data).encode(x=YEAR_AXIS, y=y, color=colour, detail="pair:N", tooltip=tooltip)
     lines = base.mark_line().encode(strokeWidth=alt.StrokeWidth("line_width:Q", scale=None))
     points = base.mark_point(filled=True, size=45).encode(shape=shape)
-    label_colour = alt.Color("group:N", legend=None, scale=alt.Scale(domain=[focus_name, "Other leading pairs"],
-                                                                      range=[PALETTE[0], LABEL_GREY]))
+    label_colour = alt.Color("group:N", legend=None, scale=label_scale(scale))
     labels = _label_layer(_end_labels(data, "rank", "pair_name", 1.0), "pair_name", label_colour, y_scale)
     layers = [lines, points, labels, *_seed_marks(seeds, seed_label, shape, y_scale)]
     height = int(min(460, max(260, 17 * lowest)))

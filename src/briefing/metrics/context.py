@@ -6,11 +6,9 @@ import pandas as pd
 
 from briefing import countries
 
-GROUPS = {"G7": "G7", "INTL": "Multilateral", "EU": "European Union"}
-
 
 def jurisdiction_name(code: str) -> str:
-    return GROUPS.get(code, countries.name(code))
+    return countries.GROUPS.get(code, countries.name(code))
 
 
 def timeline(events: pd.DataFrame, start: int, end: int, jurisdictions: list[str] | None = None) -> pd.DataFrame:

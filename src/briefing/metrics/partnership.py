@@ -252,13 +252,13 @@ def cross_pair_counts(pairs_all: pd.DataFrame, focus: str, source: str, cross: s
 def cross_region_ranks(pairs_all: pd.DataFrame, region: list[str], focus: str, source: str,
                        cross: str) -> pd.DataFrame:
     """The focus pair's rank among pairs of the region countries both sources cover, in each source."""
-    theirs = select(pairs_all, cross)
-    covered = [c for c in region if c in set(theirs["country_a"]) | set(theirs["country_b"])]
+    both = {"": select(pairs_all, source), "_cross": select(pairs_all, cross)}
+    covered = [c for c in region if c in set(both["_cross"]["country_a"]) | set(both["_cross"]["country_b"])]
     rows = []
     for year in cross_years(pairs_all, cross):
         row = {"pair": focus, "year": year, "countries_covered": len(covered)}
-        for src, suffix in ((source, ""), (cross, "_cross")):
-            ranked = region_ranks(select(pairs_all, src), covered, year, year)
+        for suffix, pairs in both.items():
+            ranked = region_ranks(pairs, covered, year, year)
             mine = ranked[ranked["pair"] == focus]
             row[f"rank{suffix}"] = int(mine["rank"].iloc[0]) if len(mine) else pd.NA
             row[f"pairs_ranked{suffix}"] = len(ranked)
@@ -266,9 +266,9 @@ def cross_region_ranks(pairs_all: pd.DataFrame, region: list[str], focus: str, s
     return pd.DataFrame(rows)
 
 
-def _ranked_partners(pairs: pd.DataFrame, country: str, year: int, partners: set[str] | None) -> pd.DataFrame:
-    own = directed(pairs)
-    own = own[(own["country"] == country) & (own["year"] == year)]
+def _ranked_partners(links: pd.DataFrame, country: str, year: int, partners: set[str] | None) -> pd.DataFrame:
+    """`links`: directed pairs (`directed`) of one source."""
+    own = links[(links["country"] == country) & (links["year"] == year)]
     if partners is not None:
         own = own[own["partner"].isin(partners)]
     own = own.sort_values(["works", "partner"], ascending=[False, True])
@@ -277,11 +277,13 @@ def _ranked_partners(pairs: pd.DataFrame, country: str, year: int, partners: set
 
 def cross_partners(pairs_all: pd.DataFrame, codes: list[str], source: str, cross: str) -> pd.DataFrame:
     """Each country's partners ranked in both sources, among the partners the cross source lists."""
+    ours_links, theirs_links = directed(select(pairs_all, source)), directed(select(pairs_all, cross))
+    years = cross_years(pairs_all, cross)
     frames = []
     for code in codes:
-        for year in cross_years(pairs_all, cross):
-            theirs = _ranked_partners(select(pairs_all, cross), code, year, None)
-            ours = _ranked_partners(select(pairs_all, source), code, year, set(theirs["partner"]))
+        for year in years:
+            theirs = _ranked_partners(theirs_links, code, year, None)
+            ours = _ranked_partners(ours_links, code, year, set(theirs["partner"]))
             theirs = theirs.rename(columns={"works": "works_cross", "rank": "rank_cross"})
             frames.append(ours.merge(theirs, on=["country", "year", "partner"], how="outer", validate="1:1"))
     return pd.concat(frames, ignore_index=True)

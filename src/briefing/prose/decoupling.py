@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.prose import fmt
-from briefing.prose.fmt import cap, possessive, the  # noqa: F401  (re-exported for charts)
+from briefing.prose.fmt import cap, possessive, the
 
 COUNTING = {"full": "Full counting: a work counts once for every country on it."}
 

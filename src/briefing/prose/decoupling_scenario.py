@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.prose import fmt
-from briefing.prose.decoupling import cap, count_of, counting_note, either, pct, possessive, the
+from briefing.prose.decoupling import count_of, counting_note, either, pct
+from briefing.prose.fmt import cap, possessive, the
 
 # AI beside all fields, one source.
 

@@ -7,8 +7,9 @@ import re
 
 from briefing import countries
 
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|~^$@])")
-MD_ESCAPED = re.compile(r"\\([\\`*_{}\[\]<>#+!|~^$@])")
+MD_CHARS = r"[\\`*_{}\[\]<>#+!|~^$@]"  # what markdown reads as markup
+MD_SPECIAL = re.compile(f"({MD_CHARS})")
+MD_ESCAPED = re.compile(f"\\\\({MD_CHARS})")
 
 
 def literal(text) -> str:
@@ -84,12 +85,20 @@ def names(codes: list[str]) -> str:
     return join_and([countries.name(c) for c in codes])
 
 
+def nth(n) -> str:
+    """1 -> '1st', 12 -> '12th'; missing (None, NaN, pd.NA) -> 'n/a'."""
+    import pandas as pd  # ranks come from pandas columns, missing as pd.NA too
+
+    if pd.isna(n):
+        return "n/a"
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def ordinal(n: int) -> str:
     words = {1: "highest", 2: "second highest", 3: "third highest"}
-    if n in words:
-        return words[n]
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} highest"
+    return words.get(n) or f"{nth(n)} highest"
 
 
 def _missing(value) -> bool:

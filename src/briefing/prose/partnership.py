@@ -7,28 +7,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefing import countries
 from briefing.metrics.partnership import pair_codes, pair_name
+from briefing.metrics.series import in_window
 from briefing.prose import fmt
 
-# Names read in running text with "the": the United States, the Netherlands.
-NEEDS_THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Dominican Republic",
-             "Central African Republic", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles")
-
-
-def country(code: str) -> str:
-    """A country's name as it reads inside a sentence: 'Japan', 'the United States'."""
-    name = countries.name(code)
-    return f"the {name}" if name.startswith(NEEDS_THE) else name
-
-
-def nth(n) -> str:
-    """1 -> '1st', 12 -> '12th'; missing -> 'n/a'."""
-    if pd.isna(n):
-        return "n/a"
-    n = int(n)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+# The shared forms, under the names this section's callers use.
+country = fmt.the  # 'the United States', 'Japan'
+nth = fmt.nth  # 7 -> '7th'
 
 
 def works(value) -> str:
@@ -98,12 +83,12 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
     mine = ranks[ranks["pair"] == focus].sort_values("year")
     first, last = mine.iloc[0], mine.iloc[-1]
     lowest = mine.sort_values(["rank", "year"]).iloc[-1]
-    trough = (f", its lowest was {nth(lowest['rank'])} in {int(lowest['year'])}"
+    trough = (f", its lowest was {fmt.nth(lowest['rank'])} in {int(lowest['year'])}"
               if lowest["rank"] != last["rank"] else "")
     region_name = fmt.literal(region_name)
     lines = [f"Among the pairs of {region_name} countries with co-authored works, {pair_name(focus)} ranked "
-             f"{nth(first['rank'])} of {int(first['pairs_ranked'])} in {int(first['year'])} and "
-             f"{nth(last['rank'])} of {int(last['pairs_ranked'])} in {int(last['year'])}: its rank "
+             f"{fmt.nth(first['rank'])} of {int(first['pairs_ranked'])} in {int(first['year'])} and "
+             f"{fmt.nth(last['rank'])} of {int(last['pairs_ranked'])} in {int(last['year'])}: its rank "
              f"{direction(first['rank'], last['rank'], lower_is_better=True)} over the window{trough}."]
     latest = ranks[ranks["year"] == last["year"]]
     ahead = latest[latest["rank"] < last["rank"]]
@@ -111,11 +96,11 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
     for pole in [p for p in poles if p in present and len(ahead)]:
         with_pole = ahead[(ahead["country_a"] == pole) | (ahead["country_b"] == pole)]
         lines.append(f"The one pair ahead of it in {int(last['year'])} "
-                     f"{'includes' if len(with_pole) else 'does not include'} {country(pole)}." if len(ahead) == 1
+                     f"{'includes' if len(with_pole) else 'does not include'} {fmt.the(pole)}." if len(ahead) == 1
                      else f"Of the {len(ahead)} pairs ahead of it in {int(last['year'])}, {len(with_pole)} "
-                     f"include {country(pole)}.")
+                     f"include {fmt.the(pole)}.")
     if absent:
-        lines.append(f"{fmt.join_and([country(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
+        lines.append(f"{fmt.join_and([fmt.the(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
                      f"co-authored works with another {region_name} country in the data for the window, so no "
                      f"pair of {'it' if len(absent) == 1 else 'them'} is ranked.")
     return "\n".join(lines)
@@ -123,8 +108,8 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
 
 def rank_marks(compare: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """Published ranks inside the window, labelled for the chart."""
-    inside = compare[(compare["year"] >= start) & (compare["year"] <= end)]
-    return inside.assign(seed_label="Nature Index " + inside["seed_rank"].map(nth))
+    inside = in_window(compare, start, end)
+    return inside.assign(seed_label="Nature Index " + inside["seed_rank"].map(fmt.nth))
 
 
 def rank_legend(compare: pd.DataFrame, names: dict[str, str]) -> str:
@@ -139,11 +124,11 @@ def rank_alt(shown: pd.DataFrame, marks: pd.DataFrame, focus: str) -> str:
     leaders = shown[(shown["year"] == shown["year"].max()) & (shown["rank"] <= 3)].sort_values("rank")
     text = (f"Bump chart of ranks among the region's country pairs by co-authored works, "
             f"{int(shown['year'].min())} to {int(shown['year'].max())}, for {shown['pair'].nunique()} pairs. "
-            f"{pair_name(focus)} goes from {nth(mine['rank'].iloc[0])} to {nth(mine['rank'].iloc[-1])}. "
+            f"{pair_name(focus)} goes from {fmt.nth(mine['rank'].iloc[0])} to {fmt.nth(mine['rank'].iloc[-1])}. "
             f"In the latest year the top pairs are {fmt.join_and(list(leaders['pair_name']))}.")
     if not marks.empty:
         text += " Diamonds on a dashed line mark the published Nature Index ranks of the pair: " + fmt.join_and(
-            [f"{nth(r.seed_rank)} in {r.year}" for r in marks.itertuples()]) + "."
+            [f"{fmt.nth(r.seed_rank)} in {r.year}" for r in marks.itertuples()]) + "."
     return text
 
 
@@ -154,15 +139,15 @@ def share_summary(shares: pd.DataFrame, focus: str) -> str:
     value = shares.set_index(["country", "year"])["share_pct"]
     heavier, lighter = (b, a) if value[(b, latest)] > value[(a, latest)] else (a, b)
     return "\n".join([
-        f"In {latest}, works with {country(b)} were {fmt.pct(value[(a, latest)], 1)} of {country(a)}'s "
-        f"internationally co-authored works, while works with {country(a)} were "
-        f"{fmt.pct(value[(b, latest)], 1)} of {country(b)}'s.",
+        f"In {latest}, works with {fmt.the(b)} were {fmt.pct(value[(a, latest)], 1)} of {fmt.the(a)}'s "
+        f"internationally co-authored works, while works with {fmt.the(a)} were "
+        f"{fmt.pct(value[(b, latest)], 1)} of {fmt.the(b)}'s.",
         f"The partnership weighs {fmt.num(value[(heavier, latest)] / value[(lighter, latest)], 1)} times as much "
-        f"for {country(heavier)} as for {country(lighter)}.",
-        f"In {first} the shares were {fmt.pct(value[(a, first)], 1)} for {country(a)} and "
-        f"{fmt.pct(value[(b, first)], 1)} for {country(b)}: since then the pair's weight "
+        f"for {fmt.the(heavier)} as for {fmt.the(lighter)}.",
+        f"In {first} the shares were {fmt.pct(value[(a, first)], 1)} for {fmt.the(a)} and "
+        f"{fmt.pct(value[(b, first)], 1)} for {fmt.the(b)}: since then the pair's weight "
         + moves(direction(round(value[(a, first)], 1), round(value[(a, latest)], 1)),
-                direction(round(value[(b, first)], 1), round(value[(b, latest)], 1)), country(a), country(b), "for")
+                direction(round(value[(b, first)], 1), round(value[(b, latest)], 1)), fmt.the(a), fmt.the(b), "for")
         + "."])
 
 
@@ -180,11 +165,11 @@ def partners_summary(top: pd.DataFrame, focus: str) -> str:
     for code in pair_codes(focus):
         rows = top[top["country"] == code].sort_values("rank")
         other = next(c for c in pair_codes(focus) if c != code)
-        leading = [f"{country(r.partner)} ({fmt.pct(r.share_pct, 1)})" for r in rows.head(3).itertuples()]
+        leading = [f"{fmt.the(r.partner)} ({fmt.pct(r.share_pct, 1)})" for r in rows.head(3).itertuples()]
         found = rows[rows["partner"] == other]
-        place = (f"{country(other)} ranked {nth(found['rank'].iloc[0])}" if len(found)
-                 else f"{country(other)} is not among its top {len(rows)}")
-        lines.append(f"In {int(rows['year'].iloc[0])}, {country(code)}'s leading partners by share of its "
+        place = (f"{fmt.the(other)} ranked {fmt.nth(found['rank'].iloc[0])}" if len(found)
+                 else f"{fmt.the(other)} is not among its top {len(rows)}")
+        lines.append(f"In {int(rows['year'].iloc[0])}, {fmt.the(code)}'s leading partners by share of its "
                      f"international works were {fmt.join_and(leading)}; {place}.")
     return "\n".join(lines)
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from briefing.metrics.partnership import pair_name
 from briefing.prose import fmt
-from briefing.prose.partnership import country, direction, moves, nth, works
+from briefing.prose.partnership import direction, moves, works
 
 SCOPE = {
     "openalex": "works of every field and type of venue, each counted in full for every country on it",
@@ -37,8 +37,8 @@ def rank_seed_sentence(compare: pd.DataFrame, focus: str, source: str, names: di
     if compare.empty:
         return f"The seed documents publish no rank for {pair_name(focus)}."
     rows = compare.sort_values("year")
-    published = fmt.join_and([f"{nth(r.seed_rank)} in {r.year}" for r in rows.itertuples()])
-    ours = fmt.join_and([f"{nth(r.rank)} of {r.pairs_ranked}" for r in rows.itertuples()])
+    published = fmt.join_and([f"{fmt.nth(r.seed_rank)} in {r.year}" for r in rows.itertuples()])
+    ours = fmt.join_and([f"{fmt.nth(r.rank)} of {r.pairs_ranked}" for r in rows.itertuples()])
     lines = [f"The Nature Index ranked the pair {published} ({_documents(rows, names)}); by co-authored works in "
              f"{_name(source, names)} it ranks {ours} in the same years."]
     if len(rows) > 1 and rows["rank"].notna().all():
@@ -55,15 +55,15 @@ def seed_share_sentences(compare: pd.DataFrame, source: str, names: dict[str, st
     lines = []
     for (code, year), rows in compare.groupby(["country", "year"], sort=False):
         rows = rows.sort_values("seed_share", ascending=False)
-        published = fmt.join_and([f"{fmt.num(r.seed_share, 2)} with {country(r.partner)}" for r in rows.itertuples()])
-        ours = fmt.join_and([f"{nth(r.rank)} ({works(r.works)} works)" for r in rows.itertuples()])
+        published = fmt.join_and([f"{fmt.num(r.seed_share, 2)} with {fmt.the(r.partner)}" for r in rows.itertuples()])
+        ours = fmt.join_and([f"{fmt.nth(r.rank)} ({works(r.works)} works)" for r in rows.itertuples()])
         same = list(rows["rank"].rank(method="min")) == list(rows["seed_order"])
-        lines.append(f"{_documents(rows, names)} gives {country(code)}'s collaborative Share in {year} as {published}.")
+        lines.append(f"{_documents(rows, names)} gives {fmt.the(code)}'s collaborative Share in {year} as {published}.")
         if rows["partners_ranked"].isna().any() or rows["rank"].isna().any():
             lines.append(f"{_name(source, names)} as snapshotted here has no co-authorship counts of "
-                         f"{country(code)} for {year}, so the order cannot be checked.")
+                         f"{fmt.the(code)} for {year}, so the order cannot be checked.")
             continue
-        lines.append(f"In {_name(source, names)} the same partners rank {ours} among {country(code)}'s "
+        lines.append(f"In {_name(source, names)} the same partners rank {ours} among {fmt.the(code)}'s "
                      f"{int(rows['partners_ranked'].iloc[0])} partners, so the order "
                      f"{'is the same' if same else 'differs'}; the values themselves do not compare, because "
                      f"Share is a fractional count and works here are full counts.")
@@ -108,11 +108,11 @@ def seed_table(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, 
     columns = ["Figure", "Nature Index (published)", f"This briefing ({SHORT.get(source, source)})"]
     if ranks.empty and shares.empty and growth.empty:
         return pd.DataFrame([(f"No published figure concerns {pair_name(focus)}", "—", "—")], columns=columns)
-    rows = [(f"Rank of {pair_name(r.pair)} among {region_name} pairs, {r.year}", nth(r.seed_rank),
-             f"{nth(r.rank)} of {r.pairs_ranked} pairs") for r in ranks.itertuples()]
-    rows += [(f"Partner of {country(r.country)}: {country(r.partner)}, {r.year}",
-              f"Share {fmt.num(r.seed_share, 2)} ({nth(r.seed_order)})",
-              f"{works(r.works)} works, {fmt.pct(r.share_pct, 1)} ({nth(r.rank)})")
+    rows = [(f"Rank of {pair_name(r.pair)} among {region_name} pairs, {r.year}", fmt.nth(r.seed_rank),
+             f"{fmt.nth(r.rank)} of {r.pairs_ranked} pairs") for r in ranks.itertuples()]
+    rows += [(f"Partner of {fmt.the(r.country)}: {fmt.the(r.partner)}, {r.year}",
+              f"Share {fmt.num(r.seed_share, 2)} ({fmt.nth(r.seed_order)})",
+              f"{works(r.works)} works, {fmt.pct(r.share_pct, 1)} ({fmt.nth(r.rank)})")
              for r in shares.sort_values(["country", "seed_order"]).itertuples()]
     rows += [(f"Change in {pair_name(r.pair)} output, {r.year_start}–{r.year_end}",
               fmt.signed_pct(r.seed_growth_pct), fmt.signed_pct(r.growth_pct)) for r in growth.itertuples()]
@@ -141,8 +141,8 @@ def cross_summary(counts: pd.DataFrame, ranks: pd.DataFrame, agreement: pd.DataF
 def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, theirs: str) -> list[str]:
     if ranks.empty:
         return []
-    each = [f"{nth(r.rank)} in both in {r.year}" if r.rank == r.rank_cross else
-            f"{nth(r.rank_cross)} in {theirs} and {nth(r.rank)} in {ours} in {r.year}" for r in ranks.itertuples()]
+    each = [f"{fmt.nth(r.rank)} in both in {r.year}" if r.rank == r.rank_cross else
+            f"{fmt.nth(r.rank_cross)} in {theirs} and {fmt.nth(r.rank)} in {ours} in {r.year}" for r in ranks.itertuples()]
     lines = [f"Among the pairs of the {int(ranks['countries_covered'].iloc[0])} {fmt.literal(region_name)} "
              f"countries that both "
              f"sources cover, the pair ranked {fmt.join_and(each)}."]
@@ -158,14 +158,14 @@ def cross_rank_sentences(ranks: pd.DataFrame, region_name: str, ours: str, their
 
 def agreement_sentence(row, ours: str, theirs: str) -> str:
     """Whether a country's top partners come in the same order in both sources, and where they part."""
-    head = f"{country(row.country)}'s top {len(row.top)} partners in {row.year} "
+    head = f"{fmt.the(row.country)}'s top {len(row.top)} partners in {row.year} "
     corr = f" (rank correlation over all common partners {fmt.num(row.rank_corr, 2)})"
     if row.agrees == "yes":
         return head + f"come in the same order in both databases{corr}."
     rest = row.leading_agree
     return (head + f"agree on the first {rest}, then {ours} has "
-            f"{fmt.join_and([country(c) for c in row.top[rest:]])} where {theirs} has "
-            f"{fmt.join_and([country(c) for c in row.top_cross[rest:]])}{corr}.")
+            f"{fmt.join_and([fmt.the(c) for c in row.top[rest:]])} where {theirs} has "
+            f"{fmt.join_and([fmt.the(c) for c in row.top_cross[rest:]])}{corr}.")
 
 
 def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, cross: str) -> pd.DataFrame:
@@ -176,8 +176,8 @@ def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, c
         f"Works, {ours}": joined["works"].map(works),
         f"Articles, {theirs}": joined["works_cross"].map(works),
         f"{ours} ÷ {theirs}": joined["ratio"].map(lambda v: fmt.num(v, 2)),
-        f"Rank, {ours}": joined["rank"].map(nth),
-        f"Rank, {theirs}": joined["rank_cross"].map(nth),
+        f"Rank, {ours}": joined["rank"].map(fmt.nth),
+        f"Rank, {theirs}": joined["rank_cross"].map(fmt.nth),
     })
 
 

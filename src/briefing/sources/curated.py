@@ -17,7 +17,6 @@ FACT_COLUMNS = ["id", "statement", "value", "unit", "year", "country", "source_i
 
 EVENT_COLUMNS = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "short", "source_id",
                  "seed_file", "locator", "quote"]
-GROUPS = {"EU", "G7", "INTL"}  # jurisdictions that are not one country (as tests/unit/test_curated_events.py)
 PRECISION = {"year": r"^\d{4}$", "month": r"^\d{4}-(0[1-9]|1[0-2])$",
              "day": r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"}
 
@@ -43,8 +42,8 @@ def read_events(path: Path, documents: dict[str, dict]) -> pd.DataFrame:
     fail_at(path, raw, ~raw["date_precision"].isin(PRECISION), "date_precision", "must be day, month or year")
     matches = raw.apply(lambda r: bool(re.match(PRECISION.get(r["date_precision"], "$^"), r["date"])), axis=1)
     fail_at(path, raw, ~matches, "date", "date does not match its precision (YYYY, YYYY-MM or YYYY-MM-DD)")
-    known = raw["jurisdiction"].isin(GROUPS) | raw["jurisdiction"].map(countries.is_country)
-    fail_at(path, raw, ~known, "jurisdiction", f"not an ISO 3166-1 alpha-2 country code or one of {sorted(GROUPS)}")
+    known = raw["jurisdiction"].isin(list(countries.GROUPS)) | raw["jurisdiction"].map(countries.is_country)
+    fail_at(path, raw, ~known, "jurisdiction", f"not an ISO 3166-1 alpha-2 country code or one of {sorted(countries.GROUPS)}")
     _cited(path, raw, documents)
     events = raw[EVENT_COLUMNS].assign(year=raw["date"].str[:4].astype("int64"))
     return events.reset_index(drop=True)
