@@ -4,18 +4,15 @@ interactive SVG from the local Vega bundle, over HTTP on loopback and from file:
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
+from tests.browser.pages import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import serve_folder
 
 pytestmark = pytest.mark.slow
-CHROMIUM = shutil.which("chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--virtual-time-budget=8000"]
+FLAGS = ["--headless", *CHROMIUM_ARGS, "--virtual-time-budget=8000"]
 
 
 def dump_dom(url: str, profile) -> str:
@@ -31,7 +28,7 @@ def server(ci_build):
         yield url
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by `make setup` (Debian package)")
+@pytest.mark.skipif(not CHROMIUM.is_file(), reason="chromium is installed by `make setup` (Debian package)")
 def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
     pages = sorted((ci_build.site / "ci" / "v1").glob("*.html"))
     charts_seen = 0
@@ -47,7 +44,7 @@ def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
     assert charts_seen >= 3
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is installed by `make setup` (Debian package)")
+@pytest.mark.skipif(not CHROMIUM.is_file(), reason="chromium is installed by `make setup` (Debian package)")
 def test_charts_render_from_a_file_share(ci_build, tmp_path):
     page = ci_build.site / "ci" / "v1" / "funding.html"
     dom = dump_dom(page.as_uri(), tmp_path / "profile")

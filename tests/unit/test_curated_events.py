@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from tests.curated_checks import check_quotes, check_shape, load_rows
+from tests.conftest import REPO
+from tests.curated_checks import SEEDS_DIR, check_quotes, check_shape, load_rows
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-EVENTS_CSV = REPO_ROOT / "data" / "curated" / "events.csv"
-SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+EVENTS_CSV = REPO / "data" / "curated" / "events.csv"
 
 if not SEEDS_DIR.is_dir():
     pytest.skip(
