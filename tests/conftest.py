@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from briefing.config import load_edition
-from briefing.pipeline import build
-from briefing.workspace import Workspace
+from briefing.infra.workspace import Workspace
+from briefing.stages.build import build
 
 REPO = Path(__file__).resolve().parents[1]
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))

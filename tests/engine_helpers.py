@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.engine.run import Options, aggregate
+from briefing.engine.aggregate import Options, aggregate
 
 
 def authorship(*countries: str, corresponding: bool | None = False, institutions: list[str | None] | None = None

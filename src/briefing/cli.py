@@ -16,17 +16,20 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from briefing import __version__, pipeline
-from briefing import validate as validate_stage
+from briefing import __version__
 from briefing.config import Edition, load_edition
-from briefing.diff import diff_versions
 from briefing.errors import InputError, SectionFailed
-from briefing.execute import run_sections
-from briefing.lock import work_lock
-from briefing.publish import publish as publish_stage
+from briefing.infra.lock import work_lock
+from briefing.infra.workspace import Workspace
 from briefing.render.diff_table import print_diff
+from briefing.report.diff import diff_versions
 from briefing.sources.mirror import default_mirror
-from briefing.workspace import Workspace
+from briefing.stages import build as build_stage
+from briefing.stages import fetch as fetch_stage
+from briefing.stages import render as render_stage
+from briefing.stages import validate as validate_stage
+from briefing.stages.publish import publish as publish_stage
+from briefing.stages.run import run_sections
 
 if TYPE_CHECKING:
     from briefing.live.fetch import LiveSnapshot
@@ -118,7 +121,7 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         ws, edition = _setup(params, workdir)
         _check_fetch_options(mirror, live, records, field, years, bool(records_from))
         if records_from:
-            from briefing.sources.records import snapshot_local_records
+            from briefing.sources.record_snapshots import snapshot_local_records
 
             with err.status("checking and snapshotting records"):
                 snap, new = snapshot_local_records(ws, list(records_from), field)
@@ -132,10 +135,10 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         elif live:
             settings = _live_settings(budget, refresh, source)
             with err.status("fetching from the APIs, checking, snapshotting"):
-                _print_live(pipeline.fetch_live(ws, edition, settings, source))
+                _print_live(fetch_stage.fetch_live(ws, edition, settings, source))
         else:
             with err.status("checking and snapshotting sources"):
-                results = pipeline.fetch(ws, _mirror(ws, mirror), source)
+                results = fetch_stage.fetch(ws, _mirror(ws, mirror), source)
             for name, snap_id, new in results:
                 out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
     _guard(action)
@@ -183,7 +186,7 @@ def validate(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = Fa
         with err.status("validating canonical tables"):
             wrote = validate_stage.validate(ws, edition, force=force)
         out.print(f"validated tables {'written' if wrote else 'up to date'}: "
-                  f"{validate_stage.data_dir(ws, edition)}")
+                  f"{ws.data(edition.edition)}")
     _guard(action)
 
 
@@ -209,7 +212,7 @@ def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = Fals
     def action() -> None:
         ws, edition = _setup(params, workdir)
         with err.status("assembling and rendering"):
-            wrote, html = pipeline.render(ws, edition, force=force, renderer=renderer)
+            wrote, html = render_stage.render(ws, edition, force=force, renderer=renderer)
         out.print(f"html {'rendered' if wrote else 'up to date'}: {html / 'index.html'}")
     _guard(action)
 
@@ -227,7 +230,7 @@ def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         chosen = (mirror or default_mirror(ws)) if live else _mirror(ws, mirror)
         progress, on_event = _section_progress()
         with progress:
-            report = pipeline.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event,
+            report = build_stage.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event,
                                     renderer=renderer, live=settings)
         for name, snap_id, new in report.fetched:
             out.print(f"fetch  {name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
@@ -299,8 +302,8 @@ def aggregate(ctx: typer.Context,
     """Count record-level works into pairs, country_output and partners (Parquet), full and
     fractional, all and corresponding-author attribution; prints throughput."""
     def action() -> None:
-        from briefing.engine.run import Options
-        from briefing.engine.run import aggregate as run_aggregate
+        from briefing.engine.aggregate import Options
+        from briefing.engine.aggregate import aggregate as run_aggregate
 
         extra = list(ctx.args)
         flags = [a for a in extra if a.startswith("-")]

@@ -1,4 +1,4 @@
-"""Country codes: ISO 3166-1 alpha-2 everywhere (DESIGN.md), Taiwan as TW.
+"""Country codes: ISO 3166-1 alpha-2 everywhere (docs/architecture.md), Taiwan as TW.
 
 Sources name countries in three ways: ISO alpha-3 (World Bank, OECD), ISO
 alpha-2 (OpenAlex) and English names (NCSES). Everything is mapped to alpha-2

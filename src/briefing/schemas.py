@@ -1,4 +1,4 @@
-"""pandera models of the canonical tables (DESIGN.md): keys, ranges and allowed codes.
+"""pandera models of the canonical tables (docs/architecture.md): keys, ranges and allowed codes.
 
 `check(name, frame)` validates a table and turns the first failure into an
 InputError naming the table, column, rule and offending value."""
@@ -9,8 +9,8 @@ import pandas as pd
 
 from briefing import countries
 from briefing.errors import InputError
-from briefing.keys import KEYS, SOURCE_NAMES, YEAR
-from briefing.pandera_import import SchemaError, SchemaErrors, Series, pa
+from briefing.infra.pandera_import import SchemaError, SchemaErrors, Series, pa
+from briefing.tables import KEYS, SOURCE_NAMES, YEAR
 
 SOURCES = SOURCE_NAMES
 CODES = countries.all_codes()

@@ -13,12 +13,12 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
-from briefing import countries, validate
+from briefing import countries, tables
 from briefing.charts.export import export_chart
-from briefing.fileio import canonical_json, write_text_atomic
-from briefing.findings import FindingSet
-from briefing.keys import METADATA_KEY
+from briefing.infra.fileio import canonical_json, write_text_atomic
 from briefing.prose.tables import pipe_table
+from briefing.report.findings import FindingSet
+from briefing.tables import METADATA_KEY
 
 
 class Section:
@@ -37,11 +37,11 @@ class Section:
 
     # Load inputs.
     def table(self, name: str) -> pd.DataFrame:
-        return validate.read_table(self.build, name)
+        return tables.read_table(self.build, name)
 
     def source_names(self) -> dict[str, str]:
         """Short names of the data sources and documents, by id."""
-        catalogue = validate.read_catalogue(self.build)
+        catalogue = tables.read_catalogue(self.build)
         entries = {**catalogue["datasets"], **catalogue["documents"]}
         return {k: v.get("short", k) for k, v in entries.items()}
 

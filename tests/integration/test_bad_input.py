@@ -77,6 +77,8 @@ def ci_sections(**overrides) -> dict:
     ({"sections": ci_sections(partnership={"top_pairs": "five"})},
      "params key 'sections.partnership.top_pairs': must be an integer, like the notebook's default 8 (got 'five')"),
     ({"sections": {"nonexistent": {}}}, "no notebook notebooks/nonexistent.ipynb"),
+    ({"sections": ci_sections(funding={"seed_budget_facts": ["seed.nope.JP.2020"]})},
+     "params key 'sections.funding.seed_budget_facts': fact id 'seed.nope.JP.2020' is not in data/curated/facts.csv"),
 ])
 def test_bad_parameters_exit_2_and_write_nothing(tmp_path, published, mirror, changes, expected):
     before = work_files(published)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from briefing.lock import work_lock
+from briefing.infra.lock import work_lock
 from tests.conftest import REPO, run_cli
 
 pytestmark = pytest.mark.slow

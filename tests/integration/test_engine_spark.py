@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from briefing.engine.run import Options, aggregate
+from briefing.engine.aggregate import Options, aggregate
 from briefing.errors import InputError
 from tests.conftest import REPO, run_cli
 from tests.engine_helpers import authorship, work, write_jsonl

@@ -8,7 +8,7 @@ import json
 import pytest
 import yaml
 
-from briefing.live.records import SELECT
+from briefing.live.works import SELECT
 from tests.integration.conftest import live_cli, snapshots_under
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import subprocess
 
-from briefing.assemble import COMBINED, Chapter
 from briefing.render.pdf import render_pdf
+from briefing.report.book import COMBINED, Chapter
 
 CJK = "東京大学と서울대학교の共同研究"
 

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 import yaml
 
-from briefing.fileio import sha256_file
+from briefing.infra.fileio import sha256_file
 from tests.conftest import REPO, run_cli, tree_bytes
 
 pytestmark = pytest.mark.slow

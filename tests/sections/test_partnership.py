@@ -239,8 +239,8 @@ def test_a_country_absent_from_the_data_stops_with_a_clear_message(tmp_path, mir
     region = {"name": "Test", "countries": ["JP", "KR", "HM"]}
     params = edition_params(tmp_path, "ci-absent", ["JP", "HM"], region)
     result = run_cli("build", "--params", str(params), "--workdir", str(tmp_path), "--mirror", str(mirror))
-    assert result.returncode == 1
+    assert result.returncode == 2  # bad input found inside a section is bad input, not a failed section
     message = result.stdout + result.stderr
-    assert "section 'partnership' failed" in message
+    assert "error: section partnership: params focus_pair HM-JP" in message
     assert "focus_pair HM-JP" in message and "HM does not appear in the openalex pairs table" in message
     assert not (tmp_path / "_build" / "ci-absent" / "findings" / "partnership.json").exists()

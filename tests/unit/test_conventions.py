@@ -1,4 +1,4 @@
-"""House conventions (STYLE.md), checked on the files as committed."""
+"""House conventions (docs/architecture.md), checked on the files as committed."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.assemble import EMBED, chapter_files
-from briefing.workspace import Workspace
+from briefing.infra.workspace import Workspace
+from briefing.report.book import EMBED, chapter_files
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -66,8 +66,8 @@ def test_every_raw_snapshot_has_snapshot_yml(ci_build):
 
 
 def test_adapters_match_the_light_source_list():
-    from briefing.keys import SOURCES
     from briefing.sources.adapters import ADAPTERS
+    from briefing.tables import SOURCES
 
     assert sorted(ADAPTERS) == SOURCES
 
@@ -77,7 +77,7 @@ def test_an_up_to_date_build_does_not_load_the_heavy_libraries():
     import subprocess
     import sys
 
-    code = ("import sys, briefing.cli, briefing.pipeline, briefing.publish, briefing.execute; "
+    code = ("import sys, briefing.cli, briefing.stages.build, briefing.stages.publish, briefing.stages.run; "
             "print(sorted(m for m in ('pandas', 'pandera', 'altair', 'papermill') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

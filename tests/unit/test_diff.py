@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.diff import diff_findings, load_findings
 from briefing.errors import InputError
+from briefing.report.diff import diff_findings, load_findings
 
 
 def item(id, value):

@@ -7,8 +7,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from briefing.engine.aggregate import write_parquet
 from briefing.engine.finish import finish
-from briefing.engine.run import write_parquet
 
 FIELDS = ["Computer Science", "Physics and Astronomy", "Medicine"]
 CODES = ["CN", "DE", "GB", "JP", "KR", "US"]

@@ -7,7 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from briefing.engine.records import find_records, first_problem, record_problem, work_countries
+from briefing.engine.aggregate import work_countries
+from briefing.engine.inputs import find_records, first_problem, record_problem
 from briefing.engine.scopus import country_of, read_scopus
 from briefing.errors import InputError
 from tests.engine_helpers import authorship, work, write_jsonl

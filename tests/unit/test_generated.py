@@ -7,7 +7,8 @@ import json
 import pytest
 
 from briefing.errors import InputError
-from briefing.generated import baseline_for, expand, uses_history
+from briefing.report.blocks import expand, uses_history
+from briefing.report.site import baseline_for
 
 
 def publish(site, edition, version, key):

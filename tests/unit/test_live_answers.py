@@ -12,7 +12,7 @@ from briefing.live import oecd, openalex, worldbank
 from briefing.live.fetch import parse_years
 from briefing.live.http import BadAnswer
 from briefing.live.openalex import PairQuery
-from briefing.live.records import parse_works_page
+from briefing.live.works import parse_works_page
 from briefing.sources import openalex as openalex_adapter
 from briefing.sources import worldbank as worldbank_adapter
 

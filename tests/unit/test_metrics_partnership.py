@@ -162,7 +162,7 @@ FACTS = facts_frame([
 
 def test_missing_fact_ids_are_an_input_error_naming_them():
     with pytest.raises(InputError, match="seed.nope"):
-        m.cited_facts(FACTS, ["seed.nope"])
+        m.rank_vs_seed(PAIRS, ["JP", "KR", "CN"], FACTS, ["seed.nope"], "JP-KR")
 
 
 def test_rank_vs_seed_keeps_the_focus_pairs_facts_and_ranks_the_same_year():

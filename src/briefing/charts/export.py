@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from briefing.fileio import canonical_json, write_bytes_atomic, write_text_atomic
+from briefing.infra.fileio import canonical_json, write_bytes_atomic, write_text_atomic
 
 VL_VERSION = "6.4"
 

@@ -41,8 +41,3 @@ def briefing_theme() -> alt.theme.ThemeConfig:
             "text": {"fontSize": 11},
         }
     }
-
-
-def country_colours(highlight: list[str]) -> alt.Scale:
-    """A colour scale giving each highlighted country its own hue, in a stable order."""
-    return alt.Scale(domain=list(highlight), range=PALETTE[: len(highlight)])

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from briefing.engine import query
-from briefing.engine.records import RecordFiles, located
+from briefing.engine.inputs import RecordFiles, located
 from briefing.engine.result import Counts
 from briefing.errors import InputError
 
@@ -133,7 +133,7 @@ def count(files: RecordFiles, scopus: list[Path], scratch: Path, *, field_level:
 
 def work_countries(files: RecordFiles, scopus: list[Path], scratch: Path, *, field_level: str = "field",
                    field: str | None = None, origin: dict[str, Path] | None = None) -> pd.DataFrame:
-    """DESIGN.md's record-level table: work_id, year, field, country, is_corresponding (small inputs)."""
+    """the record-level table (docs/architecture.md): work_id, year, field, country, is_corresponding (small inputs)."""
     con = connect(scratch, Settings(threads=1))
     try:
         load_works(con, files, scopus, field_level, field, origin or {})

@@ -6,7 +6,7 @@ from the same text (only function names and lambda syntax differ):
 
 1. `works`: one row per record: its distinct countries, the distinct countries of
    its corresponding authors, n and k (their counts) and the first rule it breaks.
-2. `work_countries`: one row per work and country (DESIGN.md's record-level table).
+2. `work_countries`: one row per work and country (the record-level table of docs/architecture.md).
 3. `country_counts` and `pair_counts`: integer counts of works per key and per
    (n, k, corresponding flags).
 
@@ -25,7 +25,6 @@ import pandas as pd
 from briefing import countries
 
 KEYS = ["source", "field", "year"]
-PAIR_ORDER = [*KEYS, "country_a", "country_b", "n", "k", "corr_a", "corr_b"]
 UNCLASSIFIED = "Unclassified"
 
 

@@ -15,8 +15,10 @@ import io
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from briefing import countries
+from briefing.engine.inputs import RecordFiles
 from briefing.errors import InputError
 from briefing.sources.readcsv import read_text
 
@@ -125,3 +127,13 @@ def read_scopus(path: Path, field: str | None = None) -> pa.Table:
         works.append({"id": record["EID"].strip(), "publication_year": int(year), "primary_topic": topic,
                       "authorships": _authorships(path, line, record)})
     return pa.Table.from_pylist(works, schema=WORKS_SCHEMA)
+
+
+def scopus_records(files: RecordFiles, scratch: Path, field: str | None) -> list[Path]:
+    """Each Scopus export as Parquet work records in the OpenAlex shape, for the engines."""
+    written = []
+    for i, path in enumerate(files.scopus):
+        target = scratch / f"scopus-{i:04d}.parquet"
+        pq.write_table(read_scopus(path, field), target)
+        written.append(target)
+    return written

@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from briefing.engine import query
-from briefing.engine.records import RecordFiles, located
+from briefing.engine.inputs import RecordFiles, located
 from briefing.engine.result import Counts
 from briefing.errors import InputError
 

@@ -1,4 +1,4 @@
-"""The engine's output tables: the canonical `pairs` and `country_output` (DESIGN.md)
+"""The engine's output tables: the canonical `pairs` and `country_output` (docs/architecture.md)
 extended with `counting` (full | fractional) and `attribution` (all | corresponding),
 and the directed `partners` table that corresponding-author attribution needs.
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from briefing.pandera_import import Series, pa
+from briefing.infra.pandera_import import Series, pa
 from briefing.schemas import CODES, YEAR, check, check_model
 
 COUNTINGS = ["full", "fractional"]

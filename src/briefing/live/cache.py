@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.fileio import write_text_atomic
+from briefing.infra.fileio import write_text_atomic
 
 
 def utc_now() -> str:

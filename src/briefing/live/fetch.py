@@ -12,7 +12,8 @@ from types import ModuleType
 
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.live import oecd, openalex, records, worldbank
+from briefing.infra.workspace import Workspace
+from briefing.live import oecd, openalex, works, worldbank
 from briefing.live.cache import HttpCache
 from briefing.live.fields import field_def, load_fields
 from briefing.live.http import Client, public_url
@@ -21,9 +22,8 @@ from briefing.live.retry import BudgetExhausted
 from briefing.live.settings import LiveSettings
 from briefing.sources import registry
 from briefing.sources.mirror import check_files
-from briefing.sources.records import RECORDS_SOURCE
+from briefing.sources.record_snapshots import RECORDS_SOURCE
 from briefing.sources.snapshot import write_snapshot
-from briefing.workspace import Workspace
 
 CLIENTS: dict[str, ModuleType] = {"openalex": openalex, "worldbank": worldbank, "oecd": oecd}
 
@@ -121,12 +121,12 @@ def fetch_records(ws: Workspace, settings: LiveSettings, field_name: str, years:
     client = Client(settings, HttpCache(ws.http_cache))
     try:
         with tempfile.TemporaryDirectory(prefix="briefing-records-") as tmp:
-            path = records.records_file(field_name, years, Path(tmp))
-            records.write_works(client, request, field, years, path)
-            works = records.check_records(path, years)
+            path = works.records_file(field_name, years, Path(tmp))
+            works.write_works(client, request, field, years, path)
+            count = works.check_records(path, years)
             log, calls, cached = log_summary(client, 0)
-            extra = {"field": field_name, "filter": records.works_params(field, years, "*")["filter"],
-                     "select": records.SELECT, "works": works,
+            extra = {"field": field_name, "filter": works.works_params(field, years, "*")["filter"],
+                     "select": works.SELECT, "works": count,
                      "fields_version": load_fields(ws.fields_file).version}
             snap_id, new = snapshot_live(ws, RECORDS_SOURCE, [path], settings.base_urls["openalex"], extra, log)
             return LiveSnapshot(RECORDS_SOURCE, snap_id, new, requests=calls, from_cache=cached)

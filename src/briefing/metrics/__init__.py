@@ -1,1 +1,2 @@
-"""Derived quantities (stage 3): pure functions of validated tables."""
+"""Derived quantities: pure functions of validated tables, called by the section notebooks
+(docs/architecture.md)."""

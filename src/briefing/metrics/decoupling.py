@@ -168,14 +168,6 @@ def most_exposed(scenario_table: pd.DataFrame, measure: str, n: int = 3) -> pd.D
     return ranked.head(n).reset_index(drop=True)
 
 
-def cited(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    """The facts `ids`, in that order; a missing id is an error."""
-    missing = [i for i in ids if i not in set(facts["id"])]
-    if missing:
-        raise KeyError(f"facts not in data/curated/facts.csv: {missing}")
-    return facts.set_index("id").loc[ids].reset_index()
-
-
 def seed_pair_shares(facts: pd.DataFrame, ids: list[str], period_pairs: pd.DataFrame,
                      period_output: pd.DataFrame) -> pd.DataFrame:
     """Published pair shares (facts `seed.<measure>.<country>.<partner>.<period>`) beside the

@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from briefing.engine.exposure import corresponding_exposure, pooled
+from briefing.metrics.facts import cite
 
 # Fact ids name the essay's fields by prefix: seed.<dl|qc>[_intl]_share_pct.<CC>.<POLE>.<start>-<end>
 FACT_ID = re.compile(r"^seed\.(?P<prefix>[a-z]+)_(?P<intl>intl_)?share_pct\.(?P<country>[A-Z]{2})\."
@@ -19,7 +20,7 @@ FIELD_OF = {"dl": "deep_learning", "qc": "quantum_computing"}
 def essay_figures(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """The essay's field shares: field, country, pole, measure (output | international), published %."""
     rows = []
-    for fact in facts[facts["id"].isin(ids)].itertuples():
+    for fact in cite(facts, ids).itertuples():
         match = FACT_ID.match(fact.id)
         if not match or match["prefix"] not in FIELD_OF:
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.metrics.facts import cite
 from briefing.metrics.series import growth, in_window, rank_within
 
 
@@ -36,15 +37,6 @@ def gerd_growth(rd: pd.DataFrame, countries: list[str], start: int, end: int, so
     table = growth(series.rename(columns={"value": "gerd_usd_ppp_m_const2015"}), "country",
                    "gerd_usd_ppp_m_const2015")
     return table.sort_values("growth_pct", ascending=False, kind="stable").reset_index(drop=True)
-
-
-def gerd_const_series(rd: pd.DataFrame, countries: list[str], start: int, end: int, source: str) -> pd.DataFrame:
-    """GERD in constant 2015 PPP dollars (billions) per year, and indexed to each country's first year = 100."""
-    series = in_window(indicator_series(rd, "gerd_usd_ppp_m_const2015", source, countries), start, end)
-    series = series.sort_values(["country", "year"])
-    first = series.groupby("country")["value"].transform("first")
-    return series.assign(gerd_usd_ppp_bn_const2015=series["value"] / 1000,
-                         index_first_year_100=100 * series["value"] / first).drop(columns="value")
 
 
 OBJECTIVES = {
@@ -82,7 +74,7 @@ def gbard_by_objective(rd: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
 
 def seed_vs_series(facts: pd.DataFrame, series: pd.DataFrame, fact_ids: list[str], value: str) -> pd.DataFrame:
     """Published figures beside today's values of the same country and year."""
-    cited = facts[facts["id"].isin(fact_ids)].copy()
+    cited = cite(facts, fact_ids).drop(columns=["measure", "keys"])
     cited["year"] = cited["year"].astype("int64")
     joined = cited.merge(series[["country", "year", value, "source"]], on=["country", "year"],
                          how="left", validate="1:1")

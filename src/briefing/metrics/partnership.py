@@ -12,6 +12,7 @@ import pandas as pd
 
 from briefing import countries
 from briefing.errors import InputError
+from briefing.metrics.facts import cite
 from briefing.metrics.pairs import directed, indexed, pair_ranks, pair_works, partner_shares, select, top_partners
 from briefing.metrics.series import growth, in_window
 
@@ -168,20 +169,10 @@ def share_rows(*frames: pd.DataFrame) -> pd.DataFrame:
 
 
 # Published (seed) figures beside ours.
-def cited_facts(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    """The facts `ids` (all must exist), with the id's parts: measure and keys."""
-    missing = [i for i in ids if i not in set(facts["id"])]
-    if missing:
-        raise InputError("data/curated/facts.csv", f"facts named in the partnership parameters are missing: {missing}")
-    rows = facts[facts["id"].isin(ids)].copy()
-    parts = rows["id"].str.split(".")
-    return rows.assign(measure=parts.str[1], keys=parts.str[2:-1]).reset_index(drop=True)
-
-
 def rank_vs_seed(pairs: pd.DataFrame, region: list[str], facts: pd.DataFrame, ids: list[str],
                  focus: str) -> pd.DataFrame:
     """Published ranks of the focus pair beside its rank among the region's pairs in the same year."""
-    cited = cited_facts(facts, ids)
+    cited = cite(facts, ids)
     cited = cited[cited["country"] == focus]
     columns = ["id", "pair", "year", "seed_rank", "source_id", "rank", "pairs_ranked", "rank_gap"]
     if cited.empty:
@@ -196,7 +187,7 @@ def rank_vs_seed(pairs: pd.DataFrame, region: list[str], facts: pd.DataFrame, id
 def share_vs_seed(pairs: pd.DataFrame, output: pd.DataFrame, facts: pd.DataFrame, ids: list[str],
                   focus: str) -> pd.DataFrame:
     """Published partner Share values of a focus country beside that partner's works, share and rank in the same year."""
-    cited = cited_facts(facts, ids)
+    cited = cite(facts, ids)
     cited = cited.assign(country=cited["keys"].str[0], partner=cited["keys"].str[1])
     cited = cited[cited["country"].isin(pair_codes(focus))]
     columns = ["id", "country", "partner", "year", "seed_share", "seed_order", "source_id",
@@ -216,7 +207,7 @@ def share_vs_seed(pairs: pd.DataFrame, output: pd.DataFrame, facts: pd.DataFrame
 
 def growth_vs_seed(pairs: pd.DataFrame, facts: pd.DataFrame, ids: list[str], pair_list: list[str]) -> pd.DataFrame:
     """Published changes in a pair's output over a period beside the change in its works over the same years."""
-    cited = cited_facts(facts, ids)
+    cited = cite(facts, ids)
     cited = cited[cited["country"].isin(pair_list)]
     rows = []
     for fact in cited.itertuples():

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from briefing.metrics.facts import cite
 from briefing.prose import fmt
 
 
@@ -38,10 +39,7 @@ def format_value(value: float, unit: str) -> str:
 
 def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> pd.DataFrame:
     """The cited facts `ids`, in that order: statement, value, year, document and locator."""
-    missing = [i for i in ids if i not in set(facts["id"])]
-    if missing:
-        raise KeyError(f"facts not in data/curated/facts.csv: {missing}")
-    rows = facts.set_index("id").loc[ids].reset_index()
+    rows = cite(facts, ids)
     return pd.DataFrame({
         "Figure": rows["statement"],
         "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],

@@ -3,8 +3,8 @@ each names its latest value and its change over the window."""
 
 from __future__ import annotations
 
-from briefing.findings import Finding
 from briefing.prose import fmt
+from briefing.report.findings import Finding
 
 
 def yearly(items: dict[str, Finding], prefix: str) -> dict[int, float]:

@@ -1,1 +1,1 @@
-"""Stage 5b: renderers. Both read the assembled book (`_build/<edition>/book/`)."""
+"""`briefing render` and `publish`: the renderers. Both read the assembled book (`_build/<edition>/book/`)."""

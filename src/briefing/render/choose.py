@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing import __version__
 from briefing.errors import InputError
-from briefing.provenance import versions
+from briefing.infra.provenance import versions
 from briefing.render.html import pandoc_version
 from briefing.render.pdf import typst_version
 from briefing.render.quarto import quarto_path, quarto_version

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from briefing.diff import Diff, show_value
+from briefing.report.diff import Diff, show_value
 
 
 def print_diff(console: Console, result: Diff, limit: int) -> None:

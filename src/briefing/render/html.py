@@ -11,11 +11,11 @@ from pathlib import Path
 import pypandoc
 
 from briefing import __version__
-from briefing.assemble import Chapter, md_escape
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.fileio import staged_dir
+from briefing.infra.fileio import staged_dir
 from briefing.render.numbering import chapter_numbers, crossref_map, page_name
+from briefing.report.book import Chapter, md_escape
 
 HERE = Path(__file__).resolve().parent
 FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "html_charts.lua"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefing.assemble import Chapter
+from briefing.report.book import Chapter
 
 LABEL = re.compile(r"\{#((?:fig|tbl|sec)-[A-Za-z0-9_-]+)[\s}]")
 KINDS = {"fig": "Figure", "tbl": "Table", "sec": "Section"}

@@ -13,10 +13,10 @@ from pathlib import Path
 import pypandoc
 import typst
 
-from briefing.assemble import COMBINED, Chapter, md_escape
 from briefing.errors import InputError
-from briefing.fileio import write_bytes_atomic
+from briefing.infra.fileio import write_bytes_atomic
 from briefing.render.numbering import crossref_map
+from briefing.report.book import COMBINED, Chapter, md_escape
 
 HERE = Path(__file__).resolve().parent
 FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from briefing.assemble import COMBINED
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.render.pdf import FONT_DIRS
+from briefing.report.book import COMBINED
 
 HERE = Path(__file__).resolve().parent
 HEADER = '<script src="assets/vega.js" defer></script>\n<script src="assets/charts.js" defer></script>'

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 from pathlib import Path
 
-from briefing.fileio import write_text_atomic
-
-VERSION_DIR = re.compile(r"^v(\d+)$")
+from briefing.infra.fileio import write_text_atomic
+from briefing.report.site import LATEST, pdf_name, published_editions, published_versions, read_manifest
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -38,26 +35,25 @@ a {{ color: #0b5394; }} .latest {{ font-weight: 700; }}
 
 def _edition_block(folder: Path) -> str:
     rows = []
-    numbers = sorted((int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name))), reverse=True)
+    numbers = published_versions(folder.parent, folder.name)[::-1]
     title = folder.name
     for n in numbers:
-        manifest = json.loads((folder / f"v{n}" / "manifest.json").read_text(encoding="utf-8"))
+        manifest = read_manifest(folder.parent, folder.name, n)
         title = manifest["parameters"].get("title", title) if n == numbers[0] else title
-        pdf = f"briefing-{folder.name}-v{n}.pdf"
+        pdf = pdf_name(folder.name, n)
         rows.append(
             f'<tr><td><a href="{html.escape(folder.name)}/v{n}/index.html">version {n}</a></td>'
             f"<td>{html.escape(manifest['published_at'][:10])}</td>"
             f'<td><a href="{html.escape(folder.name)}/v{n}/{html.escape(pdf)}">PDF</a></td>'
             f'<td><a href="{html.escape(folder.name)}/v{n}/findings.json">findings</a></td></tr>')
-    latest = f'<p class="latest"><a href="{html.escape(folder.name)}/latest/index.html">Latest: version {numbers[0]}</a></p>'
+    latest = f'<p class="latest"><a href="{html.escape(folder.name)}/{LATEST}/index.html">Latest: version {numbers[0]}</a></p>'
     return (f"<h2>Edition {html.escape(folder.name)}: {html.escape(title)}</h2>\n{latest}\n"
             "<table><thead><tr><th>Version</th><th>Published</th><th>Print</th><th>Data</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
 def write_site_index(site: Path) -> Path:
-    editions = [p for p in sorted(site.iterdir(), reverse=True)
-                if p.is_dir() and any(VERSION_DIR.match(c.name) for c in p.iterdir())]
+    editions = [site / name for name in reversed(published_editions(site))]
     blocks = "\n".join(_edition_block(folder) for folder in editions)
     target = site / "index.html"
     write_text_atomic(target, PAGE.format(editions=blocks))

@@ -1,1 +1,1 @@
-"""Source adapters: native formats in, canonical tables out (DESIGN.md, stage 0-1)."""
+"""Source adapters: native formats in, canonical tables out (docs/architecture.md)."""

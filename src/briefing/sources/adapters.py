@@ -11,7 +11,7 @@ from briefing.sources import ncses, oecd, openalex, worldbank
 
 Adapter = Callable[[dict[str, Path]], dict[str, pd.DataFrame]]
 
-# Keep in step with briefing.keys.SOURCES (a test checks).
+# Keep in step with briefing.tables.SOURCES (a test checks).
 ADAPTERS: dict[str, Adapter] = {
     "openalex": openalex.read,
     "worldbank": worldbank.read,

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.fileio import sha256_file
+from briefing.infra.fileio import sha256_file
+from briefing.infra.workspace import Workspace
 from briefing.sources import registry
 from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, utc_stamp, write_snapshot
-from briefing.workspace import Workspace
 
 
 def default_mirror(ws: Workspace) -> Path | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.errors import InputError
-from briefing.keys import YEAR
+from briefing.tables import YEAR
 
 
 def read_text(path: Path) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from briefing.errors import InputError
-from briefing.fileio import sha256_file, staged_dir, write_text_atomic
+from briefing.infra.fileio import sha256_file, staged_dir, write_text_atomic
 
 SNAPSHOT_FILE = "snapshot.yml"
 CURRENT_FILE = "current"

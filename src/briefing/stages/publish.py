@@ -1,4 +1,4 @@
-"""Stage 6: an immutable, versioned static site.
+"""`briefing publish`: an immutable, versioned static site.
 
 `_site/<edition>/v<N>/` holds the HTML, `briefing-<edition>-v<N>.pdf`,
 `findings.json` (every section's findings merged) and `manifest.json`; a version is
@@ -12,26 +12,24 @@ version folder is the same bytes for the same inputs."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.assemble import assemble
 from briefing.config import Edition
-from briefing.edition_findings import merged_findings
 from briefing.errors import InputError
-from briefing.fileio import canonical_json, staged_dir
-from briefing.provenance import git_commit, snapshots, versions
+from briefing.infra.fileio import canonical_json, staged_dir
+from briefing.infra.provenance import git_commit, snapshots, versions
+from briefing.infra.workspace import Workspace
 from briefing.render.choose import renderer_info, resolve_renderer
 from briefing.render.html import render_html
 from briefing.render.pdf import render_pdf
 from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
-from briefing.workspace import Workspace
-
-VERSION_DIR = re.compile(r"^v(\d+)$")
+from briefing.report.findings import merged_findings
+from briefing.report.site import LATEST, pdf_name, published_versions, version_dir
+from briefing.stages.assemble import assemble
 
 
 @dataclass
@@ -40,13 +38,6 @@ class Published:
     version: int
     path: Path
     created: bool
-
-
-def published_versions(site: Path, edition: str) -> list[int]:
-    folder = site / edition
-    if not folder.is_dir():
-        return []
-    return sorted(int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name)))
 
 
 def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict) -> dict:
@@ -75,11 +66,11 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Publishe
     findings = merged_findings(build, edition)
     existing = published_versions(ws.site, edition.edition)
     if existing:
-        latest = ws.site / edition.edition / f"v{existing[-1]}"
+        latest = version_dir(ws.site, edition.edition, existing[-1])
         if json.loads((latest / "manifest.json").read_text())["content_key"] == key:
             return Published(edition.edition, existing[-1], latest, created=False)
     version = (existing[-1] if existing else 0) + 1
-    target = ws.site / edition.edition / f"v{version}"
+    target = version_dir(ws.site, edition.edition, version)
     if target.exists():  # never rewrite a version, even a half-visible one
         raise InputError(str(target), "version folder already exists; published versions are immutable")
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
@@ -101,11 +92,8 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Publishe
         (tmp / "findings.json").write_text(canonical_json(findings), encoding="utf-8")
         (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info)),
                                            encoding="utf-8")
-    with staged_dir(ws.site / edition.edition / "latest") as tmp:
+    with staged_dir(ws.site / edition.edition / LATEST) as tmp:
         shutil.copytree(target, tmp, dirs_exist_ok=True)
     write_site_index(ws.site)
     return Published(edition.edition, version, target, created=True)
 
-
-def pdf_name(edition: str, version: int) -> str:
-    return f"briefing-{edition}-v{version}.pdf"

@@ -1,4 +1,4 @@
-"""Stage 2: the current raw snapshots through their adapters into validated
+"""`briefing validate`: the current raw snapshots through their adapters into validated
 canonical tables, `_build/<edition>/data/<table>.parquet`, written all at once."""
 
 from __future__ import annotations
@@ -8,32 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.config import Edition
-from briefing.fileio import canonical_json, sha256_file, staged_dir
-from briefing.fingerprint import code_fingerprint
-from briefing.keys import KEYS, SOURCES
+from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
+from briefing.infra.fingerprint import code_fingerprint
+from briefing.infra.workspace import Workspace
 from briefing.sources import registry, snapshot
-from briefing.sources.records import record_snapshots
-from briefing.workspace import Workspace
+from briefing.sources.record_snapshots import record_snapshots
+from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events",
-          "country_names"]
-# Record-level counts by field (engine output), empty when no records are snapshotted.
-FIELD_TABLES = {
-    "field_partners": ("partners", ["source", "field", "year", "country", "partner", "counting", "attribution",
-                                    "works"]),
-    "field_output": ("country_output", ["source", "field", "year", "country", "counting", "attribution",
-                                        "works_total", "works_international"]),
-}
-INPUTS_FILE = "inputs.json"
-SOURCES_FILE = "sources.json"
-SORT_KEYS = KEYS
-
-
-def data_dir(ws: Workspace, edition: Edition) -> Path:
-    return ws.build(edition.edition) / "data"
 
 
 def current_inputs(ws: Workspace) -> dict:
@@ -51,8 +35,8 @@ def current_inputs(ws: Workspace) -> dict:
 
 
 def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
-    marker = data_dir(ws, edition) / INPUTS_FILE
-    if not marker.is_file() or not all((data_dir(ws, edition) / f"{t}.parquet").is_file()
+    marker = ws.data(edition.edition) / INPUTS_FILE
+    if not marker.is_file() or not all((ws.data(edition.edition) / f"{t}.parquet").is_file()
                                        for t in [*TABLES, *FIELD_TABLES]):
         return False
     return json.loads(marker.read_text()) == current_inputs(ws)
@@ -81,7 +65,7 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
     for name in TABLES:
         table = pd.concat(parts[name], ignore_index=True)
         table = schemas.check(name, table, "combined sources")
-        result[name] = table.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
+        result[name] = table.sort_values(KEYS[name], kind="stable").reset_index(drop=True)
     return result
 
 
@@ -93,8 +77,8 @@ def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
     frames: dict[str, list[pd.DataFrame]] = {name: [] for name in FIELD_TABLES}
     snapshots = record_snapshots(ws)
     if snapshots:
-        from briefing.engine.records import find_records  # imported here: loads the engine
-        from briefing.engine.run import Options, engine_tables
+        from briefing.engine.aggregate import Options, engine_tables
+        from briefing.engine.inputs import find_records  # imported here: loads the engine
     for field, snap in snapshots.items():
         snapshot.verify(snap)
         files = find_records([snap.file(n) for n in snap.files])
@@ -117,7 +101,7 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
         return False
     inputs = current_inputs(ws)
     tables = build_tables(ws)
-    with staged_dir(data_dir(ws, edition)) as tmp:
+    with staged_dir(ws.data(edition.edition)) as tmp:
         tables.update(build_field_tables(ws, tmp))
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
@@ -134,13 +118,3 @@ def source_catalogue(ws: Workspace) -> dict:
         datasets[source] = {**entry, "snapshot": snap.meta}
     return {"datasets": datasets, "documents": registry.documents(ws.sources_file)}
 
-
-def read_catalogue(build: Path) -> dict:
-    return json.loads((build / "data" / SOURCES_FILE).read_text(encoding="utf-8"))
-
-
-def read_table(build: Path, name: str) -> pd.DataFrame:
-    """A validated table of an edition's build folder."""
-    import pandas as pd
-
-    return pd.read_parquet(build / "data" / f"{name}.parquet")

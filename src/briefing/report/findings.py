@@ -1,13 +1,22 @@
-"""Findings: every key number a section reports, with id, label, value, unit, source.
+"""Findings: every key number a section reports, with id, label, value, unit, source,
+and an edition's findings as built (every section's file, merged).
 
 `_build/<edition>/findings/<section>.json` =
 `{"section": ..., "findings": [{"id", "label", "value", "unit", "source", ...}]}`."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.errors import InputError
+
+if TYPE_CHECKING:
+    from briefing.config import Edition
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)+$")
 
@@ -72,3 +81,22 @@ class FindingSet:
         return {"section": self.section,
                 "findings": [self.items[k].as_dict() for k in sorted(self.items)],
                 "highlights": self.highlights}
+
+
+def section_findings(build: Path, section: str) -> dict:
+    path = build / "findings" / f"{section}.json"
+    if not path.is_file():
+        raise InputError(str(path), f"section {section!r} has no findings; run `briefing run` first")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def merged_findings(build: Path, edition: Edition) -> dict:
+    """All sections' findings in one file; ids must be unique across sections."""
+    merged: dict[str, dict] = {}
+    for section in edition.sections:
+        for item in section_findings(build, section)["findings"]:
+            if item["id"] in merged:
+                raise InputError(str(build / "findings" / f"{section}.json"),
+                                 f"finding id {item['id']!r} also produced by another section")
+            merged[item["id"]] = {**item, "section": section}
+    return {"edition": edition.edition, "findings": [merged[k] for k in sorted(merged)]}

@@ -7,7 +7,7 @@ import hashlib
 from functools import lru_cache
 
 from briefing import __version__
-from briefing.workspace import PACKAGE_DIR
+from briefing.infra.workspace import PACKAGE_DIR
 
 
 @lru_cache(maxsize=1)

@@ -14,13 +14,12 @@ from pathlib import Path
 import yaml
 
 from briefing.config import Edition
-from briefing.diff import diff_findings, show_value
-from briefing.edition_findings import merged_findings, section_findings
 from briefing.errors import InputError
 from briefing.prose import fmt
+from briefing.report.diff import diff_findings, show_value
+from briefing.report.findings import merged_findings, section_findings
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
-VERSION_DIR = re.compile(r"^v(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -132,26 +131,3 @@ def expand(text: str, ctx: Context, origin: Path) -> str:
 
 def uses_history(text: str) -> bool:
     return any(m["name"] == "changes" for m in SHORTCODE.finditer(text))
-
-
-def baseline_for(site: Path, edition: str, key: str) -> str | None:
-    """The version "what changed" compares with: the newest published version of this
-    edition whose content (key) differs from this book's, else the newest version of
-    the previous edition (by name), else none."""
-    def versions(name: str) -> list[int]:
-        folder = site / name
-        if not folder.is_dir():
-            return []
-        return sorted(int(m.group(1)) for p in folder.iterdir() if (m := VERSION_DIR.match(p.name)))
-
-    def content(name: str, number: int) -> str:
-        manifest = site / name / f"v{number}" / "manifest.json"
-        return json.loads(manifest.read_text(encoding="utf-8")).get("content_key", "")
-    own = versions(edition)
-    while own and content(edition, own[-1]) == key:
-        own.pop()
-    if own:
-        return f"{edition}/v{own[-1]}"
-    earlier = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name < edition and versions(p.name)) \
-        if site.is_dir() else []
-    return f"{earlier[-1]}/v{versions(earlier[-1])[-1]}" if earlier else None

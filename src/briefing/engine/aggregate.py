@@ -17,12 +17,12 @@ import pyarrow.parquet as pq
 
 from briefing.engine import duckdb_engine, query, spark_engine
 from briefing.engine.finish import finish
-from briefing.engine.records import FIELD_LEVELS, RecordFiles, find_records
+from briefing.engine.inputs import FIELD_LEVELS, RecordFiles, find_records
 from briefing.engine.result import Counts
-from briefing.engine.scopus import read_scopus
+from briefing.engine.scopus import scopus_records
 from briefing.engine.tables import TABLES, check_engine
 from briefing.errors import InputError
-from briefing.fileio import FILE_MODE, canonical_json, staged_dir, write_text_atomic
+from briefing.infra.fileio import FILE_MODE, canonical_json, staged_dir, write_text_atomic
 
 ENGINES = ("duckdb", "spark")
 MANIFEST = "aggregate.json"
@@ -71,16 +71,6 @@ def _check_out(out: Path) -> None:
         if others:
             raise InputError(str(out), f"--out holds other files ({', '.join(others[:3])}); "
                                        "choose an empty or new folder (it is replaced as a whole)")
-
-
-def scopus_records(files: RecordFiles, scratch: Path, field: str | None) -> list[Path]:
-    """Each Scopus export as Parquet work records in the OpenAlex shape, for the engines."""
-    written = []
-    for i, path in enumerate(files.scopus):
-        target = scratch / f"scopus-{i:04d}.parquet"
-        pq.write_table(read_scopus(path, field), target)
-        written.append(target)
-    return written
 
 
 def count_records(files: RecordFiles, scratch: Path, options: Options) -> Counts:
@@ -141,3 +131,13 @@ def aggregate(paths: list[Path], out: Path, options: Options | None = None) -> A
     return Aggregated(out=out, works=counts.works, works_with_country=counts.works_with_country,
                       works_with_corresponding=counts.works_with_corresponding, seconds=seconds,
                       rows=manifest["rows"])
+
+
+def work_countries(paths: list[Path], *, field_level: str = "field", field: str | None = None) -> pd.DataFrame:
+    """The record-level table (docs/architecture.md) for small inputs, one row per work and country:
+    source, work_id, year, field, country, is_corresponding (run by DuckDB, as in the engine)."""
+    files = find_records(paths)
+    with tempfile.TemporaryDirectory(prefix="briefing-records-") as scratch:
+        scopus = scopus_records(files, Path(scratch), field)
+        return duckdb_engine.work_countries(files, scopus, Path(scratch) / "duckdb", field_level=field_level,
+                                            field=field, origin={str(p): p for p in files.all()})

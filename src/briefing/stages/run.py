@@ -1,4 +1,4 @@
-"""Stage 4: run section notebooks with papermill, in parallel, skipping sections
+"""`briefing run`: section notebooks executed with papermill, in parallel, skipping sections
 whose cache key (notebook bytes, injected parameters, input checksums, package
 code) is unchanged and whose outputs are intact.
 
@@ -21,13 +21,12 @@ from pathlib import Path
 
 from briefing.config import Edition
 from briefing.errors import InputError, SectionFailed
-from briefing.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
-from briefing.fingerprint import code_fingerprint
-from briefing.notebooks import declared_parameters
-from briefing.validate import INPUTS_FILE, data_dir
-from briefing.workspace import Workspace
+from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
+from briefing.infra.fingerprint import code_fingerprint
+from briefing.infra.notebooks import declared_parameters
+from briefing.infra.workspace import Workspace
+from briefing.tables import INPUTS_FILE
 
-RUNNER_PARAMETERS = ("build_dir", "output_dir")
 KERNEL_NAME = "briefing-python"
 logging.getLogger("papermill").setLevel(logging.WARNING)
 
@@ -61,12 +60,31 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
                              f"not a parameter of notebooks/{section}.ipynb (it declares: {sorted(declared)})")
         _check_type(f"params key 'sections.{section}.{key}'", value, declared[key])
     injected = {k: v for k, v in available.items() if k in declared}
+    _check_cited_facts(ws, edition, section, {**declared, **injected})
     build = ws.build(edition.edition)
     injected["build_dir"] = str(build)
     injected["output_dir"] = str(build / "stage" / section)
-    inputs = (data_dir(ws, edition) / INPUTS_FILE).read_text(encoding="utf-8")
+    inputs = (ws.data(edition.edition) / INPUTS_FILE).read_text(encoding="utf-8")
     key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs, code_fingerprint()]))
     return Plan(section, notebook, injected, key)
+
+
+def _check_cited_facts(ws: Workspace, edition: Edition, section: str, parameters: dict) -> None:
+    """Every fact id a `*_facts` parameter names must be a curated fact: bad input otherwise,
+    naming the id and the params key (or the notebook default) that asked for it."""
+    lists = {k: v for k, v in parameters.items() if k.endswith("_facts") and isinstance(v, list) and v}
+    if not lists:
+        return
+    from briefing.metrics.facts import unknown_ids
+    from briefing.tables import read_table
+
+    facts = read_table(ws.build(edition.edition), "facts")
+    for key, ids in lists.items():
+        missing = unknown_ids(facts, ids)
+        if missing:
+            asked = (f"params key 'sections.{section}.{key}'" if key in edition.sections.get(section, {})
+                     else f"notebooks/{section}.ipynb, parameter {key}")
+            raise InputError(asked, f"fact id {missing[0]!r} is not in data/curated/facts.csv")
 
 
 def _type_name(value) -> str:
@@ -134,6 +152,8 @@ def run_section(ws: Workspace, edition: Edition, plan: Plan) -> SectionRun:
                                    log_output=False)
     except PapermillExecutionError as exc:
         shutil.rmtree(stage, ignore_errors=True)
+        if exc.ename == "InputError":  # bad input found inside the section: exit 2, like any other
+            raise InputError(f"section {plan.section}", exc.evalue) from None
         raise SectionFailed(plan.section, _code_cell_number(executed, exc.cell_index),
                             f"{exc.ename}: {exc.evalue}", str(executed)) from None
     outputs = _publish_outputs(ws, edition, plan.section, stage)

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import tempfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 import pyarrow.parquet as pq
 
 from briefing import countries
@@ -185,15 +183,3 @@ def located(path: Path, fallback: str) -> InputError:
     where, rule = found
     return InputError(where, rule)
 
-
-def work_countries(paths: list[Path], *, field_level: str = "field", field: str | None = None) -> pd.DataFrame:
-    """DESIGN.md's record-level table for small inputs, one row per work and country:
-    source, work_id, year, field, country, is_corresponding (run by DuckDB, as in the engine)."""
-    from briefing.engine import duckdb_engine
-    from briefing.engine.run import scopus_records
-
-    files = find_records(paths)
-    with tempfile.TemporaryDirectory(prefix="briefing-records-") as scratch:
-        scopus = scopus_records(files, Path(scratch), field)
-        return duckdb_engine.work_countries(files, scopus, Path(scratch) / "duckdb", field_level=field_level,
-                                            field=field, origin={str(p): p for p in files.all()})

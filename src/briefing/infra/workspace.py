@@ -71,6 +71,10 @@ class Workspace:
     def build(self, edition: str) -> Path:
         return self.work / "_build" / edition
 
+    def data(self, edition: str) -> Path:
+        """The edition's validated tables (`briefing validate`)."""
+        return self.build(edition) / "data"
+
     def figures(self, edition: str) -> Path:
         return self.work / "figures" / edition
 

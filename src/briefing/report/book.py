@@ -1,0 +1,123 @@
+"""The book: chapters in `_quarto.yml` order, the embeds they name, the labelled
+outputs of executed section notebooks, and the markdown each output becomes.
+Both renderers read the book that `briefing.stages.assemble` writes with these."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefing.config import Edition
+from briefing.errors import InputError
+from briefing.infra.workspace import Workspace
+from briefing.prose.fmt import literal as md_escape
+from briefing.prose.fmt import unliteral
+from briefing.tables import METADATA_KEY
+
+EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)\s*>\}\}")
+META = re.compile(r"\{\{<\s*meta\s+(?P<key>[A-Za-z0-9_.-]+)\s*>\}\}")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+COMBINED = "briefing.qmd"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    file: str
+    title: str
+    sections: tuple[str, ...]
+    appendix: bool = False
+
+
+def attr_escape(text: str) -> str:
+    return " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def book_files(ws: Workspace) -> tuple[list[str], list[str]]:
+    """Chapter and appendix order from `_quarto.yml` (book.chapters, book.appendices)."""
+    try:
+        config = yaml.safe_load(ws.quarto_file.read_text(encoding="utf-8"))
+        chapters = config["book"]["chapters"]
+        appendices = config["book"].get("appendices", [])
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(str(ws.quarto_file), f"needs a book.chapters list ({exc})") from None
+    names = lambda items: [c if isinstance(c, str) else c["file"] for c in items]  # noqa: E731
+    return names(chapters), names(appendices)
+
+
+def chapter_files(ws: Workspace) -> list[str]:
+    """Every chapter and appendix, in book order."""
+    chapters, appendices = book_files(ws)
+    return chapters + appendices
+
+
+def load_outputs(notebook: Path) -> dict[str, dict]:
+    """Labelled outputs of an executed notebook: label -> {meta, data}."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    found = {}
+    for cell in cells:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get(METADATA_KEY)
+            if meta:
+                found[meta["label"]] = {"meta": meta, "data": output.get("data", {})}
+    return found
+
+
+def render_output(item: dict) -> tuple[str, list[str]]:
+    """Markdown for one labelled output and the figure files it needs."""
+    meta, data = item["meta"], item["data"]
+    kind, label = meta["kind"], meta["label"]
+    if kind == "markdown":
+        return _text(data["text/markdown"]).strip() + "\n", []
+    files = meta.get("files", {})
+    note = md_escape(meta.get("source", ""))
+    if "csv" in files:
+        note += f" [Data (CSV)](figures/{files['csv']}){{.csv-link}}"
+    note_block = f"::: {{.source-note}}\n{note}\n:::\n"
+    if kind == "figure":
+        image = (f"![{md_escape(meta['caption'])}](figures/{files['svg']})"
+                 f"{{#{label} fig-alt=\"{attr_escape(meta['alt'])}\" vl-spec=\"figures/{files['vl']}\"}}")
+        return f"{image}\n\n{note_block}", list(files.values())
+    if kind == "table":
+        table = _text(data["text/markdown"]).strip()
+        return f": {md_escape(meta['caption'])} {{#{label}}}\n\n{table}\n\n{note_block}", list(files.values())
+    raise InputError(f"output {label}", f"unknown output kind {kind!r}")
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> str:
+    """All chapters in one document for print: each chapter's title becomes a level-1
+    heading (the title page stands in for the index's title)."""
+    front = yaml.safe_dump({"title": md_escape(edition.title), "subtitle": md_escape(edition.subtitle),
+                            "edition": edition.edition}, sort_keys=False, allow_unicode=True)
+    parts = [f"---\n{front}---\n"]
+    for chapter in chapters:
+        body = FRONT_MATTER.sub("", (book / chapter.file).read_text(encoding="utf-8"), count=1).strip()
+        title = "Executive summary" if chapter.file == "index.qmd" else chapter.title
+        if chapter.appendix:
+            title = f"Appendix {chr(ord('A') + sum(c.appendix for c in chapters[:chapters.index(chapter)]))}: {title}"
+        anchor = "chapter-" + chapter.file.removesuffix(".qmd")
+        parts.append(f"# {md_escape(title)} {{#{anchor}}}\n\n{body}\n")
+    return "\n".join(parts)
+
+
+def executed_outputs(build: Path, section: str) -> dict[str, dict]:
+    notebook = build / "notebooks" / f"{section}.ipynb"
+    if not notebook.is_file():
+        raise InputError(str(notebook), f"section {section!r} has not run; run `briefing run` first")
+    return load_outputs(notebook)
+
+
+def chapter_title(text: str, fallback: str) -> str:
+    match = re.match(r"^---\n(.*?)\n---", text, re.S)
+    if match:
+        front = yaml.safe_load(match.group(1)) or {}
+        if front.get("title"):
+            return unliteral(str(front["title"]))
+    return fallback.removesuffix(".qmd")

@@ -1,0 +1,139 @@
+"""`briefing render`, first step (assemble): resolve every
+`{{< embed ../notebooks/<section>.ipynb#<label> >}}` in `chapters/*.qmd` into plain
+Quarto markdown plus figure files, under `_build/<edition>/book/`. Both renderers
+read that folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from briefing.config import Edition
+from briefing.errors import InputError
+from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.infra.workspace import Workspace
+from briefing.prose.fmt import literal as md_escape
+from briefing.report import blocks
+from briefing.report.book import (
+    COMBINED,
+    EMBED,
+    META,
+    Chapter,
+    attr_escape,
+    book_files,
+    chapter_files,
+    chapter_title,
+    combined_document,
+    executed_outputs,
+    render_output,
+)
+from briefing.report.findings import merged_findings
+from briefing.report.site import baseline_for
+
+
+@dataclass(frozen=True)
+class Book:
+    chapters: list[Chapter]
+    key: str  # content key: chapters (but history pages), figures, findings, parameters
+    baseline: str | None  # the published version "what changed" compares with
+
+
+def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> Book:
+    """Write the assembled book; chapters embedding only sections this edition does not
+    run are left out. `renderer` (name, label, versions) feeds the methods appendix.
+
+    Pages about publishing history are written last: they compare with the newest
+    published version whose content differs from this book's, so a rebuild of
+    unchanged content reproduces the published pages exactly."""
+    build = ws.build(edition.edition)
+    renderer = renderer or {"label": "not recorded", "versions": {}}
+    figures = ws.figures(edition.edition)
+    meta_values = {"title": edition.title, "subtitle": edition.subtitle, "edition": edition.edition}
+    chapters: list[Chapter] = []
+    pending: dict[str, tuple[str, Path]] = {}
+    appendices = set(book_files(ws)[1])
+    order = tuple(dict.fromkeys(Path(m["path"]).stem for name in chapter_files(ws) if (ws.chapters / name).is_file()
+                                for m in EMBED.finditer((ws.chapters / name).read_text(encoding="utf-8"))))
+    context = blocks.Context(edition, build, ws.site, renderer, None, order)
+    with staged_dir(build / "book") as book:
+        (book / "figures").mkdir()
+        for name in chapter_files(ws):
+            path = ws.chapters / name
+            if not path.is_file():
+                raise InputError(str(ws.quarto_file), f"chapter {name} not found in chapters/")
+            text, sections, needed = _resolve(path, edition, build, meta_values)
+            if text is None:
+                continue
+            for file in needed:
+                shutil.copyfile(figures / file, book / "figures" / file)
+            if blocks.uses_history(text):
+                pending[name] = (text, path)
+            else:
+                (book / name).write_text(blocks.expand(text, context, path), encoding="utf-8")
+            chapters.append(Chapter(name, chapter_title(text, name), tuple(sections), name in appendices))
+        key = content_key(book, merged_findings(build, edition), edition)
+        baseline = baseline_for(ws.site, edition.edition, key)
+        history_context = blocks.Context(edition, build, ws.site, renderer, baseline, order)
+        for name, (text, path) in pending.items():
+            (book / name).write_text(blocks.expand(text, history_context, path), encoding="utf-8")
+        (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")
+        (book / "_quarto.yml").write_text(yaml.safe_dump(
+            {"project": {"type": "book", "render": [c.file for c in chapters]},
+             "book": {"title": edition.title, "subtitle": edition.subtitle,
+                      "chapters": [c.file for c in chapters if not c.appendix],
+                      "appendices": [c.file for c in chapters if c.appendix]}},
+            sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return Book(chapters, key, baseline)
+
+
+def content_key(book: Path, findings: dict, edition: Edition) -> str:
+    """What a version is: the files of the book written so far (chapters and figures,
+    before history pages and the combined print document), the findings and the
+    parameters. Publishing itself never makes content "change"."""
+    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
+    return sha256_text(canonical_json({"book": files, "findings": findings,
+                                       "parameters": edition.model_dump(mode="json")}))
+
+
+def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):
+    source = path.read_text(encoding="utf-8")
+    sections = []
+    for match in EMBED.finditer(source):
+        section = Path(match["path"]).stem
+        if section not in sections:
+            sections.append(section)
+    run = [s for s in sections if s in edition.sections]
+    if sections and not run:
+        return None, sections, []
+    if len(run) != len(sections):
+        missing = sorted(set(sections) - set(run))
+        raise InputError(str(path), f"embeds sections {missing} that this edition does not run")
+    outputs = {s: executed_outputs(build, s) for s in run}
+    needed: list[str] = []
+
+    def embed(match: re.Match) -> str:
+        section, label = Path(match["path"]).stem, match["label"]
+        if label not in outputs[section]:
+            line = source[: match.start()].count("\n") + 1
+            raise InputError(f"{path}, line {line}",
+                             f"embed names label {label!r}, which notebooks/{section}.ipynb does not produce")
+        markdown, files = render_output(outputs[section][label])
+        needed.extend(files)
+        return markdown
+
+    def meta(match: re.Match) -> str:
+        key = match["key"]
+        if key not in meta_values:
+            raise InputError(str(path), f"unknown meta key {key!r} (known: {sorted(meta_values)})")
+        # In a quoted front-matter value the text is YAML first, then markdown.
+        return md_escape(meta_values[key]) if not source[: match.start()].endswith('"') \
+            else attr_escape(md_escape(meta_values[key]))
+
+    text = META.sub(meta, EMBED.sub(embed, source))
+    return text, sections, needed
+
+
