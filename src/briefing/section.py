@@ -17,6 +17,7 @@ from briefing import countries, tables
 from briefing.charts.export import export_chart
 from briefing.infra.fileio import canonical_json, write_text_atomic
 from briefing.prose.tables import pipe_table
+from briefing.quality import Caveat
 from briefing.report.findings import FindingSet
 from briefing.tables import METADATA_KEY
 
@@ -73,6 +74,12 @@ class Section:
     # Record findings.
     def finding(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:
         self.findings.add(id, label, value, unit, source, figure)
+
+    def caveat(self, caveat: Caveat, finding_ids) -> int:
+        """Attach a data-quality caveat to the recorded findings `finding_ids` (an iterable of
+        ids, or a callable taking an id and saying whether the caveat touches it)."""
+        ids = [i for i in self.findings.items if finding_ids(i)] if callable(finding_ids) else list(finding_ids)
+        return self.findings.caveat(caveat.as_dict(), ids)
 
     def highlight(self, items: list[dict]) -> None:
         """Put recorded findings in the executive summary: each item names a `finding`,

@@ -57,3 +57,26 @@ def test_crossref_numbers_per_chapter(tmp_path):
     assert refs["fig-one"] == {"number": "1.1", "page": "a.html", "kind": "Figure"}
     assert refs["fig-two"]["number"] == "1.2" and refs["tbl-one"]["number"] == "1.1"
     assert refs["sec-intro"] == {"number": "", "page": "index.html", "kind": "Section"}
+
+
+def test_a_caveat_is_attached_once_to_the_findings_it_touches():
+    from briefing.quality import Caveat
+
+    found = FindingSet("s")
+    found.add("pair.works.JP-KR.2022", "works", 10, "works", "openalex")
+    found.add("pair.works.JP-KR.2023", "works", 12, "works", "openalex")
+    caveat = Caveat("provisional", "JP-KR", "The 2023 count is provisional.", "openalex", (2023,)).as_dict()
+    assert found.caveat(caveat, ["pair.works.JP-KR.2023", "pair.works.JP-KR.2023", "not.recorded.x"]) == 1
+    data = found.as_dict()["findings"]
+    assert "caveats" not in data[0]
+    assert data[1]["caveats"] == [{"kind": "provisional", "subject": "JP-KR", "text": "The 2023 count is provisional.",
+                                   "source": "openalex", "years": [2023]}]
+
+
+def test_a_caveat_must_be_a_known_kind_and_a_sentence():
+    from briefing.quality import Caveat
+
+    with pytest.raises(ValueError, match="kind"):
+        Caveat("odd", "KR", "Something.")
+    with pytest.raises(ValueError, match="full stop"):
+        Caveat("spike", "KR", "no stop")

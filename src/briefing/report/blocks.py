@@ -115,7 +115,25 @@ def changes(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-BLOCKS = {"summary": summary, "sources": sources, "parameters": parameters, "software": software,
+def caveats(ctx: Context) -> str:
+    """Every data-quality caveat of the edition's findings, once each, with the findings it touches."""
+    seen: dict[tuple, dict] = {}
+    for item in merged_findings(ctx.build, ctx.edition)["findings"]:
+        for caveat in item.get("caveats", []):
+            key = (caveat["kind"], caveat["subject"], caveat["text"])
+            entry = seen.setdefault(key, {"caveat": caveat, "ids": []})
+            entry["ids"].append(item["id"])
+    if not seen:
+        return "No data-quality check flagged a finding of this edition."
+    lines = []
+    for (kind, _, _), entry in sorted(seen.items()):
+        ids = entry["ids"]
+        example = code(ids[0]) + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
+        lines.append(f"- {esc(entry['caveat']['text'])} ({esc(kind.replace('_', ' '))}; findings {example})")
+    return "\n".join(lines)
+
+
+BLOCKS = {"summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
           "changes": changes}
 
 

@@ -29,12 +29,15 @@ class Finding:
     unit: str
     source: str
     figure: str | None = None
+    caveats: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         data = {"id": self.id, "label": self.label, "value": self.value, "unit": self.unit,
                 "source": self.source}
         if self.figure:
             data["figure"] = self.figure
+        if self.caveats:
+            data["caveats"] = self.caveats
         return data
 
 
@@ -69,6 +72,17 @@ class FindingSet:
             raise ValueError(f"highlight names finding {finding_id!r}, which was not recorded")
         self.highlights.append({"finding": finding_id, "text": " ".join(text.split()),
                                 "figure": figure or self.items[finding_id].figure})
+
+    def caveat(self, caveat: dict, finding_ids) -> int:
+        """Attach a caveat (`Caveat.as_dict()`) to each recorded finding of `finding_ids`
+        (ids not recorded are skipped); returns how many it touched. Once per finding."""
+        touched = 0
+        for finding_id in finding_ids:
+            item = self.items.get(finding_id)
+            if item is not None and caveat not in item.caveats:
+                item.caveats.append(caveat)
+                touched += 1
+        return touched
 
     def add(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:
         if not ID_PATTERN.match(id):
