@@ -146,7 +146,10 @@ def drop_last_column(data: bytes) -> bytes:
     ("openalex", PAIRS, replace_line(3, b"2300,AE,AU,4"), "line 3, column 'year': must be <= 2100 (got '2300')"),
     ("openalex", PAIRS, drop_last_column, "missing column(s) ['works']"),
     ("openalex", PAIRS, lambda d: d.replace(b",", b";"), "missing column(s) ['year', 'country_a'"),
-    ("openalex", PAIRS, lambda d: d.replace(b",", b";", 5), "not a well-formed CSV (Expected 2 fields in line 3, saw 4)"),
+    ("openalex", PAIRS, replace_line(3, b"1990,AE,AU,4,5"),
+     "line 3: not a well-formed CSV (a row of 5 cells under a header of 4)"),
+    ("openalex", PAIRS, lambda d: d.replace(b"\n", b"\n\n", 1).replace(b"\n1990,AE,AU,", b"\n1990,AE,AU,-", 1),
+     "line 4, column 'works': must be >= 0"),  # a blank line after the header: the row is on line 4
     ("openalex", PAIRS, lambda d: b"", "file is empty"),
     ("openalex", PAIRS, lambda d: d.decode().encode("utf-16"), "line 1: not valid UTF-8"),
     # World Bank WDI bulk CSV

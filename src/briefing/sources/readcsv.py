@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -34,28 +33,65 @@ def read_text(path: Path) -> str:
 def read_csv(path: Path, columns: list[str], *, sep: str = ",", skip_lines: int = 0) -> pd.DataFrame:
     """All cells as strings (no NA guessing: Namibia is 'NA'), with the required columns.
 
-    The returned frame carries a `_line` column: the file line of each row."""
-    text = read_text(path)
-    lines = text.splitlines(keepends=True)
-    body = "".join(lines[skip_lines:])
-    try:
-        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False,
-                            na_filter=False, quoting=csv.QUOTE_MINIMAL, engine="python")
-    except (pd.errors.ParserError, csv.Error) as exc:
-        # The parser counts lines from the header it was given; report file lines.
-        detail = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + skip_lines}", str(exc))
-        raise InputError(str(path), f"not a well-formed CSV ({detail})") from None
-    except pd.errors.EmptyDataError:
-        raise InputError(str(path), "file has no header row") from None
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        found = ", ".join(map(str, frame.columns[:8]))
-        raise InputError(str(path), f"missing column(s) {missing}; header has: {found} "
-                                    f"(wrong delimiter or wrong file?)")
-    if frame.empty:
+    The returned frame carries a `_line` column: the file line where each row starts, as an
+    editor counts it, whatever blank lines or quoted line breaks came before. Blank lines are
+    skipped; a row with more or fewer cells than the header is an error."""
+    header, rows, lines = _records(path, read_text(path), sep, skip_lines, columns)
+    if not rows:
         raise InputError(str(path), "file has a header but no data rows")
-    frame["_line"] = range(skip_lines + 2, skip_lines + 2 + len(frame))
+    frame = pd.DataFrame(rows, columns=header, dtype=str)
+    frame["_line"] = lines
     return frame
+
+
+def _records(path: Path, text: str, sep: str, skip_lines: int,
+             columns: list[str]) -> tuple[list[str], list[list[str]], list[int]]:
+    """Header (holding `columns`), rows, and the file line each row starts on, after
+    `skip_lines` preamble lines."""
+    source = io.StringIO(text, newline="\n")  # lines end at \n, as grep and editors count them
+    for _ in range(skip_lines):
+        source.readline()
+    reader = csv.reader(source, delimiter=sep, strict=True)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        start = skip_lines + reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise InputError(f"{path}, line {start}", f"not a well-formed CSV ({exc})") from None
+        if len(row) <= 1 and not "".join(row).strip():
+            continue  # a blank line
+        if header is None:
+            header = _column_names(row, path, columns)
+        elif len(row) != len(header):
+            raise InputError(f"{path}, line {start}", f"not a well-formed CSV (a row of {len(row)} cells under "
+                                                      f"a header of {len(header)})")
+        else:
+            rows.append(row)
+            lines.append(start)
+    if header is None:
+        raise InputError(str(path), "file has no header row")
+    return header, rows, lines
+
+
+def _column_names(header: list[str], path: Path, columns: list[str]) -> list[str]:
+    """Header cells as column names, the required `columns` among them; an empty cell is
+    named `Unnamed: <i>`, a repeated one gets `.1`, `.2` (as pandas names them)."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        name = cell or f"Unnamed: {i}"
+        names.append(f"{name}.{seen[name]}" if name in seen else name)
+        seen[name] = seen.get(name, 0) + 1
+    missing = [c for c in columns if c not in names]
+    if missing:
+        raise InputError(str(path), f"missing column(s) {missing}; header has: {', '.join(names[:8])} "
+                                    f"(wrong delimiter or wrong file?)")
+    return names
 
 
 def fail_at(path: Path, frame: pd.DataFrame, bad: pd.Series, column: str, rule: str) -> None:

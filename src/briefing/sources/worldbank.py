@@ -20,7 +20,7 @@ AGGREGATES = frozenset(["AFE", "AFW", "ARB", "CEB", "CHI", "CSS", "EAP", "EAR", 
 
 def header_line(path: Path) -> int:
     """WDI files open with a preamble; the header is the line starting "Country Name"."""
-    for number, line in enumerate(read_text(path).splitlines()[:20]):
+    for number, line in enumerate(read_text(path).split("\n")[:20]):
         if line.startswith('"Country Name"') or line.startswith("Country Name"):
             return number
     raise InputError(str(path), "no header line starting with 'Country Name' in the first 20 lines "
