@@ -9,7 +9,7 @@ import pandas as pd
 
 from briefing import countries
 from briefing.errors import InputError
-from briefing.infra.pandera_import import SchemaError, SchemaErrors, Series, pa
+from briefing.infra.pandera_import import SchemaError, SchemaErrorReason, SchemaErrors, Series, pa
 from briefing.tables import KEYS, SOURCE_NAMES, YEAR
 
 SOURCES = SOURCE_NAMES
@@ -57,6 +57,9 @@ class _OutputWorks(pa.DataFrameModel):
 class Pairs(_PairWorks):
     """Co-authored works per unordered country pair (country_a < country_b) and year, full counting."""
 
+    class Config:
+        unique = KEYS["pairs"]
+
     year: Series[int] = pa.Field(**YEAR)
 
 
@@ -64,12 +67,18 @@ class CountryOutput(_OutputWorks):
     """Works per country and year: total and domestic-only (where the source gives them)
     and internationally co-authored."""
 
+    class Config:
+        unique = KEYS["country_output"]
+
     year: Series[int] = pa.Field(**YEAR)
 
 
 class PeriodPairs(_PairWorks):
     """Co-authored works per unordered country pair summed over a period (year_start to
     year_end), for sources that publish no yearly split. Full counting."""
+
+    class Config:
+        unique = KEYS["period_pairs"]
 
     year_start: Series[int] = pa.Field(**YEAR)
     year_end: Series[int] = pa.Field(**YEAR)
@@ -81,6 +90,9 @@ class PeriodPairs(_PairWorks):
 
 class PeriodOutput(_OutputWorks):
     """Works per country summed over a period: total, internationally co-authored, domestic-only."""
+
+    class Config:
+        unique = KEYS["period_output"]
 
     year_start: Series[int] = pa.Field(**YEAR)
     year_end: Series[int] = pa.Field(**YEAR)
@@ -102,6 +114,7 @@ class RdIndicators(pa.DataFrameModel):
 
     class Config:
         strict = True
+        unique = KEYS["rd_indicators"]
 
     @pa.dataframe_check(error="a percentage must be at most 100")
     def percent_range(cls, df: pd.DataFrame) -> Series[bool]:
@@ -124,7 +137,10 @@ class Cited(pa.DataFrameModel):
 class Facts(Cited):
     """Figures typed from published documents, one citation (document, locator, quote) a row."""
 
-    id: Series[str] = pa.Field(str_matches=r"^seed\.[a-z0-9_]+(\.[A-Za-z0-9_-]+)*$", unique=True)
+    class Config:
+        unique = KEYS["facts"]
+
+    id: Series[str] = pa.Field(str_matches=r"^seed\.[a-z0-9_]+(\.[A-Za-z0-9_-]+)*$")
     statement: Series[str] = pa.Field(str_length={"min_value": 10})
     value: Series[float]
     unit: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
@@ -134,6 +150,9 @@ class Facts(Cited):
 
 class Events(Cited):
     """Dated policy events from the seed documents, one citation (document, locator, quote) a row."""
+
+    class Config:
+        unique = KEYS["events"]
 
     id: Series[str] = pa.Field(str_matches=r"^ev\.[a-z0-9]+\.\d{4}\.[a-z0-9_]+$")
     date: Series[str] = pa.Field(str_matches=r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -150,7 +169,7 @@ class CountryNames(pa.DataFrameModel):
     """Each country's name in its own language and script, where that script is not Latin,
     as the Unicode CLDR gives it (the locale's display name of its own territory)."""
 
-    code: Series[str] = pa.Field(isin=CODES, unique=True)
+    code: Series[str] = pa.Field(isin=CODES)
     name: Series[str] = pa.Field(str_length={"min_value": 2})
     native_name: Series[str] = pa.Field(str_length={"min_value": 1})
     language: Series[str] = pa.Field(str_matches=r"^[a-z]{2,3}(_[A-Za-z]{2,4})*$")
@@ -159,6 +178,7 @@ class CountryNames(pa.DataFrameModel):
 
     class Config:
         strict = True
+        unique = KEYS["country_names"]
 
 
 MODELS: dict[str, type[pa.DataFrameModel]] = {
@@ -175,24 +195,24 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
 
 def check(name: str, frame: pd.DataFrame, origin: str) -> pd.DataFrame:
     """Validate `frame` as canonical table `name`; `origin` says where it came from."""
-    return check_model(MODELS[name], KEYS[name], frame, f"{origin} -> table '{name}'")
+    return check_model(MODELS[name], frame, f"{origin} -> table '{name}'")
 
 
-def check_model(model: type[pa.DataFrameModel], keys: list[str], frame: pd.DataFrame, where: str) -> pd.DataFrame:
-    """Validate `frame` against `model` and unique `keys`; the first failure becomes an InputError."""
+def check_model(model: type[pa.DataFrameModel], frame: pd.DataFrame, where: str) -> pd.DataFrame:
+    """Validate `frame` against `model` (its Config.unique is the key); the first failure becomes an InputError."""
+    if not frame.index.is_unique:  # pandera 0.35 cannot report failures of a frame whose index repeats
+        frame = frame.reset_index(drop=True)
     try:
-        valid = model.validate(frame, lazy=False)
+        return model.validate(frame, lazy=False)
     except (SchemaError, SchemaErrors) as exc:
         raise InputError(where, _describe(exc)) from None
-    dup = valid.duplicated(subset=keys)
-    if bool(dup.any()):
-        row = valid[dup].iloc[0]
-        key = ", ".join(f"{k}={row[k]}" for k in keys)
-        raise InputError(where, f"duplicate key ({key})")
-    return valid
 
 
 def _describe(exc: SchemaError | SchemaErrors) -> str:
+    if getattr(exc, "reason_code", None) == SchemaErrorReason.DUPLICATES:
+        keys = exc.schema.unique
+        row = exc.data.loc[exc.failure_cases["index"].iloc[0]]
+        return f"duplicate key ({', '.join(f'{k}={row[k]}' for k in keys)})"
     cases = getattr(exc, "failure_cases", None)
     if isinstance(cases, pd.DataFrame) and "check" in cases and (cases["check"] == "column_in_schema").any():
         extra = list(cases.loc[cases["check"] == "column_in_schema", "failure_case"])

@@ -52,6 +52,9 @@ class EnginePairs(_EngineTable):
     all: every pair of countries on a work. corresponding: only pairs that include
     a corresponding author's country (the essay's attribution)."""
 
+    class Config:
+        unique = ["source", "field", "year", "country_a", "country_b", "counting", "attribution"]
+
     country_a: Series[str] = pa.Field(isin=CODES)
     country_b: Series[str] = pa.Field(isin=CODES)
     works: Series[float] = pa.Field(ge=0)
@@ -64,6 +67,9 @@ class EnginePairs(_EngineTable):
 class EngineOutput(_EngineTable):
     """Works per country (all: every country on a work; corresponding: the corresponding
     author's countries only), total and internationally co-authored (> 1 distinct country)."""
+
+    class Config:
+        unique = ["source", "field", "year", "country", "counting", "attribution"]
 
     country: Series[str] = pa.Field(isin=CODES)
     works_total: Series[float] = pa.Field(ge=0)
@@ -78,6 +84,9 @@ class EnginePartners(_EngineTable):
     """Directed, corresponding attribution: works whose corresponding author is in
     `country`, co-authored with `partner` (the essay's Figures 2 and 4)."""
 
+    class Config:
+        unique = ["source", "field", "year", "country", "partner", "counting", "attribution"]
+
     country: Series[str] = pa.Field(isin=CODES)
     partner: Series[str] = pa.Field(isin=CODES)
     works: Series[float] = pa.Field(ge=0)
@@ -88,17 +97,13 @@ class EnginePartners(_EngineTable):
         return df["country"] != df["partner"]
 
 
-TABLES: dict[str, tuple[type[pa.DataFrameModel], list[str]]] = {
-    "pairs": (EnginePairs, ["source", "field", "year", "country_a", "country_b", "counting", "attribution"]),
-    "country_output": (EngineOutput, ["source", "field", "year", "country", "counting", "attribution"]),
-    "partners": (EnginePartners, ["source", "field", "year", "country", "partner", "counting", "attribution"]),
-}
+TABLES: dict[str, type[pa.DataFrameModel]] = {"pairs": EnginePairs, "country_output": EngineOutput,
+                                               "partners": EnginePartners}
 
 
 def check_engine(name: str, frame: pd.DataFrame, origin: str) -> pd.DataFrame:
-    """Validate one engine output table (see TABLES)."""
-    model, keys = TABLES[name]
-    return check_model(model, keys, frame, f"{origin} -> table '{name}'")
+    """Validate one engine output table (see TABLES; each model's Config.unique is its key)."""
+    return check_model(TABLES[name], frame, f"{origin} -> table '{name}'")
 
 
 def canonical(name: str, frame: pd.DataFrame, attribution: str = "all") -> pd.DataFrame:

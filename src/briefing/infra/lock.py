@@ -1,15 +1,16 @@
 """One writer at a time per work folder: a second `briefing` command that writes
-(fetch, validate, run, render, publish, build) waits for the first, and refuses
-with a clear message if it waits too long. Never two writers, never corruption."""
+(fetch, validate, run, render, publish, build) waits for the first (filelock, an flock
+on `.briefing.lock`), and refuses with a clear message if it waits too long. Never two
+writers, never corruption."""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from briefing.errors import InputError
 
@@ -24,30 +25,31 @@ def work_lock(work: Path, timeout: float | None = None,
     limit = timeout if timeout is not None else float(os.environ.get("BRIEFING_LOCK_TIMEOUT", DEFAULT_TIMEOUT))
     work.mkdir(parents=True, exist_ok=True)
     path = work / LOCK_NAME
-    with open(path, "a+", encoding="utf-8") as handle:
-        started = time.monotonic()
-        told = False
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                handle.seek(0)
-                holder = handle.read().strip() or "another process"
-                if time.monotonic() - started >= limit:
-                    raise InputError(str(path), f"another briefing command ({holder}) is still writing this "
-                                                f"work folder after {limit:.0f}s; try again when it has finished") from None
-                if not told and on_wait is not None:
-                    on_wait(f"waiting for another briefing command ({holder}) to finish")
-                    told = True
-                time.sleep(0.2)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
+    lock = FileLock(path, thread_local=False, on_acquired=_write_holder)
+    try:
+        lock.acquire(blocking=False)
+    except Timeout:
+        if on_wait is not None:
+            on_wait(f"waiting for another briefing command ({holder(path)}) to finish")
         try:
-            yield
-        finally:
-            handle.seek(0)
-            handle.truncate()
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            lock.acquire(timeout=limit, poll_interval=0.2)
+        except Timeout:
+            raise InputError(str(path), f"another briefing command ({holder(path)}) is still writing this "
+                                        f"work folder after {limit:.0f}s; try again when it has finished") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _write_holder(fd: int) -> None:
+    """Say who holds the lock, in the lock file, for a waiting command to name."""
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+
+
+def holder(path: Path) -> str:
+    """Who holds the lock at `path`, as its holder wrote it."""
+    with contextlib.suppress(OSError):
+        return path.read_text(encoding="utf-8").strip() or "another process"
+    return "another process"

@@ -14,10 +14,10 @@ if _HIDDEN:
     sys.modules["pyspark.pandas"] = None  # type: ignore[assignment]  # import raises ImportError
 try:
     import pandera.pandas as pa
-    from pandera.errors import SchemaError, SchemaErrors
+    from pandera.errors import SchemaError, SchemaErrorReason, SchemaErrors
     from pandera.typing import Series
 finally:
     if _HIDDEN:
         del sys.modules["pyspark.pandas"]
 
-__all__ = ["pa", "SchemaError", "SchemaErrors", "Series"]
+__all__ = ["pa", "SchemaError", "SchemaErrorReason", "SchemaErrors", "Series"]

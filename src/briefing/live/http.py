@@ -1,6 +1,6 @@
-"""The one HTTP client of a live run: rate limit, retries with exponential backoff on
-429 (honouring Retry-After), 5xx, timeouts, broken connections and cut-off bodies;
-a call budget never exceeded; an on-disk cache; a query log.
+"""The one HTTP client of a live run: rate limit, retries (tenacity) with exponential
+backoff on 429 (honouring Retry-After), 5xx, timeouts, broken connections and cut-off
+bodies; a call budget never exceeded; an on-disk cache; a query log.
 
 Private parameters (the OpenAlex `api_key`, the contact `mailto`) are added to the
 request as it is sent and nowhere else: URLs in the cache, the log, snapshots and
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import httpx
+from tenacity import RetryCallState, RetryError, Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from briefing import __version__
 from briefing.errors import InputError
 from briefing.live.cache import HttpCache, QueryLog
-from briefing.live.retry import Budget, RateLimit, backoff_delay, retry_after_seconds
+from briefing.live.retry import Budget, RateLimit, retry_after_seconds
 from briefing.live.settings import LiveSettings
 
 T = TypeVar("T")
@@ -40,14 +40,14 @@ class BadAnswer(Exception):
         self.retry = retry
 
 
-@dataclass(frozen=True)
-class Outcome:
-    ok: bool
-    body: str = ""
-    value: Any = None
-    reason: str = ""
-    retry: bool = True
-    retry_after: float | None = None
+class _Again(Exception):
+    """A failed attempt worth repeating (already scrubbed of private values), with the
+    server's Retry-After when it gave one."""
+
+    def __init__(self, reason: str, retry_after: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
 
 
 def public_url(url: str, params: dict[str, str]) -> str:
@@ -98,9 +98,9 @@ class Client:
             return value
         private = {k: v for k, v in (private or {}).items() if v}
         self.private_values = sorted(set(self.private_values) | set(private.values()), key=len, reverse=True)
-        outcome, attempts = self._fetch(url, {**params, **private}, public, check)
-        self.log.add(self.cache.write(public, outcome.body), attempts=attempts, from_cache=False)
-        return outcome.value
+        body, value, attempts = self._fetch(url, {**params, **private}, public, check)
+        self.log.add(self.cache.write(public, body), attempts=attempts, from_cache=False)
+        return value
 
     def _checked(self, public: str, body: str, check: Check[T]) -> T:
         try:
@@ -108,47 +108,49 @@ class Client:
         except BadAnswer as bad:
             raise FetchError(public, bad.reason) from None
 
-    def _fetch(self, url: str, params: dict[str, str], public: str, check: Check) -> tuple[Outcome, int]:
-        last = ""
-        for attempt in range(self.policy.attempts):
-            self.budget.take(public)
-            self.rate.wait()
-            outcome = self._try_once(url, params, check)
-            if outcome.ok:
-                return outcome, attempt + 1
-            if not outcome.retry:
-                raise FetchError(public, self.scrub(outcome.reason))
-            last = self.scrub(outcome.reason)
-            if attempt + 1 < self.policy.attempts:
-                self.sleep(self._delay(public, attempt, outcome.retry_after))
-        raise FetchError(public, f"gave up after {self.policy.attempts} attempts; last: {last}")
+    def _fetch(self, url: str, params: dict[str, str], public: str, check: Check[T]) -> tuple[str, T, int]:
+        """Ask until an answer passes `check`: at most `attempts` requests, waiting backoff_s,
+        2 backoff_s, ... (capped) between them, or as long as Retry-After says if longer."""
+        backoff = wait_exponential(multiplier=self.policy.backoff_s, max=self.policy.backoff_max_s)
 
-    def _delay(self, public: str, attempt: int, retry_after: float | None) -> float:
-        delay = backoff_delay(attempt, self.policy.backoff_s, self.policy.backoff_max_s)
-        if retry_after is None:
-            return delay
-        if retry_after > self.policy.retry_after_max_s:
-            raise FetchError(public, f"the server asks to wait {retry_after:.0f}s (Retry-After), more than the "
-                                     f"{self.policy.retry_after_max_s:.0f}s a fetch waits: a daily quota? "
-                                     "Try again later; answers so far are cached")
-        return max(delay, retry_after)
+        def wait(state: RetryCallState) -> float:
+            return max(backoff(state), state.outcome.exception().retry_after or 0.0)
 
-    def _try_once(self, url: str, params: dict[str, str], check: Check) -> Outcome:
+        retrying = Retrying(stop=stop_after_attempt(self.policy.attempts), wait=wait,
+                            retry=retry_if_exception_type(_Again), sleep=self.sleep)
+        try:
+            body, value = retrying(self._attempt, url, params, public, check)
+        except RetryError as exc:
+            last = exc.last_attempt.exception()
+            raise FetchError(public, f"gave up after {self.policy.attempts} attempts; last: {last}") from None
+        return body, value, retrying.statistics["attempt_number"]
+
+    def _attempt(self, url: str, params: dict[str, str], public: str, check: Check[T]) -> tuple[str, T]:
+        """One request within the budget and the rate limit: the body and its checked value,
+        or _Again (worth repeating) or FetchError (not)."""
+        self.budget.take(public)
+        self.rate.wait()
         try:
             response = self.http.get(url, params=params)
         except httpx.TimeoutException:
-            return Outcome(ok=False, reason=f"no answer within {self.policy.timeout_s:g}s (timeout)")
+            raise _Again(f"no answer within {self.policy.timeout_s:g}s (timeout)") from None
         except httpx.TransportError as exc:
-            return Outcome(ok=False, reason=f"connection failed ({type(exc).__name__}: {exc})")
+            raise _Again(self.scrub(f"connection failed ({type(exc).__name__}: {exc})")) from None
         if response.status_code in RETRY_STATUSES:
-            return Outcome(ok=False, reason=server_message(response),
-                           retry_after=retry_after_seconds(response.headers.get("Retry-After")))
+            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            if retry_after is not None and retry_after > self.policy.retry_after_max_s:
+                raise FetchError(public, f"the server asks to wait {retry_after:.0f}s (Retry-After), more than "
+                                         f"the {self.policy.retry_after_max_s:.0f}s a fetch waits: a daily quota? "
+                                         "Try again later; answers so far are cached")
+            raise _Again(self.scrub(server_message(response)), retry_after)
         if response.status_code != 200:
-            return Outcome(ok=False, retry=False, reason=server_message(response))
+            raise FetchError(public, self.scrub(server_message(response)))
         try:
-            return Outcome(ok=True, body=response.text, value=check(response.text))
+            return response.text, check(response.text)
         except BadAnswer as bad:
-            return Outcome(ok=False, retry=bad.retry, reason=bad.reason)
+            if bad.retry:
+                raise _Again(self.scrub(bad.reason)) from None
+            raise FetchError(public, self.scrub(bad.reason)) from None
 
     def scrub(self, text: str) -> str:
         """`text` with every private value masked: exception texts are not trusted to omit them."""

@@ -44,7 +44,7 @@ def works_url(request: LiveRequest) -> str:
 
 def private_params(request: LiveRequest) -> dict[str, str]:
     """Sent with every OpenAlex request, never logged: the API key and the contact e-mail."""
-    return {"api_key": request.settings.openalex_key, "mailto": request.settings.contact_email}
+    return {"api_key": request.settings.openalex_key.get_secret_value(), "mailto": request.settings.contact_email}
 
 
 def pair_queries(request: LiveRequest) -> list[PairQuery]:

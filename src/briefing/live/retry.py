@@ -1,5 +1,5 @@
-"""The pieces of polite persistence: a rate limit, a call budget, backoff delays and
-Retry-After. Time is injected (clock, sleep) so tests run fast and exactly."""
+"""The pieces of polite persistence around tenacity's retries: a rate limit, a call
+budget and Retry-After. Time is injected (clock, sleep) so tests run fast and exactly."""
 
 from __future__ import annotations
 
@@ -48,11 +48,6 @@ class Budget:
                                        "no snapshot written. Answers so far are cached: rerun with a larger "
                                        "--budget and they cost nothing")
         self.used += 1
-
-
-def backoff_delay(attempt: int, base_s: float, max_s: float) -> float:
-    """Exponential backoff before retry number `attempt` + 1: base, 2 base, 4 base..., capped."""
-    return min(base_s * 2 ** attempt, max_s)
 
 
 def retry_after_seconds(header: str | None, now: datetime | None = None) -> float | None:

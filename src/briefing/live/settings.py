@@ -1,18 +1,17 @@
-"""Live-fetch settings from the environment: base URLs, the OpenAlex key, the contact
-e-mail, and the request policy (rate, budget, retries, backoff, timeout)."""
+"""Live-fetch settings from the environment (pydantic-settings): base URLs, the OpenAlex
+key (a SecretStr: never printed, logged or written), the contact e-mail, and the request
+policy (rate, budget, retries, backoff, timeout)."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from pydantic import Field, PositiveFloat, PositiveInt, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from briefing.errors import InputError
 
-BASE_URLS = {
-    "openalex": ("BRIEFING_OPENALEX_URL", "https://api.openalex.org"),
-    "worldbank": ("BRIEFING_WORLDBANK_URL", "https://api.worldbank.org/v2"),
-    "oecd": ("BRIEFING_OECD_URL", "https://sdmx.oecd.org/public/rest"),
-}
+SOURCES = ("openalex", "worldbank", "oecd")
 
 
 @dataclass(frozen=True)
@@ -32,45 +31,52 @@ class Policy:
 class LiveSettings:
     base_urls: dict[str, str]
     policy: Policy
-    openalex_key: str = field(default="", repr=False)  # never printed, logged or written
+    openalex_key: SecretStr = field(default_factory=lambda: SecretStr(""))
     contact_email: str = ""
     refresh: bool = False  # ignore cached answers (they are still written)
 
 
-ENV_POLICY = {
-    "BRIEFING_RATE_LIMIT": ("rate_per_s", float),
-    "BRIEFING_CALL_BUDGET": ("budget", int),
-    "BRIEFING_HTTP_ATTEMPTS": ("attempts", int),
-    "BRIEFING_BACKOFF": ("backoff_s", float),
-    "BRIEFING_HTTP_TIMEOUT": ("timeout_s", float),
-}
+class Environment(BaseSettings):
+    """The variables a live fetch reads, each BRIEFING_<NAME> but the key (OPENALEX_API_KEY)."""
 
+    model_config = SettingsConfigDict(env_prefix="BRIEFING_", env_ignore_empty=True, extra="ignore",
+                                      str_strip_whitespace=True)
 
-def policy_from_env(env: dict[str, str], budget: int | None = None) -> Policy:
-    """The default policy with any BRIEFING_* overrides; `budget` (the CLI option) wins."""
-    values: dict[str, float | int] = {}
-    for name, (attr, kind) in ENV_POLICY.items():
-        if env.get(name):
-            try:
-                values[attr] = kind(env[name])
-            except ValueError:
-                raise InputError(f"environment {name}", f"must be a number (got {env[name]!r})") from None
-            if values[attr] <= 0:
-                raise InputError(f"environment {name}", f"must be > 0 (got {env[name]!r})")
-    if budget is not None:
-        values["budget"] = budget
-    return Policy(**values)
+    openalex_url: str = "https://api.openalex.org"
+    worldbank_url: str = "https://api.worldbank.org/v2"
+    oecd_url: str = "https://sdmx.oecd.org/public/rest"
+    openalex_api_key: SecretStr = Field(SecretStr(""), validation_alias="OPENALEX_API_KEY")
+    contact_email: str = ""
+    rate_limit: PositiveFloat = Policy.rate_per_s
+    call_budget: PositiveInt = Policy.budget
+    http_attempts: PositiveInt = Policy.attempts
+    backoff: PositiveFloat = Policy.backoff_s
+    http_timeout: PositiveFloat = Policy.timeout_s
 
-
-def settings_from_env(env: dict[str, str] | None = None, budget: int | None = None,
-                      refresh: bool = False) -> LiveSettings:
-    env = dict(os.environ if env is None else env)
-    urls = {source: env.get(var) or default for source, (var, default) in BASE_URLS.items()}
-    for source, url in urls.items():
+    @field_validator("openalex_url", "worldbank_url", "oecd_url")
+    @classmethod
+    def http_url(cls, url: str) -> str:
         if not url.startswith(("http://", "https://")):
-            raise InputError(f"environment {BASE_URLS[source][0]}", f"must be an http(s) URL (got {url!r})")
-    return LiveSettings(base_urls={s: u.rstrip("/") for s, u in urls.items()},
-                        policy=policy_from_env(env, budget),
-                        openalex_key=env.get("OPENALEX_API_KEY", "").strip(),
-                        contact_email=env.get("BRIEFING_CONTACT_EMAIL", "").strip(),
-                        refresh=refresh)
+            raise ValueError("must be an http(s) URL")
+        return url.rstrip("/")
+
+    @field_validator("openalex_api_key", mode="before")
+    @classmethod
+    def stripped(cls, key: str) -> str:
+        return key.strip() if isinstance(key, str) else key
+
+
+def settings_from_env(budget: int | None = None, refresh: bool = False) -> LiveSettings:
+    """The settings the environment gives; `budget` (the CLI option) wins over BRIEFING_CALL_BUDGET."""
+    try:
+        env = Environment()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0])
+        variable = name if name.isupper() else f"BRIEFING_{name.upper()}"
+        raise InputError(f"environment {variable}", f"{error['msg']} (got {error['input']!r})") from None
+    policy = Policy(rate_per_s=env.rate_limit, budget=env.call_budget, attempts=env.http_attempts,
+                    backoff_s=env.backoff, timeout_s=env.http_timeout)
+    settings = LiveSettings(base_urls={s: getattr(env, f"{s}_url") for s in SOURCES}, policy=policy,
+                            openalex_key=env.openalex_api_key, contact_email=env.contact_email, refresh=refresh)
+    return settings if budget is None else replace(settings, policy=replace(policy, budget=budget))
