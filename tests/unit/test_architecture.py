@@ -1,54 +1,15 @@
-"""The house's shape, checked: no import cycles (imports inside functions count), stages
-imported only by the command line and by other stages, and docs/architecture.md naming
-every package of src/briefing."""
+"""The house's shape, checked: no import cycles (imports inside functions count; the graph
+is the one the code fingerprints use), stages imported only by the command line and by
+other stages, and docs/architecture.md naming every package of src/briefing."""
 
 from __future__ import annotations
 
-import ast
-from pathlib import Path
-
 import pytest
 
+from briefing.infra.fingerprint import import_graph
 from tests.conftest import REPO
 
 PACKAGE = REPO / "src" / "briefing"
-
-
-def module_name(path: Path) -> str:
-    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def _type_checking_only(node: ast.AST) -> bool:
-    return isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-
-
-def imports_of(path: Path, modules: set[str]) -> set[str]:
-    """The project's modules `path` imports, at any depth, except under `if TYPE_CHECKING:`."""
-    found: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            if _type_checking_only(child):
-                continue
-            if isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
-                base = child.module
-                for alias in child.names:
-                    candidate = f"{base}.{alias.name}"
-                    found.add(candidate if candidate in modules else base)
-            elif isinstance(child, ast.Import):
-                found.update(a.name for a in child.names)
-            visit(child)
-
-    visit(ast.parse(path.read_text(encoding="utf-8")))
-    # A package's own __init__ is not a dependency worth a cycle; keep project modules only.
-    return {m for m in found if m in modules and m != "briefing"}
-
-
-def import_graph() -> dict[str, set[str]]:
-    files = {module_name(p): p for p in PACKAGE.rglob("*.py")}
-    modules = set(files)
-    return {name: imports_of(path, modules) - {name} for name, path in files.items()}
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:

@@ -27,7 +27,7 @@ def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str =
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
     book = build / "book"
     files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
-    key = sha256_text(canonical_json({"book": files, "provenance": provenance, "code": code_fingerprint(),
+    key = sha256_text(canonical_json({"book": files, "provenance": provenance, "code": code_fingerprint(__name__),
                                       "edition": edition.model_dump(mode="json"), "renderer": renderer}))
     out = build / "html"
     marker = build / "cache" / RENDER_KEY

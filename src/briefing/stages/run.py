@@ -1,6 +1,6 @@
 """`briefing run`: section notebooks executed with papermill, in parallel, skipping sections
-whose cache key (notebook bytes, injected parameters, input checksums, package
-code) is unchanged and whose outputs are intact.
+whose cache key (notebook bytes, injected parameters, input checksums, the code the
+notebook imports) is unchanged and whose outputs are intact.
 
 A section writes into a staging folder; only when its notebook succeeds are its
 figures moved into `figures/<edition>/` and its findings into
@@ -22,7 +22,7 @@ from pathlib import Path
 from briefing.config import Edition
 from briefing.errors import InputError, SectionFailed
 from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
-from briefing.infra.fingerprint import code_fingerprint
+from briefing.infra.fingerprint import notebook_fingerprint
 from briefing.infra.notebooks import declared_parameters
 from briefing.infra.workspace import Workspace
 from briefing.tables import INPUTS_FILE
@@ -65,7 +65,8 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
     injected["build_dir"] = str(build)
     injected["output_dir"] = str(build / "stage" / section)
     inputs = (ws.data(edition.edition) / INPUTS_FILE).read_text(encoding="utf-8")
-    key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs, code_fingerprint()]))
+    key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs,
+                                     notebook_fingerprint(notebook)]))
     return Plan(section, notebook, injected, key)
 
 

@@ -31,7 +31,7 @@ def current_inputs(ws: Workspace) -> dict:
     curated = {p.name: sha256_file(p) for p in sorted(ws.curated.glob("*.csv"))}
     records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
-            "records": records, "code": code_fingerprint()}
+            "records": records, "code": code_fingerprint(__name__)}
 
 
 def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
