@@ -1,6 +1,7 @@
 """Shared fixtures: the real source mirror, a workspace in a temporary folder, and
-one CI-edition build per test session (per xdist worker) that section and
-integration tests read."""
+one CI-edition build per test session, shared by the xdist workers (the first to ask
+builds it under a file lock; it is read-only: a test that changes it fails), that
+section, integration and browser tests read."""
 
 from __future__ import annotations
 
@@ -42,12 +43,38 @@ def workspace(tmp_path: Path) -> Workspace:
     return Workspace(root=REPO, work=tmp_path / "work")
 
 
+def _shared_folder(tmp_path_factory, name: str) -> Path:
+    """A folder every xdist worker of this test run sees (keyed by the run), or this
+    session's own when there are no workers."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return tmp_path_factory.mktemp(name)
+    return tmp_path_factory.getbasetemp().parent / f"{name}-{run[:12]}"
+
+
+def tree_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under `folder`: enough to see a write."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="session")
-def ci_build(tmp_path_factory, mirror) -> Workspace:
-    """The CI edition built once, end to end, into a temporary work folder."""
-    ws = Workspace(root=REPO, work=tmp_path_factory.mktemp("ci-build"))
-    build(ws, load_edition(CI_PARAMS), mirror, jobs=2)
-    return ws
+def ci_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
+    """The CI edition built once per test run, end to end, and shared read-only."""
+    from filelock import FileLock
+
+    folder = _shared_folder(tmp_path_factory, "ci-build")
+    ws = Workspace(root=REPO, work=folder / "work")
+    with FileLock(f"{folder}.lock"):
+        if not (folder / "built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            build(ws, load_edition(CI_PARAMS), mirror, jobs=2)
+            (folder / "built").write_text("")
+    before = tree_state(ws.work)
+    yield ws
+    after = tree_state(ws.work)
+    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
+    assert not changed, f"a test wrote into the shared CI build: {changed[:5]}"
 
 
 def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -55,6 +82,19 @@ def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "briefing.cli", *args], cwd=cwd, env=full_env,
                           capture_output=True, text=True, timeout=600)
+
+
+def invoke(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """The command line called in-process (no interpreter start), from `cwd` as a user's
+    shell would be; returns what run_cli returns. For tests where the start is not what
+    is tested: each in-process call saves a second or more of imports."""
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

@@ -51,14 +51,14 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Sections run 
 RendererOpt = Annotated[str, typer.Option(
     "--renderer", help="auto (quarto when on PATH, else built-in), builtin or quarto.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Redo the stage even when it is up to date.")]
-LiveOpt = Annotated[bool, typer.Option(
-    "--live", help="Fetch OpenAlex, World Bank and OECD from their APIs (base URLs: BRIEFING_OPENALEX_URL, "
-                   "BRIEFING_WORLDBANK_URL, BRIEFING_OECD_URL; key: OPENALEX_API_KEY; contact: "
-                   "BRIEFING_CONTACT_EMAIL).")]
-BudgetOpt = Annotated[int | None, typer.Option(
-    "--budget", min=1, help="Most HTTP requests this run may send, retries included (env BRIEFING_CALL_BUDGET; "
-                            "default 2000). Cached answers cost none.")]
-RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Ask the APIs again instead of using cached answers.")]
+LIVE_HELP = ("Fetch OpenAlex, World Bank and OECD from their APIs (base URLs: BRIEFING_OPENALEX_URL, "
+             "BRIEFING_WORLDBANK_URL, BRIEFING_OECD_URL; key: OPENALEX_API_KEY; contact: BRIEFING_CONTACT_EMAIL).")
+BUDGET_HELP = ("Most HTTP requests this run may send, retries included (env BRIEFING_CALL_BUDGET; default 2000). "
+               "Cached answers cost none.")
+REFRESH_HELP = "Ask the APIs again instead of using cached answers."
+LiveOpt = Annotated[bool, typer.Option("--live", help=LIVE_HELP)]
+BudgetOpt = Annotated[int | None, typer.Option("--budget", min=1, help=BUDGET_HELP)]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help=REFRESH_HELP)]
 
 
 def _guard(action: Callable[[], None]) -> None:
@@ -104,35 +104,61 @@ def _section_progress():
     return progress, on_event
 
 
+MIRROR_PANEL = "Mirror mode (the default): published files from a local mirror"
+LIVE_PANEL = "Live mode (--live): the same sources from the APIs"
+RECORDS_PANEL = "Record-level works of one field (--live --records, or --records-from)"
+
+
 @app.command()
-def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
-          source: Annotated[list[str] | None, typer.Option("--source", help="Only this source (repeatable).")] = None,
-          live: LiveOpt = False, budget: BudgetOpt = None, refresh: RefreshOpt = False,
+def fetch(params: ParamsOpt,
+          mirror: Annotated[Path | None, typer.Option(
+              "--mirror", help="Local mirror of published files (default: env BRIEFING_MIRROR, else ../shared/data).",
+              rich_help_panel=MIRROR_PANEL)] = None,
+          workdir: WorkdirOpt = None,
+          source: Annotated[list[str] | None, typer.Option(
+              "--source", help="Only this source (repeatable).", rich_help_panel=MIRROR_PANEL)] = None,
+          live: Annotated[bool, typer.Option("--live", help=LIVE_HELP, rich_help_panel=LIVE_PANEL)] = False,
+          budget: Annotated[int | None, typer.Option("--budget", min=1, help=BUDGET_HELP,
+                                                     rich_help_panel=LIVE_PANEL)] = None,
+          refresh: Annotated[bool, typer.Option("--refresh", help=REFRESH_HELP, rich_help_panel=LIVE_PANEL)] = False,
           records: Annotated[bool, typer.Option(
-              "--records", help="With --live: record-level OpenAlex works of --field and --years (JSONL.gz).")] = False,
-          field: Annotated[str | None, typer.Option("--field", help="With --records: a field of data/fields.yml.")] = None,
-          years: Annotated[str | None, typer.Option("--years", help="With --records: FIRST-LAST, e.g. 2019-2021.")] = None,
+              "--records", help="With --live: record-level OpenAlex works of --field and --years (JSONL.gz).",
+              rich_help_panel=RECORDS_PANEL)] = False,
+          field: Annotated[str | None, typer.Option(
+              "--field", help="With --records or --records-from: a field of data/fields.yml.",
+              rich_help_panel=RECORDS_PANEL)] = None,
+          years: Annotated[str | None, typer.Option(
+              "--years", help="With --records: FIRST-LAST, e.g. 2019-2021.", rich_help_panel=RECORDS_PANEL)] = None,
           records_from: Annotated[list[Path] | None, typer.Option(
               "--records-from", help="Local record files or folders (OpenAlex snapshot JSONL.gz/Parquet, Scopus "
-                                     "CSV) of --field's works, snapshotted for the record-level engine.")] = None,
+                                     "CSV) of --field's works, snapshotted for the record-level engine.",
+              rich_help_panel=RECORDS_PANEL)] = None,
           ) -> None:
-    """Snapshot the sources into data/raw/<source>/<snapshot-id>/ with snapshot.yml."""
+    """Snapshot the sources into data/raw/<source>/<snapshot-id>/ with snapshot.yml.
+
+    Four modes, each taking its own options (an option from another mode is refused):
+      mirror (the default): [--mirror DIR] [--source S]
+      live: --live [--source S] [--budget N] [--refresh]
+      live records: --live --records --field F --years A-B [--budget N] [--refresh]
+      local records: --records-from PATH... --field F"""
     def action() -> None:
+        given = {option for option, value in (
+            ("--mirror", mirror), ("--source", source), ("--live", live), ("--budget", budget),
+            ("--refresh", refresh), ("--records", records), ("--field", field), ("--years", years),
+            ("--records-from", records_from)) if value}
+        mode = fetch_stage.fetch_mode(given)
         ws, edition = _setup(params, workdir)
-        _check_fetch_options(mirror, live, records, field, years, bool(records_from))
-        if records_from:
+        if mode is fetch_stage.LOCAL_RECORDS:
             from briefing.sources.record_snapshots import snapshot_local_records
 
             with err.status("checking and snapshotting records"):
                 snap, new = snapshot_local_records(ws, list(records_from), field)
             out.print(f"openalex_works ({field}): {'new snapshot' if new else 'unchanged'} {snap.id}")
-        elif records:
+        elif mode is fetch_stage.LIVE_RECORDS:
             settings = _live_settings(budget, refresh, ["openalex"])
             with err.status("fetching OpenAlex works"):
-                from briefing.live.fetch import fetch_records, parse_years
-
-                _print_live([fetch_records(ws, settings, field, parse_years(years))])
-        elif live:
+                _print_live([fetch_stage.fetch_records(ws, settings, field, years)])
+        elif mode is fetch_stage.LIVE:
             settings = _live_settings(budget, refresh, source)
             with err.status("fetching from the APIs, checking, snapshotting"):
                 _print_live(fetch_stage.fetch_live(ws, edition, settings, source))
@@ -142,24 +168,6 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
             for name, snap_id, new in results:
                 out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
     _guard(action)
-
-
-def _check_fetch_options(mirror: Path | None, live: bool, records: bool, field: str | None,
-                         years: str | None, records_from: bool = False) -> None:
-    if records_from:
-        if live or records or mirror is not None or years is not None:
-            raise InputError("--records-from", "snapshots local record files: use it with --field only")
-        if field is None:
-            raise InputError("--records-from", "needs --field (see data/fields.yml): whose works these are")
-        return
-    if live and mirror is not None:
-        raise InputError("--live/--mirror", "choose one: the APIs (--live) or a local mirror (--mirror)")
-    if records and not live:
-        raise InputError("--records", "record-level works come from the API: add --live")
-    if records and (field is None or years is None):
-        raise InputError("--records", "needs --field (see data/fields.yml) and --years FIRST-LAST")
-    if not records and (field is not None or years is not None):
-        raise InputError("--field/--years", "only with --records (an edition's fields and window come from --params)")
 
 
 def _live_settings(budget: int | None, refresh: bool, sources: list[str] | None) -> LiveSettings:

@@ -2,7 +2,11 @@
 chapters and sections. Each case runs against a work folder that already holds a
 published site (a copy of the CI build) and must stop with exit status 2 (1 for a
 section that fails), one message naming the file and line, or the key, and the rule
-broken, and leave `_site/` byte-identical; refused input writes nothing at all."""
+broken, and leave `_site/` byte-identical; refused input writes nothing at all.
+
+The commands run in-process (the CLI's start is tested in test_cli.py). Cases that must
+write nothing share one copy of the build, each proving it unchanged; cases that write
+(a new snapshot, an executed notebook) or tamper with it get their own."""
 
 from __future__ import annotations
 
@@ -13,18 +17,29 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, copy_project, run_cli, tree_bytes
+from tests.conftest import REPO, copy_project, invoke, tree_bytes
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def published(tmp_path, ci_build) -> Path:
-    """A copy of the CI build's work folder: snapshots, tables, sections and the published ci/v1."""
-    work = tmp_path / "work"
+def copy_of_build(folder: Path, ci_build) -> Path:
+    work = folder / "work"
     shutil.copytree(ci_build.work, work)
     assert (work / "_site" / "ci" / "v1" / "index.html").is_file()
     return work
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory, ci_build) -> Path:
+    """A copy of the CI build's work folder (snapshots, tables, sections and the published
+    ci/v1) that the cases writing nothing share."""
+    return copy_of_build(tmp_path_factory.mktemp("published"), ci_build)
+
+
+@pytest.fixture
+def own_copy(tmp_path, ci_build) -> Path:
+    """A copy of the CI build's work folder for one case that writes or tampers."""
+    return copy_of_build(tmp_path, ci_build)
 
 
 def work_files(work: Path) -> dict[str, bytes]:
@@ -34,7 +49,7 @@ def work_files(work: Path) -> dict[str, bytes]:
 
 def build(work: Path, params: Path | str = "params/ci.yml", mirror: Path | None = None, cwd: Path = REPO):
     args = ["build", "--params", str(params), "--workdir", str(work)]
-    return run_cli(*args, *(["--mirror", str(mirror)] if mirror else []), cwd=cwd)
+    return invoke(*args, *(["--mirror", str(mirror)] if mirror else []), cwd=cwd)
 
 
 def refused(result, status: int = 2) -> str:
@@ -101,11 +116,16 @@ def test_params_file_that_is_not_yaml_names_its_line(tmp_path, published, mirror
 # Source files, one importer after another ---------------------------------------------
 
 def corrupt(mirror: Path, tmp_path: Path, source: str, name: str, change) -> Path:
+    """A mirror of links to the real files, but `source/name`, a changed copy."""
     copy = tmp_path / "mirror"
-    shutil.copytree(mirror, copy)
+    for path in mirror.rglob("*"):
+        if path.is_file():
+            target = copy / path.relative_to(mirror)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(path)
     path = copy / source / name
-    path.chmod(0o644)
-    path.write_bytes(change(path.read_bytes()))
+    path.unlink()
+    path.write_bytes(change((mirror / source / name).read_bytes()))
     return copy
 
 
@@ -184,17 +204,17 @@ def test_malformed_source_exits_2_and_writes_nothing(tmp_path, published, mirror
     assert work_files(published) == before
 
 
-def test_byte_order_mark_is_accepted_and_changes_no_table(tmp_path, published, mirror):
+def test_byte_order_mark_is_accepted_and_changes_no_table(tmp_path, own_copy, mirror):
     bom_mirror = corrupt(mirror, tmp_path, "openalex", PAIRS, lambda d: b"\xef\xbb\xbf" + d)
-    site = tree_bytes(published / "_site")
-    tables = tree_bytes(published / "_build" / "ci" / "data")
+    site = tree_bytes(own_copy / "_site")
+    tables = tree_bytes(own_copy / "_build" / "ci" / "data")
     for command in (["fetch", "--mirror", str(bom_mirror), "--source", "openalex"], ["validate"]):
-        result = run_cli(*command, "--params", "params/ci.yml", "--workdir", str(published))
+        result = invoke(*command, "--params", "params/ci.yml", "--workdir", str(own_copy))
         assert result.returncode == 0, result.stderr
     # A new snapshot (the file's bytes differ), the same rows: only the provenance record moves.
-    now = tree_bytes(published / "_build" / "ci" / "data")
-    assert {name for name in tables if tables[name] != now[name]} <= {"inputs.json", "sources.json"}
-    assert tree_bytes(published / "_site") == site
+    now = tree_bytes(own_copy / "_build" / "ci" / "data")
+    assert {name for name in tables if tables[name] != now[name]} == {"inputs.json", "sources.json"}
+    assert tree_bytes(own_copy / "_site") == site
 
 
 # Curated tables (data/curated, in the project) -----------------------------------------
@@ -220,14 +240,14 @@ def test_bad_curated_row_exits_2_and_writes_nothing(tmp_path, published, mirror,
 
 # Snapshots, chapters and sections -------------------------------------------------------
 
-def test_tampered_snapshot_stops_validate_and_keeps_tables(published):
-    snap_dir = next((published / "data" / "raw" / "worldbank").glob("mirror-*"))
+def test_tampered_snapshot_stops_validate_and_keeps_tables(own_copy):
+    snap_dir = next((own_copy / "data" / "raw" / "worldbank").glob("mirror-*"))
     csv_file = next(snap_dir.glob("*.csv"))
     csv_file.write_bytes(csv_file.read_bytes().replace(b"3.44125", b"9.44125"))
-    before = work_files(published)
-    result = run_cli("validate", "--params", "params/ci.yml", "--workdir", str(published), "--force")
-    assert "sha256 differs from snapshot.yml" in refused(result)
-    assert work_files(published) == before
+    before = work_files(own_copy)
+    result = invoke("validate", "--params", "params/ci.yml", "--workdir", str(own_copy), "--force")
+    assert f"{csv_file}: sha256 differs from snapshot.yml" in refused(result)
+    assert work_files(own_copy) == before
 
 
 def test_embed_of_unknown_label_exits_2(tmp_path, published):
@@ -235,13 +255,13 @@ def test_embed_of_unknown_label_exits_2(tmp_path, published):
     chapter = project / "chapters" / "funding.qmd"
     chapter.write_text(chapter.read_text() + "\n{{< embed ../notebooks/funding.ipynb#fig-not-there >}}\n")
     before = work_files(published)
-    result = run_cli("render", "--params", "params/ci.yml", "--workdir", str(published), "--force", cwd=project)
+    result = invoke("render", "--params", "params/ci.yml", "--workdir", str(published), "--force", cwd=project)
     message = refused(result)
     assert "funding.qmd, line" in message and "'fig-not-there'" in message
     assert work_files(published) == before
 
 
-def test_section_raising_mid_run_exits_1_and_leaves_the_site(tmp_path, published, mirror):
+def test_section_raising_mid_run_exits_1_and_leaves_the_site(tmp_path, own_copy, mirror):
     """A section failing halfway through a rebuild (the first run of a fresh folder is
     tests/integration/test_cli.py::test_failing_section_exits_1_names_cell_and_keeps_notebook)."""
     project = copy_project(tmp_path / "project")
@@ -251,11 +271,11 @@ def test_section_raising_mid_run_exits_1_and_leaves_the_site(tmp_path, published
     notebook["cells"].insert(middle, {"cell_type": "code", "execution_count": None, "id": "boom", "metadata": {},
                                       "outputs": [], "source": ["raise RuntimeError('source went away mid-run')"]})
     path.write_text(json.dumps(notebook))
-    site = tree_bytes(published / "_site")
-    findings = (published / "_build" / "ci" / "findings" / "partnership.json").read_bytes()
-    message = refused(build(published, mirror=mirror, cwd=project), status=1)
+    site = tree_bytes(own_copy / "_site")
+    findings = (own_copy / "_build" / "ci" / "findings" / "partnership.json").read_bytes()
+    message = refused(build(own_copy, mirror=mirror, cwd=project), status=1)
     assert "section 'partnership' failed in cell" in message
     assert "RuntimeError: source went away mid-run" in message
-    assert (published / "_build" / "ci" / "notebooks" / "partnership.ipynb").is_file()
-    assert (published / "_build" / "ci" / "findings" / "partnership.json").read_bytes() == findings
-    assert tree_bytes(published / "_site") == site
+    assert (own_copy / "_build" / "ci" / "notebooks" / "partnership.ipynb").is_file()
+    assert (own_copy / "_build" / "ci" / "findings" / "partnership.json").read_bytes() == findings
+    assert tree_bytes(own_copy / "_site") == site

@@ -69,3 +69,16 @@ def test_stages_are_imported_only_by_the_command_line_and_other_stages():
 def test_architecture_doc_names_every_package(package):
     doc = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert f"`{package}/`" in doc
+
+
+def test_each_stage_module_is_a_stage_and_each_stage_has_one():
+    """stages/ holds the pipeline's commands and nothing else (assemble is render's first
+    step); the helpers they share live elsewhere, so no module is both."""
+    import typer.main
+
+    from briefing.cli import app
+
+    stages = {p.stem for p in (PACKAGE / "stages").glob("*.py") if p.stem != "__init__"}
+    pipeline = {"fetch", "validate", "run", "render", "publish", "build"}
+    assert pipeline <= set(typer.main.get_command(app).commands)
+    assert stages == pipeline | {"assemble"}

@@ -57,14 +57,6 @@ def test_every_chapter_is_in_the_book():
     assert listed == {p.name for p in CHAPTERS}
 
 
-def test_every_raw_snapshot_has_snapshot_yml(ci_build):
-    for source in (ci_build.raw).iterdir():
-        snapshots = [p for p in source.iterdir() if p.is_dir()]
-        assert snapshots, source
-        for snap in snapshots:
-            assert (snap / "snapshot.yml").is_file(), snap
-
-
 def test_adapters_match_the_light_source_list():
     from briefing.sources.adapters import ADAPTERS
     from briefing.tables import SOURCES
