@@ -3,7 +3,12 @@
 - cold: a fresh work folder, `briefing build` end to end (fetch, validate, run, render, publish)
 - warm: the same command again, nothing changed
 - one section's parameter changed: only that section re-executes
+- the renderer's CSS edited: re-rendered, no notebook re-executed
+- one prose module edited: only the sections whose notebooks import it re-execute
 - `briefing run --force` with --jobs 1 and --jobs 2
+
+Code edits are made in a copy of the project (the package imported from the copy's
+src/, the same work folder), never in the checkout.
 
 Writes bench/results.md. Usage: `make bench` (or python bench/build.py [--params P]).
 """
@@ -30,9 +35,11 @@ OUT = REPO / "bench" / "out"
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
 
 
-def timed(*args: str) -> tuple[float, str]:
+def timed(*args: str, project: Path = REPO) -> tuple[float, str]:
+    env = {**os.environ, "PYTHONPATH": str(project / "src")} if project != REPO else None
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "briefing.cli", *args], cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "briefing.cli", *args], cwd=project, capture_output=True,
+                            text=True, env=env)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"benchmark step failed: briefing {' '.join(args)}\n{result.stderr}")
@@ -54,6 +61,20 @@ def changed_params(params: Path, target: Path) -> tuple[Path, str]:
     return target, what
 
 
+def edited_copy(target: Path, relative: str, line: str) -> Path:
+    """A copy of the project with one more line in src/briefing/`relative`."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(REPO, target, ignore=shutil.ignore_patterns(".git", ".venv", "_build", "_site", "figures", "raw", "cache",
+                                                                "__pycache__", "node_modules", "out", ".pytest_cache"))
+    path = target / "src" / "briefing" / relative
+    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+    return target
+
+
+def said(output: str, stage: str) -> str:
+    return " / ".join(line.strip() for line in output.splitlines() if line.startswith(stage))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--params", default="params/2025.yml")
@@ -66,6 +87,13 @@ def main() -> None:
     warm, warm_out = timed("build", "--params", str(params), *common, "--mirror", str(MIRROR), "--jobs", "2")
     changed, what = changed_params(params, OUT / "changed.yml")
     partial, partial_out = timed("build", "--params", str(changed), *common, "--mirror", str(MIRROR), "--jobs", "2")
+    timed("build", "--params", str(params), *common, "--mirror", str(MIRROR), "--jobs", "2")  # back to the edition
+    css_project = edited_copy(OUT / "project-css", "render/assets/briefing.css", "\n/* bench: an edit */\n")
+    css, css_out = timed("build", "--params", str(params), *common, "--mirror", str(MIRROR), "--jobs", "2",
+                         project=css_project)
+    prose_project = edited_copy(OUT / "project-prose", "prose/funding.py", "\n# bench: an edit\n")
+    prose, prose_out = timed("build", "--params", str(params), *common, "--mirror", str(MIRROR), "--jobs", "2",
+                             project=prose_project)
     jobs1, _ = timed("run", "--params", str(params), *common, "--force", "--jobs", "1")
     jobs2, _ = timed("run", "--params", str(params), *common, "--force", "--jobs", "2")
     sections = list(yaml.safe_load(params.read_text())["sections"])
@@ -73,6 +101,8 @@ def main() -> None:
         ("cold build (fetch, validate, run, render, publish)", cold, 1.0),
         ("warm rebuild, nothing changed", warm, warm / cold),
         (f"rebuild after one section parameter changed ({what})", partial, partial / cold),
+        ("rebuild after the renderer's CSS was edited", css, css / cold),
+        ("rebuild after prose/funding.py was edited", prose, prose / cold),
         (f"`run --force --jobs 1` ({len(sections)} sections)", jobs1, 1.0),
         ("`run --force --jobs 2`", jobs2, jobs2 / jobs1),
     ]
@@ -87,8 +117,10 @@ def main() -> None:
         "",
         f"Target: warm rebuild under 10% of a cold one: **{'met' if warm / cold < 0.10 else 'NOT met'}** "
         f"({100 * warm / cold:.1f}%).",
-        f"Warm rebuild said: `{' / '.join(line.strip() for line in warm_out.splitlines() if line.startswith('run'))}`.",
-        f"Partial rebuild said: `{' / '.join(line.strip() for line in partial_out.splitlines() if line.startswith('run'))}`.",
+        f"Warm rebuild said: `{said(warm_out, 'run')}`.",
+        f"Partial rebuild said: `{said(partial_out, 'run')}`.",
+        f"After the CSS edit: `{said(css_out, 'run')}`; `{said(css_out, 'render')}`.",
+        f"After the prose/funding.py edit: `{said(prose_out, 'run')}`.",
         f"`--jobs 2` vs `--jobs 1`: {jobs1 / jobs2:.2f}x faster on the run stage ({', '.join(sections)}).",
         "",
     ]
