@@ -1,5 +1,6 @@
 """The CLI end to end into a temporary folder: HTML produced, nothing re-executed on a
-second run, the same bytes from two clean builds, and a section failure reported."""
+second run, the same bytes from two clean builds (this one and the session's shared CI
+build, made in-process), and a section failure reported."""
 
 from __future__ import annotations
 
@@ -9,21 +10,19 @@ import shutil
 
 import pytest
 
-from tests.conftest import copy_project, run_cli, tree_bytes
+from tests.conftest import copy_project, invoke, run_cli, tree_bytes
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def two_builds(tmp_path_factory, mirror):
-    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    runs = []
-    for work in (first, second):
-        result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(work), "--mirror", str(mirror),
-                         "--jobs", "2")
-        assert result.returncode == 0, result.stderr
-        runs.append(result)
-    return first, second, runs
+def two_builds(tmp_path_factory, mirror, ci_build):
+    """A clean build by the command line, and the shared CI build (another clean one)."""
+    first = tmp_path_factory.mktemp("first")
+    result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(first), "--mirror", str(mirror),
+                     "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    return first, ci_build.work, [result]
 
 
 def test_build_produces_html_pages(two_builds):
@@ -79,8 +78,8 @@ def test_failing_section_exits_1_names_cell_and_keeps_notebook(tmp_path, mirror)
     notebook["cells"].insert(3, boom)
     (project / "notebooks" / "funding.ipynb").write_text(json.dumps(notebook))
     work = tmp_path / "work"
-    result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(work), "--mirror", str(mirror),
-                     cwd=project)
+    result = invoke("build", "--params", "params/ci.yml", "--workdir", str(work), "--mirror", str(mirror),
+                    cwd=project)
     assert result.returncode == 1, result.stderr
     message = " ".join(result.stderr.split())
     assert "section 'funding' failed in cell 4: ValueError: deliberate failure for the test" in message
