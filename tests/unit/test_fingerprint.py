@@ -32,6 +32,7 @@ def keys() -> dict[str, str]:
     found = {nb.stem: fingerprint.notebook_fingerprint(nb) for nb in sorted(NOTEBOOKS.glob("*.ipynb"))}
     for stage in ("validate", "render"):
         found[stage] = fingerprint.code_fingerprint(f"briefing.stages.{stage}")
+    found["package"] = fingerprint.package_fingerprint()  # what the methods appendix names
     return found
 
 
@@ -47,15 +48,15 @@ def edited(package: Path, relative: str) -> set[str]:
 
 
 def test_the_renderers_css_re_renders_and_re_executes_nothing(package):
-    assert edited(package, "render/assets/briefing.css") == {"render"}
+    assert edited(package, "render/assets/briefing.css") == {"render", "package"}
 
 
 def test_a_prose_module_re_executes_the_sections_that_import_it(package):
-    assert edited(package, "prose/funding.py") == {"funding"}
+    assert edited(package, "prose/funding.py") == {"funding", "package"}
 
 
 def test_an_adapter_re_validates_only(package):
-    assert edited(package, "sources/worldbank.py") == {"validate"}
+    assert edited(package, "sources/worldbank.py") == {"validate", "package"}
 
 
 def test_a_module_every_section_imports_through_another_counts(package):

@@ -100,6 +100,11 @@ def code_fingerprint(*roots: str) -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+def package_fingerprint() -> str:
+    """The whole package's code: what the methods appendix names as the code that made a version."""
+    return code_fingerprint(*module_files())
+
+
 def notebook_modules(notebook: Path) -> set[str]:
     """The package modules a notebook's code cells import (lines of shell or magics left out)."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]

@@ -15,6 +15,7 @@ import yaml
 
 from briefing.config import Edition
 from briefing.errors import InputError
+from briefing.infra.fingerprint import package_fingerprint
 from briefing.prose import fmt
 from briefing.report.diff import diff_findings, show_value
 from briefing.report.findings import merged_findings, section_findings
@@ -86,10 +87,9 @@ def parameters(ctx: Context) -> str:
 
 
 def software(ctx: Context) -> str:
-    inputs = json.loads((ctx.build / "data" / "inputs.json").read_text(encoding="utf-8"))
     versions = ", ".join(f"{name} {version}" for name, version in sorted(ctx.renderer.get("versions", {}).items()))
     return (f"Rendered by {esc(ctx.renderer['label'])}.\n"
-            f"Package code fingerprint {code(inputs['code'])}; package versions: {esc(versions)}.")
+            f"Package code fingerprint {code(package_fingerprint())}; package versions: {esc(versions)}.")
 
 
 def changes(ctx: Context) -> str:
