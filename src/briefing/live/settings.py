@@ -74,7 +74,8 @@ def settings_from_env(budget: int | None = None, refresh: bool = False) -> LiveS
         error = exc.errors()[0]
         name = str(error["loc"][0])
         variable = name if name.isupper() else f"BRIEFING_{name.upper()}"
-        raise InputError(f"environment {variable}", f"{error['msg']} (got {error['input']!r})") from None
+        shown = "***" if variable == "OPENALEX_API_KEY" else repr(error["input"])  # a key is never echoed
+        raise InputError(f"environment {variable}", f"{error['msg']} (got {shown})") from None
     policy = Policy(rate_per_s=env.rate_limit, budget=env.call_budget, attempts=env.http_attempts,
                     backoff_s=env.backoff, timeout_s=env.http_timeout)
     settings = LiveSettings(base_urls={s: getattr(env, f"{s}_url") for s in SOURCES}, policy=policy,
