@@ -3,8 +3,12 @@ said and asked for, screenshots kept under tests/artifacts/."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -16,6 +20,21 @@ ARTIFACTS = REPO / "tests" / "artifacts"  # screenshots, git-ignored
 CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('.chart[data-chart]'))
     .every(c => c.classList.contains('is-live') || c.classList.contains('is-static'))"""
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (which never downloads a browser here)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make setup` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def site_pages(site: Path) -> list[str]:
