@@ -132,6 +132,11 @@ def nearly_empty(pages: list[Page], chapter_titles: list[str], skip_first: int =
     return bad
 
 
+def blank_pages(pages: list[Page]) -> list[int]:
+    """Pages after the title page with nothing between their margins."""
+    return [page.number for page in pages[1:] if not page.body]
+
+
 def save_pngs(pdf: Path, folder: Path, dpi: int = 60) -> list[Path]:
     """Every page as `<folder>/page-NN.png`, replacing what was there."""
     folder.mkdir(parents=True, exist_ok=True)

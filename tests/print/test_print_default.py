@@ -83,6 +83,7 @@ def test_every_figure_caption_is_on_the_page_of_its_figure_and_source_note(pages
 def test_no_page_is_more_than_half_empty_but_before_a_chapter(pages, chapter_titles):
     assert len(chapter_titles) >= 6
     assert pdf_layout.nearly_empty(pages, chapter_titles) == []
+    assert pdf_layout.blank_pages(pages) == []
 
 
 def test_long_ids_and_queries_wrap_without_changing_their_text(pdf):

@@ -3,6 +3,9 @@
 --     together (the template floats figures to the top or bottom of a page).
 --   * A table's source note stays as small grey text under the table.
 --   * Callouts (after callouts.lua) become tinted boxes.
+--   * A chapter (a level-1 heading) starts a page, after the floats of the chapter before,
+--     with its title at the top. The break stands before the heading, not in its show rule,
+--     so the heading is located on its own page and the contents give the right page number.
 --   * A long word with no space (a finding id, a query string) gets break opportunities after
 --     its punctuation, as a row of boxes: it wraps inside its column or the margin, and its
 --     text copies out of the PDF unchanged (no soft hyphen, no zero-width space).
@@ -73,6 +76,15 @@ local function Code(code)
   end
 end
 
+local function Header(header)
+  if header.level == 1 then
+    -- The heading floats to the top of its page itself, so a figure floating to the top of
+    -- the chapter's first page lands under the chapter's title, not above it.
+    return { pandoc.RawBlock("typst", "#place.flush()\n#pagebreak(weak: true)\n#place(top, float: true, clearance: 16pt)["),
+             header, pandoc.RawBlock("typst", "]") }
+  end
+end
+
 local function Div(div)
   if div.classes:includes("source-note") then
     return wrap(NOTE_OPEN, div.content, "]")
@@ -124,5 +136,5 @@ end
 return {
   { Str = Str, Code = Code },
   { Blocks = Blocks },
-  { Div = Div },
+  { Div = Div, Header = Header },
 }
