@@ -1,7 +1,8 @@
 -- HTML only: every table in a box of its own that scrolls sideways when the table is wider
 -- than the column (keyboard users reach it: it is focusable and named by its caption), so
 -- the page itself never does. A long table is marked for assets/tables.js, which folds it
--- to its first rows and adds a filter box; without scripts it shows whole.
+-- to its first rows and adds a filter box; without scripts it shows whole. Header words are
+-- never broken.
 
 local LONG = 15 -- rows
 
@@ -13,7 +14,24 @@ local function rows(tbl)
   return n
 end
 
+-- A header word with a dash or slash in it ("2003–2022", "cross-checked") is kept on one
+-- line: headers wrap between words only.
+local function whole_words(cell)
+  return pandoc.walk_block(pandoc.Div(cell.contents), {
+    Str = function(str)
+      if str.text:find("[%-/]") or str.text:find("\u{2013}") then
+        return pandoc.Span({ str }, pandoc.Attr("", { "nowrap" }))
+      end
+    end,
+  }).content
+end
+
 function Table(tbl)
+  for _, row in ipairs(tbl.head.rows) do
+    for _, cell in ipairs(row.cells) do
+      cell.contents = whole_words(cell)
+    end
+  end
   local name = pandoc.utils.stringify(tbl.caption.long)
   if name == "" then
     name = "Table"
