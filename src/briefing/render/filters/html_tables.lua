@@ -36,11 +36,12 @@ function Table(tbl)
   if name == "" then
     name = "Table"
   end
+  -- Attributes as a list of pairs: their order, and so the page's bytes, never varies.
   local classes = { "table-wrap" }
-  local attributes = { tabindex = "0", role = "region", ["aria-label"] = name }
+  local attributes = { { "tabindex", "0" }, { "role", "region" }, { "aria-label", name } }
   if rows(tbl) > LONG then
     table.insert(classes, "long-table")
-    attributes["data-rows"] = tostring(rows(tbl))
+    table.insert(attributes, { "data-rows", tostring(rows(tbl)) })
   end
   return pandoc.Div({ tbl }, pandoc.Attr("", classes, attributes))
 end
