@@ -51,7 +51,7 @@ class Section:
                alt_text: str, source: str) -> None:
         """A numbered figure: interactive in HTML, SVG in print, with its data as CSV."""
         self._claim(label, "fig-")
-        files = export_chart(chart, data, self.figures, label)
+        files = export_chart(chart, data, self.figures, label, citations=self.source_names())
         svg = (self.figures / files["svg"]).read_text(encoding="utf-8")
         self._show(label, "figure", {"image/svg+xml": svg, "text/plain": caption},
                    caption=caption, alt=alt_text, source=source, files=files)

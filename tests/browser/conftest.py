@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.pages import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.pages import chromium
 from tests.conftest import serve_folder
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make setup` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

@@ -1,20 +1,84 @@
-"""The Quarto renderer, exercised whenever `quarto` is on PATH (it cannot be installed
-offline: `pip install quarto-cli` downloads the release at build time)."""
+"""The Quarto renderer. Its HTML book and its PDF (the combined document through Quarto's
+typst format, with the house partials) are exercised end to end whenever `quarto` is on PATH;
+it cannot be installed offline (`pip install quarto-cli` downloads the release). Without it,
+the print project the Quarto path writes is checked as Quarto's documentation describes it,
+and its partials are compiled the way Quarto's own template includes them (definitions,
+typst-template.typ, typst-show.typ, then the body) by pandoc and the typst package."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 
+import pypandoc
 import pytest
+import typst
+import yaml
 
+from briefing.render.pdf import FONT_DIRS
+from briefing.render.quarto import print_project
+from briefing.report.book import COMBINED
 from tests.conftest import run_cli
+from tests.print import pdf_layout
 
-pytestmark = [pytest.mark.quarto, pytest.mark.skipif(
-    shutil.which("quarto") is None,
-    reason="quarto is not on PATH; the built-in renderer is tested instead (see README)")]
+HAS_QUARTO = shutil.which("quarto") is not None
+needs_quarto = pytest.mark.skipif(not HAS_QUARTO, reason="quarto is not on PATH; the built-in renderer is "
+                                                         "tested instead (see README)")
+META = {"version": "3", "renderer": "Quarto 1.10.18", "snapshots": [{"source": "oecd", "id": "mirror-8b5463ca6c04"}]}
+# Quarto's typst template (src/resources/formats/typst/pandoc/quarto/template.typ) includes its
+# partials in this order; `definitions.typ` is Quarto's own and not needed by the house partials.
+QUARTO_ORDER = "$typst-template.typ()$\n\n$typst-show.typ()$\n\n$body$\n"
 
 
-def test_quarto_renders_same_content(tmp_path, mirror):
+@pytest.fixture(scope="module")
+def project(ci_build, tmp_path_factory):
+    book = ci_build.build("ci") / "book"
+    folder = tmp_path_factory.mktemp("quarto") / "print"
+    print_project(book, folder, META)
+    return folder
+
+
+def test_print_project_asks_quarto_only_for_documented_typst_options(project):
+    config = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))
+    typst_options = config["format"]["typst"]
+    assert "section-numbering" not in typst_options  # a numbering pattern: "none" fails in Quarto 1.10
+    assert typst_options["number-sections"] is False and typst_options["papersize"] == "a4"
+    assert typst_options["template-partials"] == ["typst-template.typ", "typst-show.typ"]
+    assert all((project / name).is_file() for name in typst_options["template-partials"])
+    assert config["crossref"] == {"chapters": True}
+    assert config["version"] == "3" and config["snapshots"][0]["id"] == "mirror-8b5463ca6c04"
+    text = (project / COMBINED).read_text(encoding="utf-8")
+    assert "{#chapter-index .unnumbered}" in text  # the summary is not chapter 1
+    assert (project / "figures").is_dir()
+
+
+def test_house_partials_compile_in_quartos_order(project, tmp_path):
+    """Title page, contents, running header and page numbers from the partials alone."""
+    template = tmp_path / "template.typ"
+    template.write_text(QUARTO_ORDER, encoding="utf-8")
+    for name in ("typst-template.typ", "typst-show.typ"):
+        shutil.copyfile(project / name, tmp_path / name)
+    meta = tmp_path / "meta.yml"
+    meta.write_text(yaml.safe_dump(META), encoding="utf-8")
+    source = tmp_path / "house-check.typ"
+    body = tmp_path / "body.md"
+    body.write_text("---\ntitle: A briefing\nedition: '2025'\n---\n\n# First chapter\n\nText.\n\n"
+                    "# Second chapter\n\nMore text.\n", encoding="utf-8")
+    subprocess.run([pypandoc.get_pandoc_path(), str(body), "--to", "typst", "--standalone", "--template", str(template),
+                    "--metadata-file", str(meta), "--output", str(source)], check=True)
+    pdf = tmp_path / "house.pdf"
+    pdf.write_bytes(typst.compile(str(source), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()]))
+    pages = pdf_layout.read_pages(pdf)
+    texts = [" ".join(ln.text for ln in page.lines) for page in pages]
+    assert "A briefing" in texts[0] and "Edition 2025 · version 3" in texts[0] and "Quarto 1.10.18" in texts[0]
+    assert "Contents" in texts[1] and "First chapter" in texts[1]
+    assert all("Edition 2025 · version 3" in t and f"{i + 1} / {len(pages)}" in t for i, t in enumerate(texts[1:], 1))
+    assert [p.number for p in pages if any(ln.text == "Second chapter" for ln in p.body)] == [len(pages)]
+
+
+@needs_quarto
+@pytest.mark.quarto
+def test_quarto_renders_same_content_to_html_and_pdf(tmp_path, mirror):
     work = tmp_path / "work"
     result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(work), "--mirror", str(mirror),
                      "--renderer", "quarto")
@@ -23,7 +87,10 @@ def test_quarto_renders_same_content(tmp_path, mirror):
     funding = (v1 / "funding.html").read_text()
     assert "Gross domestic expenditure on R&amp;D as a share of GDP" in funding
     assert 'class="vl-spec"' in funding
-    assert (v1 / "briefing-ci-v1.pdf").stat().st_size > 10_000
     assert '"name": "quarto"' in (v1 / "manifest.json").read_text()
-
-
+    pdf = v1 / "briefing-ci-v1.pdf"
+    pages = pdf_layout.read_pages(pdf)
+    text = " ".join(ln.text for page in pages for ln in page.lines)
+    assert "Edition ci · version 1" in text and "Contents" in text and f"2 / {len(pages)}" in text
+    assert "Figure 1.1" in text and "Figure 2.1" in text  # numbered by chapter, as in the built-in PDF
+    assert [found for page in pages for found in pdf_layout.outside_margins(page)] == []

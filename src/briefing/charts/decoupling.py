@@ -9,13 +9,14 @@ import altair as alt
 import pandas as pd
 
 from briefing import countries
-from briefing.charts.context import event_rules
-from briefing.charts.groups import highlighted, label_scale
-from briefing.charts.labels import dodge
+from briefing.charts import placement
+from briefing.charts.groups import OTHER, highlighted, label_scale
 from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
 from briefing.prose.fmt import cap, the
 
 SHARE_FORMAT = ".1f"
+LABEL_SIZE = 11
+START_SIZE = 10
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]
 
 
@@ -23,11 +24,50 @@ def _title(text: str, counting: str, *more: str) -> alt.Title:
     return alt.Title(text, subtitle=[counting, *more], subtitleColor=LABEL_GREY, subtitleFontSize=12)
 
 
-def _end_labels(rows: pd.DataFrame, x: str, y: str, gap: float, scale: alt.Scale) -> alt.Chart:
+def _end_labels(rows: pd.DataFrame, x: str, y: str, y_px: placement.LinearScale, scale: alt.Scale) -> alt.Chart:
     """Each series' name beside its last point, pushed apart so names do not overlap."""
-    placed = rows.assign(label_y=dodge(rows[y], gap))
-    return alt.Chart(placed).mark_text(align="left", dx=7).encode(
-        x=x, y="label_y:Q", text="name:N", color=alt.Color("label_group:N", scale=label_scale(scale), legend=None))
+    placed = rows.assign(label_y=placement.end_label_positions(rows[y], y_px, LABEL_SIZE))
+    return alt.Chart(placed).mark_text(align="left", dx=7, fontSize=LABEL_SIZE).encode(
+        x=x, y=alt.Y("label_y:Q", scale=y_px.scale()), text="name:N",
+        color=alt.Color("label_group:N", scale=label_scale(scale), legend=None))
+
+
+def _map_labels(data: pd.DataFrame, x: placement.LinearScale, y: placement.LinearScale, scale: alt.Scale,
+                taken: list[placement.Rect]) -> list[alt.Chart]:
+    """Each country's name by its latest dot and, for the highlighted countries, the first year by
+    the hollow dot where there is room, clear of every trail, dot and label (charts.placement);
+    `taken` is already in use."""
+    at = {(r.country, r.point): (x.px(r.share_a_pct), y.px(r.share_b_pct)) for r in data.itertuples() if r.point}
+    segments = [((x.px(a), y.px(b)), (x.px(c), y.px(d))) for (a, b), (c, d) in _trail_segments(data)]
+    diagonal = ((x.px(x.low), y.px(y.low)), (x.px(x.high), y.px(y.high)))
+    obstacles = placement.Obstacles([*segments, diagonal], [placement.point_box(*xy, 5.5) for xy in at.values()]
+                                    + taken)
+    ends = data[data["point"] == "latest"]
+    names = placement.place_labels([(*at[(c, "latest")], 5, n) for c, n in zip(ends["country"], ends["name"],
+                                                                                  strict=True)],
+                                   obstacles, x.length, y.length, LABEL_SIZE)
+    starts = data[(data["point"] == "start") & (data["group"] != OTHER)]
+    years = placement.place_labels([(*at[(c, "start")], 4.5, str(int(v))) for c, v in zip(starts["country"],
+                                                                                         starts["year"], strict=True)],
+                                   obstacles, x.length, y.length, START_SIZE, required=False)
+    named = ends.assign(label_x=[x.value(b.x0) for b in names], label_y=[y.value((b.y0 + b.y1) / 2) for b in names])
+    dated = starts.assign(label_x=[x.value(b.x0) if b else None for b in years],
+                          label_y=[y.value((b.y0 + b.y1) / 2) if b else None for b in years]).dropna(subset=["label_x"])
+    encode = {"x": alt.X("label_x:Q", scale=x.scale()), "y": alt.Y("label_y:Q", scale=y.scale())}
+    return [alt.Chart(named).mark_text(align="left", baseline="middle", fontSize=LABEL_SIZE).encode(
+                **encode, text="name:N", color=alt.Color("label_group:N", scale=label_scale(scale), legend=None)),
+            alt.Chart(dated.assign(start_label=dated["year"].astype(int).astype(str))).mark_text(
+                align="left", baseline="middle", fontSize=START_SIZE).encode(
+                **encode, text="start_label:N", color=alt.Color("label_group:N", scale=label_scale(scale), legend=None))]
+
+
+def _trail_segments(data: pd.DataFrame) -> list:
+    """Each country's path from year to year, in data units."""
+    segments = []
+    for _, rows in data.sort_values("year").groupby("country", sort=False):
+        points = list(zip(rows["share_a_pct"], rows["share_b_pct"], strict=True))
+        segments += list(zip(points, points[1:], strict=False))
+    return segments
 
 
 def _measure_encodings(measures: list[str], colours: list[str], columns: int) -> dict:
@@ -77,18 +117,19 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> al
     data, scale = highlighted(paths, highlight)
     data = data.assign(label_group=data["group"])
     domain = _zoom(pd.concat([data["share_a_pct"], data["share_b_pct"]]))
+    side = WIDTH - 80
+    x_px, y_px = placement.LinearScale(*domain, side), placement.LinearScale(*domain, side, upward=True)
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("share_a_pct:Q", title=f"With {countries.name(pole_a)} %", format=SHARE_FORMAT),
                alt.Tooltip("share_b_pct:Q", title=f"With {countries.name(pole_b)} %", format=SHARE_FORMAT)]
     base = alt.Chart(data).encode(
-        x=alt.X("share_a_pct:Q", title=f"% of international works with {the(pole_a)}", scale=alt.Scale(domain=domain)),
-        y=alt.Y("share_b_pct:Q", title=f"% of international works with {the(pole_b)}", scale=alt.Scale(domain=domain)),
+        x=alt.X("share_a_pct:Q", title=f"% of international works with {the(pole_a)}", scale=x_px.scale()),
+        y=alt.Y("share_b_pct:Q", title=f"% of international works with {the(pole_b)}", scale=y_px.scale()),
         color=alt.Color("group:N", scale=scale, title=None, legend=None), detail="country:N", tooltip=tooltip)
     trail = base.mark_line(strokeWidth=1.5, opacity=0.7).encode(order="year:O")
     start = base.transform_filter("datum.point == 'start'").mark_point(filled=False, size=45, strokeWidth=1.5)
     latest = base.transform_filter("datum.point == 'latest'").mark_point(filled=True, size=75, opacity=1)
-    ends = data[data["point"] == "latest"]
-    labels = _end_labels(ends, "share_a_pct:Q", "share_b_pct", (domain[1] - domain[0]) / 30, scale)
+    labels = _map_labels(data, x_px, y_px, scale, taken=[])
     diagonal = pd.DataFrame({"x": domain, "y": domain})
     equal = alt.Chart(diagonal).mark_line(strokeDash=[4, 4], color=LABEL_GREY, strokeWidth=1).encode(
         x="x:Q", y="y:Q")
@@ -96,8 +137,8 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> al
         align="right", baseline="bottom", dx=-4, dy=-4, color=LABEL_GREY, fontStyle="italic").encode(
         x="x:Q", y="y:Q", text="text:N")
     years = f"Hollow dot: {int(data['year'].min())}; filled dot: {int(data['year'].max())}."
-    return alt.layer(equal, note, trail, start, latest, labels).resolve_scale(color="independent").properties(
-        width=WIDTH - 80, height=WIDTH - 80,
+    return alt.layer(equal, note, trail, start, latest, *labels).resolve_scale(color="independent").properties(
+        width=side, height=side,
         title=_title(f"Exposure to {the(pole_a)} and {the(pole_b)}", counting, years))
 
 
@@ -108,25 +149,26 @@ def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | No
     pole_a, pole_b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
     works = alt.Chart(pair).mark_bar(color=PALETTE[0]).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
-        y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f"),
-                scale=alt.Scale(domainMax=float(pair["works"].max()) * (1.35 if events is not None else 1.0))),
+        y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=",")],
-    ).properties(width=250, height=230, title=alt.Title("Works co-authored by the two", fontSize=13))
-    if events is not None and not events.empty:
-        works = alt.layer(works, event_rules(events)).properties(width=250, height=230)
+    )
+    marks = placement.event_marks(events, sorted(pair["year"].unique()), 250, 230)
+    works = alt.layer(works, *marks).properties(width=250, height=230,
+                                                title=alt.Title("Works co-authored by the two", fontSize=13))
     long = pd.concat([pair.assign(country=pole_b, share_pct=pair["share_b_pct"]),
                       pair.assign(country=pole_a, share_pct=pair["share_a_pct"])], ignore_index=True)
     long = long.assign(name=long["country"].map(countries.name))[["year", "country", "name", "share_pct", "works"]]
     names = [countries.name(pole_b), countries.name(pole_a)]
     scale = alt.Scale(domain=names, range=[PALETTE[1], PALETTE[0]])
+    y_px = placement.LinearScale(*placement.nice_domain(long["share_pct"], zero=True), 230, upward=True)
     base = alt.Chart(long).encode(
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
-        y=alt.Y("share_pct:Q", title="% of the pole's international works", scale=alt.Scale(zero=True)),
+        y=alt.Y("share_pct:Q", title="% of the pole's international works", scale=y_px.scale()),
         color=alt.Color("name:N", scale=scale, legend=None),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("name:N", title="Share of the works of"),
                  alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT)])
     last = long.sort_values("year").groupby("country").tail(1).assign(label_group=lambda f: f["name"])
-    labels = _end_labels(last, "year:O", "share_pct", float(long["share_pct"].max()) / 14, scale)
+    labels = _end_labels(last, "year:O", "share_pct", y_px, scale)
     shares = alt.layer(base.mark_line(), base.mark_point(size=30), labels).properties(
         width=230, height=230, title=alt.Title("As a share of each one's international works", fontSize=13))
     return alt.hconcat(works, shares, spacing=36).properties(

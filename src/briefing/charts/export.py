@@ -21,9 +21,43 @@ def chart_spec(chart: alt.TopLevelMixin) -> dict:
     return json.loads(chart.to_json(validate=True))
 
 
-def export_chart(chart: alt.TopLevelMixin, data: pd.DataFrame, folder: Path, label: str) -> dict[str, str]:
-    """Write `<label>.vl.json`, `.svg`, `.png` and `.csv`; return their file names by kind."""
-    spec = chart_spec(chart)
+def cite_tooltips(spec: dict, citations: dict[str, str]) -> dict:
+    """Tooltips that would show a source's id ("spf2021") show its citation instead ("Sasakawa
+    Peace Foundation USA (2021)"): a tooltip field whose values are all ids of `citations` gets
+    a companion field `<field>_citation` in the inline data, and the tooltip reads that."""
+    datasets = spec.get("datasets", {})
+    for encoding in _encodings(spec):
+        entries = encoding.get("tooltip")
+        for entry in entries if isinstance(entries, list) else [entries] if isinstance(entries, dict) else []:
+            field = entry.get("field")
+            rows = [row for rows in datasets.values() for row in rows if field in row]
+            values = {row[field] for row in rows if row[field] is not None}
+            if not field or not rows or not values or not all(isinstance(v, str) and v in citations for v in values):
+                continue
+            for row in rows:
+                row[f"{field}_citation"] = citations.get(row[field], row[field])
+            entry["field"] = f"{field}_citation"
+    return spec
+
+
+def _encodings(node):
+    """Every `encoding` mapping in a (layered, concatenated, faceted) Vega-Lite spec."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "encoding" and isinstance(value, dict):
+                yield value
+            elif key != "datasets":
+                yield from _encodings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _encodings(item)
+
+
+def export_chart(chart: alt.TopLevelMixin, data: pd.DataFrame, folder: Path, label: str,
+                 citations: dict[str, str] | None = None) -> dict[str, str]:
+    """Write `<label>.vl.json`, `.svg`, `.png` and `.csv`; return their file names by kind.
+    With `citations` (source id -> short citation), tooltips cite sources by name."""
+    spec = cite_tooltips(chart_spec(chart), citations or {})
     files = {"vl": f"{label}.vl.json", "svg": f"{label}.svg", "png": f"{label}.png", "csv": f"{label}.csv"}
     write_text_atomic(folder / files["vl"], canonical_json(spec))
     write_text_atomic(folder / files["svg"], vlc.vegalite_to_svg(spec, vl_version=VL_VERSION))

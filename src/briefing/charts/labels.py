@@ -1,7 +1,9 @@
-"""Direct labels that do not overlap."""
+"""Labels a reader reads without effort: direct labels that do not overlap (`dodge`; for
+placement in pixels see `charts.placement`) and axes in the units a reader uses ($ bn, %)."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
 
@@ -17,3 +19,15 @@ def dodge(values: pd.Series, min_gap: float) -> pd.Series:
     drift = sum(p - v for p, v in zip(placed, order, strict=True)) / max(len(placed), 1)
     shifted = pd.Series([p - drift / 2 for p in placed], index=order.index)
     return shifted.reindex(values.index)
+
+
+def usd_millions_axis(title: str, per: str = "bn", **kwargs) -> alt.Axis:
+    """An axis for values in US$ million that reads as a reader says them: "$40 bn" (per="bn")
+    or "$250 m" (per="m"); `title` should then not repeat the unit's scale."""
+    divisor = {"bn": 1000, "m": 1}[per]
+    return alt.Axis(title=title, labelExpr=f"'$' + format(datum.value / {divisor}, ',~r') + ' {per}'", **kwargs)
+
+
+def percent_axis(title: str, **kwargs) -> alt.Axis:
+    """An axis of percentages whose labels carry the sign: "25%"."""
+    return alt.Axis(title=title, labelExpr="format(datum.value, '~r') + '%'", **kwargs)

@@ -7,24 +7,23 @@ import altair as alt
 import pandas as pd
 
 from briefing import countries
-from briefing.charts.context import event_rules
+from briefing.charts import placement
 from briefing.charts.groups import label_scale
-from briefing.charts.labels import dodge
 from briefing.charts.theme import MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
 
 YEAR_AXIS = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
 LABEL_ROOM = 190  # px right of the plot for direct labels
+LABEL_SIZE = 11
 
 
-def _end_labels(data: pd.DataFrame, y: str, text: str, gap: float) -> pd.DataFrame:
-    """The last point of each series, with `label_y` moved apart so labels do not overlap."""
-    last = data.dropna(subset=[y]).sort_values("year").groupby(text).tail(1)
-    return last.assign(label_y=dodge(last[y], gap))
+def _end_labels(data: pd.DataFrame, y: str, text: str, scale: placement.LinearScale) -> pd.DataFrame:
+    """The last point of each series, with `label_y` where its label goes (charts.placement)."""
+    return placement.end_labels(data, y, text, scale, LABEL_SIZE)
 
 
 def _label_layer(last: pd.DataFrame, text: str, color: alt.Color, y_scale: alt.Scale) -> alt.Chart:
-    return alt.Chart(last).mark_text(align="left", dx=8, fontSize=11).encode(
+    return alt.Chart(last).mark_text(align="left", dx=8, fontSize=LABEL_SIZE).encode(
         x=YEAR_AXIS, y=alt.Y("label_y:Q", scale=y_scale), text=f"{text}:N", color=color)
 
 
@@ -45,7 +44,9 @@ def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt
     data = series.dropna(subset=["index_start_100"])
     data = data.assign(line_width=_widths(data["pair_name"] == names[0]))
     colour = alt.Color("pair_name:N", scale=_series_colours(names), legend=None)
-    y_scale = alt.Scale(zero=False)
+    width, height = WIDTH - LABEL_ROOM, 320
+    y = placement.LinearScale(*placement.nice_domain(data["index_start_100"]), height, upward=True)
+    y_scale = y.scale()
     base = alt.Chart(data).encode(
         x=YEAR_AXIS, color=colour,
         y=alt.Y("index_start_100:Q", scale=y_scale, title=f"Co-authored works, {int(data['year'].min())} = 100"),
@@ -54,10 +55,9 @@ def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt
                  alt.Tooltip("index_start_100:Q", title="Index", format=".0f")])
     lines = base.mark_line().encode(strokeWidth=alt.StrokeWidth("line_width:Q", scale=None))
     points = base.mark_point(filled=True, size=30)
-    gap = (data["index_start_100"].max() - data["index_start_100"].min()) / 16
-    labels = _label_layer(_end_labels(data, "index_start_100", "pair_name", gap), "pair_name", colour, y_scale)
-    marks = [event_rules(events)] if events is not None and not events.empty else []
-    return alt.layer(lines, points, labels, *marks).properties(width=WIDTH - LABEL_ROOM, height=320)
+    labels = _label_layer(_end_labels(data, "index_start_100", "pair_name", y), "pair_name", colour, y_scale)
+    marks = placement.event_marks(events, sorted(data["year"].unique()), width, height)
+    return alt.layer(lines, points, labels, *marks).properties(width=width, height=height)
 
 
 def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt.LayerChart:
@@ -75,7 +75,9 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt
                                         symbolFillColor="white", symbolStrokeColor="#000000",
                                         symbolStrokeWidth=1.5))
     lowest = int(max([data["rank"].max(), *seeds["seed_rank"]]))
-    y_scale = alt.Scale(reverse=True, domain=[1, lowest], nice=False)
+    width, height = WIDTH - LABEL_ROOM, int(min(460, max(260, 17 * lowest)))
+    y_px = placement.LinearScale(1, lowest, height)
+    y_scale = y_px.scale(reverse=True)
     y = alt.Y("rank:Q", scale=y_scale, title="Rank among the region's pairs (1 = most works)",
               axis=alt.Axis(tickMinStep=1, format="d"))
     tooltip = [alt.Tooltip("pair_name:N", title="Pair"), alt.Tooltip("year:O", title="Year"),
@@ -84,31 +86,43 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt
     lines = base.mark_line().encode(strokeWidth=alt.StrokeWidth("line_width:Q", scale=None))
     points = base.mark_point(filled=True, size=45).encode(shape=shape)
     label_colour = alt.Color("group:N", legend=None, scale=label_scale(scale))
-    labels = _label_layer(_end_labels(data, "rank", "pair_name", 1.0), "pair_name", label_colour, y_scale)
-    layers = [lines, points, labels, *_seed_marks(seeds, seed_label, shape, y_scale)]
-    height = int(min(460, max(260, 17 * lowest)))
-    return alt.layer(*layers).resolve_scale(color="independent").properties(width=WIDTH - LABEL_ROOM, height=height)
+    ends = _end_labels(data, "rank", "pair_name", y_px)
+    labels = _label_layer(ends, "pair_name", label_colour, y_scale)
+    x_px = placement.point_positions(sorted(data["year"].unique()), width)
+    taken = placement.series_obstacles(data, "year", "rank", "pair", x_px.get, y_px.px, radius=4)
+    taken.boxes += placement.label_boxes(ends, x_px.get, y_px.px, "pair_name", LABEL_SIZE, dx=8)
+    layers = [lines, points, labels, *_seed_marks(seeds, seed_label, shape, y_scale,
+                                                            (x_px, y_px, taken, width + LABEL_ROOM))]
+    return alt.layer(*layers).resolve_scale(color="independent").properties(width=width, height=height)
 
 
-def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: alt.Scale) -> list[alt.Chart]:
-    """The published ranks: hollow diamonds joined by a dashed line, one haloed label by the last."""
+def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: alt.Scale, plot) -> list[alt.Chart]:
+    """The published ranks: hollow diamonds joined by a dashed line, one haloed label by the
+    last, set where it covers no line, point or label (`plot`: x and y pixels, what is taken, the width there is)."""
     if seeds.empty:
         return []
     data = seeds.assign(measure=measure)
+    x_px, y_px, taken, room = plot
+    seed_series = data.assign(series="seed")
+    taken.segments += placement.series_obstacles(seed_series, "year", "seed_rank", "series", x_px.get, y_px.px,
+                                                 radius=7.5).segments
+    end = data.sort_values("year").iloc[-1]
+    text = f"{pair_name(data['pair'].iloc[0])}\nin the Nature Index"
+    anchor = (x_px[end["year"]], y_px.px(end["seed_rank"]), 7.5, text)
+    box = placement.place_labels([anchor], taken, room, y_px.length, LABEL_SIZE, bold=True)[0]
     base = alt.Chart(data).encode(x=YEAR_AXIS, y=alt.Y("seed_rank:Q", scale=y_scale),
                                   tooltip=[alt.Tooltip("seed_label:N", title="Published"),
                                            alt.Tooltip("year:O", title="Year")])
     path = base.mark_line(color="#000000", strokeDash=[4, 3], strokeWidth=1.5)
     diamonds = base.mark_point(filled=False, fill="white", fillOpacity=1, stroke="#000000", size=170,
                                strokeWidth=2, opacity=1).encode(shape=shape)
-    last = alt.Chart(data.sort_values("year").tail(1)).encode(
-        x=YEAR_AXIS, y=alt.Y("seed_rank:Q", scale=y_scale),
-        text=alt.value([pair_name(data["pair"].iloc[0]), "in the Nature Index"]))
-    # Two lines centred under the last diamond: to its right sit the leading pairs' end labels.
-    halo = last.mark_text(align="center", baseline="top", dy=12, fontSize=11, fontWeight="bold", stroke="white",
-                          strokeWidth=4)
-    text = last.mark_text(align="center", baseline="top", dy=12, fontSize=11, fontWeight="bold", color="#000000")
-    return [path, diamonds, halo, text]
+    last = alt.Chart(data.sort_values("year").tail(1).assign(label_y=y_px.value(box.y0))).encode(
+        x=YEAR_AXIS, y=alt.Y("label_y:Q", scale=y_scale), text=alt.value(text.split("\n")))
+    style = {"align": "left", "baseline": "top", "dx": box.x0 - anchor[0], "fontSize": LABEL_SIZE,
+             "fontWeight": "bold"}
+    halo = last.mark_text(**style, stroke="white", strokeWidth=4)
+    label = last.mark_text(**style, color="#000000")
+    return [path, diamonds, halo, label]
 
 
 def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
@@ -116,7 +130,9 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
     data = shares.assign(series=shares["name"] + "'s works with " + shares["partner_name"])
     names = list(dict.fromkeys(data["series"]))
     colour = alt.Color("series:N", scale=_series_colours(names), legend=None)
-    y_scale = alt.Scale(zero=True)
+    width, height = WIDTH - LABEL_ROOM - 20, 280
+    y = placement.LinearScale(*placement.nice_domain(data["share_pct"], zero=True), height, upward=True)
+    y_scale = y.scale()
     base = alt.Chart(data).encode(
         x=YEAR_AXIS, color=colour,
         y=alt.Y("share_pct:Q", scale=y_scale, title="Share of the country's international works (%)"),
@@ -124,10 +140,9 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=","),
                  alt.Tooltip("works_international:Q", title="Its international works", format=","),
                  alt.Tooltip("share_pct:Q", title="Share %", format=".1f")])
-    gap = data["share_pct"].max() / 14
-    labels = _label_layer(_end_labels(data, "share_pct", "series", gap), "series", colour, y_scale)
+    labels = _label_layer(_end_labels(data, "share_pct", "series", y), "series", colour, y_scale)
     return alt.layer(base.mark_line(), base.mark_point(filled=True, size=30), labels).properties(
-        width=WIDTH - LABEL_ROOM - 20, height=280)
+        width=width, height=height)
 
 
 def partners_chart(top: pd.DataFrame, focus_codes: list[str], poles: list[str]) -> alt.VConcatChart:

@@ -15,10 +15,12 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fileio import staged_dir
 from briefing.render.numbering import chapter_numbers, crossref_map, page_name
+from briefing.render.search import write_search_index
 from briefing.report.book import Chapter, md_escape
+from briefing.report.data_zip import data_zip_name
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "html_charts.lua"]
+FILTERS = ["safe_links.lua", "media.lua", "crossref.lua", "callouts.lua", "html_charts.lua", "html_tables.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 
 
@@ -48,6 +50,7 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
                 "briefing-version": __version__,
                 "version": str(version) if version else None,
                 "pdf": f"briefing-{edition.edition}-v{version}.pdf" if version else None,
+                "data-zip": data_zip_name(edition.edition, version) if version else None,
             }
             meta = {k: v for k, v in meta.items() if v is not None}
             target = tmp / page_name(chapter.file)
@@ -60,6 +63,7 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
         from briefing.charts.export import vega_bundle  # imported here: loads Altair
 
         (tmp / "assets" / "vega.js").write_text(vega_bundle(), encoding="utf-8")
+        write_search_index(tmp, [tmp / p.name for p in pages])
     return pages
 
 
@@ -67,7 +71,7 @@ def _pandoc(book: Path, source: str, target: Path, meta: dict) -> None:
     meta_file = target.with_suffix(".meta.json")
     meta_file.write_text(json.dumps(meta, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     command = [pypandoc.get_pandoc_path(), source, "--from", READER, "--to", "html5", "--standalone",
-               "--template", str(HERE / "templates" / "page.html"), "--toc", "--toc-depth=3",
+               "--template", str(HERE / "templates" / "page.html"), "--toc", "--toc-depth=3", "--columns=10000",
                "--section-divs", "--metadata-file", str(meta_file), "--output", str(target)]
     for name in FILTERS:
         command += ["--lua-filter", str(HERE / "filters" / name)]

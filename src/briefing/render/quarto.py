@@ -9,6 +9,7 @@ html_charts.lua filter makes the charts interactive from the local Vega bundle."
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -62,7 +63,7 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
                                      f"snapshots: {snapshots}")
     config["format"] = {"html": {"toc": True, "css": "assets/briefing.css",
                                  "include-in-header": {"text": HEADER},
-                                 "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "html_charts.lua")]}}
+                                 "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "html_charts.lua")]}}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _run(book, ["render", ".", "--to", "html"])
     if out.exists():
@@ -70,20 +71,59 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     shutil.move(book / "_book", out)
 
 
-def render_pdf_quarto(book: Path, target: Path, meta: dict) -> None:
-    """Render the combined document to PDF through Quarto's typst format, in a folder of
-    its own (a plain project beside the book: Quarto looks upward for a project file)."""
-    folder = book.parent / "print"
+# Quarto's typst format, read from its documentation (Quarto cannot be installed offline, so
+# this path is written to the documentation and tested wherever `quarto` is on PATH):
+# - https://quarto.org/docs/output-formats/typst.html ("Typst Basics"): `papersize`, `margin`,
+#   `toc`; `section-numbering` takes a typst numbering pattern such as "1.1.a", and headings are
+#   unnumbered by default ("number-sections" is false), so the option is left out, not "none"
+#   (Quarto 1.10.18 fails on `section-numbering: none`: "invalid numbering pattern").
+# - https://quarto.org/docs/output-formats/typst-custom.html ("Custom Typst Formats") and
+#   https://quarto.org/docs/journals/templates.html#typst-partials ("Typst Partials"):
+#   `template-partials` replaces `typst-template.typ` ("the definition of the Typst template
+#   function that will be called on the entire document contents") and `typst-show.typ` ("a show
+#   rule for the entire document that captures document metadata and passes it to the function
+#   defined in typst-template.typ"); `definitions.typ` (callouts, floats) stays Quarto's own.
+# - https://quarto.org/docs/reference/formats/typst.html ("Typst Options"): `font-paths`.
+# - https://quarto.org/docs/authoring/cross-references.html and Quarto's crossref options
+#   (https://quarto.org/docs/reference/metadata/crossref.html): `crossref: chapters: true`
+#   numbers figures and tables by their level-1 section ("Figure 2.3"), as the built-in PDF does;
+#   a heading marked `.unnumbered` (the executive summary) does not count as a chapter.
+SUMMARY_HEADING = re.compile(r"^(# .+?) \{#chapter-index\}$", re.M)
+
+
+def print_project(book: Path, folder: Path, meta: dict) -> None:
+    """The Quarto project that renders the combined document to PDF through typst: a plain
+    project of its own beside the book (Quarto looks upward for a project file), with the
+    house partials and the edition's metadata."""
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(book / "figures", folder / "figures")
-    shutil.copyfile(book / COMBINED, folder / COMBINED)
-    (folder / "_quarto.yml").write_text(yaml.safe_dump({"project": {"type": "default"}}), encoding="utf-8")
-    args = ["render", COMBINED, "--to", "typst", "--output", target.name,
-            "-M", f"version:{meta['version']}", "-M", "toc:true", "-M", "papersize:a4",
-            "-M", "section-numbering:none"]
-    for font_dir in FONT_DIRS:
-        if font_dir.is_dir():
-            args += ["-M", f"font-paths:{font_dir}"]
-    _run(folder, args)
+    text = (book / COMBINED).read_text(encoding="utf-8")
+    (folder / COMBINED).write_text(SUMMARY_HEADING.sub(r"\1 {#chapter-index .unnumbered}", text), encoding="utf-8")
+    (folder / "typst-template.typ").write_text(
+        "// The house look, from src/briefing/render/templates/house.typ (shared with the built-in PDF).\n"
+        + (HERE / "templates" / "house.typ").read_text(encoding="utf-8"), encoding="utf-8")
+    shutil.copyfile(HERE / "templates" / "house-show.typ", folder / "typst-show.typ")
+    filters = [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "typst_blocks.lua")]
+    config = {
+        "project": {"type": "default"},
+        "version": meta["version"], "renderer": meta["renderer"],
+        "snapshots": [{"source": s["source"], "id": s["id"]} for s in meta["snapshots"]],
+        "crossref": {"chapters": True},
+        "format": {"typst": {
+            "papersize": "a4", "toc": False, "number-sections": False,
+            "template-partials": ["typst-template.typ", "typst-show.typ"],
+            "font-paths": [str(d) for d in FONT_DIRS if d.is_dir()],
+            "filters": filters,
+        }},
+    }
+    (folder / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def render_pdf_quarto(book: Path, target: Path, meta: dict) -> None:
+    """Render the combined document to PDF through Quarto's typst format, with the house
+    title page, contents, running header and page numbers (`print_project`)."""
+    folder = book.parent / "print"
+    print_project(book, folder, meta)
+    _run(folder, ["render", COMBINED, "--to", "typst", "--output", target.name])
     shutil.move(folder / target.name, target)

@@ -27,6 +27,7 @@ from briefing.render.html import render_html
 from briefing.render.pdf import render_pdf
 from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
+from briefing.report.data_zip import data_zip_name, section_outputs, write_data_zip
 from briefing.report.findings import merged_findings
 from briefing.report.site import LATEST, pdf_name, published_versions, version_dir
 from briefing.stages.assemble import assemble
@@ -53,6 +54,16 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
         "git_commit": git_commit(ws.root), "versions": versions(),
         "renderer": {k: v for k, v in renderer.items() if k != "versions"},
     }
+
+
+def data_readme(edition: Edition, version: int) -> str:
+    """What the data download holds and how to cite it."""
+    return (f"{edition.title}\nEdition {edition.edition}, version {version}: the data behind every figure and table.\n\n"
+            "figures/<label>.csv  the data of Figure or Table <label>, as drawn (the label is its anchor on the site)\n"
+            "findings.json        every key number: id, label, value, unit, source, figure, caveats\n"
+            "codebook.csv         for each column of each CSV: its unit, its source and the finding ids read from it\n\n"
+            f"Cite as: {edition.title}, edition {edition.edition}, version {version}. Sources, licences and\n"
+            "retrieval dates are listed in the methods appendix of the briefing (Appendix A).\n")
 
 
 def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Published:
@@ -90,6 +101,8 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Publishe
             shutil.move(item, tmp / item.name)
         html.rmdir()
         (tmp / "findings.json").write_text(canonical_json(findings), encoding="utf-8")
+        write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", canonical_json(findings),
+                       findings["findings"], section_outputs(build), data_readme(edition, version))
         (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info)),
                                            encoding="utf-8")
     with staged_dir(ws.site / edition.edition / LATEST) as tmp:

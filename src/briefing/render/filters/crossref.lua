@@ -18,8 +18,14 @@ local function to_map(meta)
   return meta
 end
 
-local function prefix(caption_long, entry)
-  local lead = pandoc.Inlines({ pandoc.Strong({ pandoc.Str(entry.kind .. "\u{a0}" .. entry.number .. ":") }), pandoc.Space() })
+local function prefix(caption_long, entry, id)
+  local label = entry.kind .. "\u{a0}" .. entry.number
+  local mark = pandoc.Inlines({ pandoc.Str(label .. ":") })
+  if FORMAT:match("html") then
+    local link = pandoc.Link({ pandoc.Str(label) }, "#" .. id, "Permalink to " .. label, pandoc.Attr("", { "permalink" }))
+    mark = pandoc.Inlines({ link, pandoc.Str(":") })
+  end
+  local lead = pandoc.Inlines({ pandoc.Strong(mark), pandoc.Space() })
   if #caption_long > 0 and caption_long[1].t == "Plain" then
     caption_long[1].content = lead .. caption_long[1].content
   else
@@ -28,11 +34,12 @@ local function prefix(caption_long, entry)
   return caption_long
 end
 
--- Figures and tables alike: "Figure 1.2:" or "Table 1.2:" before the caption.
+-- Figures and tables alike: "Figure 1.2:" or "Table 1.2:" before the caption; on the web
+-- the number is a visible permalink to the figure or table.
 local function number(element)
   local entry = refs[element.identifier]
   if entry then
-    element.caption.long = prefix(element.caption.long, entry)
+    element.caption.long = prefix(element.caption.long, entry, element.identifier)
   end
   return element
 end
