@@ -261,23 +261,51 @@ def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt
 
 
 @app.command()
-def diff(old: Annotated[str, typer.Argument(help="Published version, e.g. 2025/v1 or 2025/latest.")],
-         new: Annotated[str, typer.Argument(help="Published version to compare with, e.g. 2025/v2.")],
-         params: Annotated[Path | None, typer.Option("--params", "-p", help="Not needed; accepted for symmetry.")] = None,
+def diff(old: Annotated[str | None, typer.Argument(help="Published version, e.g. 2024/v1 or 2024/latest.")] = None,
+         new: Annotated[str | None, typer.Argument(help="Published version to compare with, e.g. 2025/v1.")] = None,
+         params: Annotated[Path | None, typer.Option(
+             "--params", "-p", help="Without versions: compare this edition's newest version with its "
+                                    "predecessor (the version before, else the previous edition of its series).")
+                           ] = None,
          workdir: WorkdirOpt = None,
          as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
          limit: Annotated[int, typer.Option("--limit", min=1, help="Moved findings to list.")] = 50) -> None:
-    """Compare the findings of two published versions: added, removed, moved (largest change first)."""
+    """Compare the findings of two published versions: added, removed, moved (largest change first).
+
+    Without versions, compare the edition of --params as "What changed" does: its newest
+    version against the version before it, else the previous edition of the same series."""
     def action() -> None:
-        if params is not None:
-            load_edition(params)
+        edition = load_edition(params) if params is not None else None
         ws = Workspace.discover(workdir)
-        result = diff_versions(ws.site, old, new)
+        pair = (old, new) if old is not None or new is not None else _newest_and_predecessor(ws, edition)
+        if pair is None:
+            return
+        if None in pair:
+            raise InputError("briefing diff", "give two versions (e.g. 2024/v1 2025/v1), or none with --params")
+        result = diff_versions(ws.site, *pair)
         if as_json:
             out.print_json(data=result.as_dict())
             return
         print_diff(out, result, limit)
     _guard(action)
+
+
+def _newest_and_predecessor(ws: Workspace, edition: Edition | None) -> tuple[str, str] | None:
+    from briefing.report.site import predecessor_of, published_versions
+
+    if edition is None:
+        raise InputError("briefing diff", "give two versions (e.g. 2024/v1 2025/v1), or --params "
+                                          "params/<edition>.yml to compare that edition with its predecessor")
+    versions = published_versions(ws.site, edition.edition)
+    if not versions:
+        raise InputError(f"edition {edition.edition}", f"has no published version in {ws.site}: publish it first")
+    newest = f"{edition.edition}/v{versions[-1]}"
+    previous = predecessor_of(ws.site, edition.edition, versions[-1])
+    if previous is None:
+        out.print(f"{newest} is the first version of the first edition of series {edition.series_name} "
+                  "published here: nothing earlier to compare it with.")
+        return None
+    return previous, newest
 
 
 @app.command(context_settings={"allow_extra_args": True})
