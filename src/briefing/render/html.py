@@ -18,7 +18,7 @@ from briefing.render.numbering import chapter_numbers, crossref_map, page_name
 from briefing.report.book import Chapter, md_escape
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "html_charts.lua"]
+FILTERS = ["formats.lua", "safe_links.lua", "crossref.lua", "callouts.lua", "html_charts.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 
 

@@ -19,7 +19,7 @@ from briefing.render.numbering import crossref_map
 from briefing.report.book import COMBINED, Chapter, md_escape
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["safe_links.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]
+FILTERS = ["formats.lua", "safe_links.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
 

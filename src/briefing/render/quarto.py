@@ -62,7 +62,7 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
                                      f"snapshots: {snapshots}")
     config["format"] = {"html": {"toc": True, "css": "assets/briefing.css",
                                  "include-in-header": {"text": HEADER},
-                                 "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "html_charts.lua")]}}
+                                 "filters": [str(HERE / "filters" / name) for name in ("formats.lua", "safe_links.lua", "html_charts.lua")]}}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _run(book, ["render", ".", "--to", "html"])
     if out.exists():
