@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, publish, build, diff.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, new.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -350,6 +350,50 @@ def aggregate(ctx: typer.Context,
                   f"{result.works_with_corresponding:,} with a corresponding author's country) "
                   f"in {result.seconds:.1f} s: {result.works_per_second:,.0f} works/s ({engine})")
         out.print(f"wrote {', '.join(f'{n}.parquet ({r:,} rows)' for n, r in result.rows.items())} to {result.out}")
+    _guard(action)
+
+
+@app.command(context_settings={"allow_extra_args": True})
+def new(ctx: typer.Context,
+        path: Annotated[Path, typer.Argument(help="The params file to write, e.g. params/europe-2025.yml.")],
+        focus: Annotated[tuple[str, str], typer.Option("--focus", help="The focus pair, e.g. --focus DE FR.")],
+        poles: Annotated[tuple[str, str], typer.Option("--poles", help="The two poles, e.g. --poles US CN.")],
+        region: Annotated[str, typer.Option("--region", help="A named region of data/regions.yml: europe, "
+                                                              "asia-pacific, east-asia, eu27, ...")],
+        countries: Annotated[list[str] | None, typer.Option(
+            "--countries", help="More countries to compare (besides focus and poles): --countries SE NO FI.")] = None,
+        window: Annotated[str | None, typer.Option(
+            "--window", help="FIRST-LAST years (default: the nine years to the pair table's latest).")] = None,
+        series: Annotated[str | None, typer.Option("--series", help="The series (default: the region's name).")
+                          ] = None,
+        curated: Annotated[Path | None, typer.Option(
+            "--curated", help="The series' folder of events.csv, facts.csv and documents.yml.")] = None,
+        documents: Annotated[Path | None, typer.Option(
+            "--documents", help="The folder of the documents (plain text) those rows quote.")] = None,
+        mirror: MirrorOpt = None, workdir: WorkdirOpt = None) -> None:
+    """Write a commented params file for a new edition or series, and report what each source
+    holds for its countries and years before any build (the file builds as written)."""
+    def action() -> None:
+        from briefing.series.new import Request, parse_window, write_new
+
+        extra = list(ctx.args)
+        flags = [a for a in extra if a.startswith("-")]
+        if flags:
+            raise InputError(flags[0], "unknown option")
+        ws = Workspace.discover(workdir)
+        request = Request(path, focus, poles, region, (*(countries or []), *extra),
+                          parse_window(window) if window else None, series, curated, documents)
+        with err.status("reading what the sources hold"):
+            written = write_new(ws, request, mirror or default_mirror(ws))
+        edition = written.edition
+        out.print(f"wrote {written.path}: edition {edition.edition} of series {edition.series_name}, "
+                  f"{edition.window.start}-{edition.window.end}, {' and '.join(edition.focus_pair)} "
+                  f"in {written.region.name}", highlight=False, soft_wrap=True)
+        gaps = written.gaps
+        out.print("what the sources hold for these countries and years:" if gaps else
+                  "every source holds every country for the whole window", highlight=False)
+        for gap in gaps:
+            out.print(f"  {gap}", highlight=False, soft_wrap=True)
     _guard(action)
 
 
