@@ -73,17 +73,17 @@ def series_documents(path: Path) -> dict[str, dict]:
         raise InputError(str(path), "must hold a 'documents' mapping of document ids to entries")
     entries = {}
     for doc_id, entry in data["documents"].items():
-        where = f"{path}: key 'documents.{doc_id}'"
+        key = f"{path}: key 'documents.{doc_id}"
         if not isinstance(entry, dict):
-            raise InputError(where, "must be a mapping (citation, file, short, ...)")
+            raise InputError(key + "'", "must be a mapping (citation, file, short, ...)")
         unknown = sorted(set(entry) - DOCUMENT_KEYS)
         if unknown:
-            raise InputError(where, f"unknown key(s) {unknown}; known: {sorted(DOCUMENT_KEYS)}")
-        for key in ("citation", "file"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                raise InputError(f"{where}.{key}", "required, a non-empty text")
+            raise InputError(key + "'", f"unknown key(s) {unknown}; known: {sorted(DOCUMENT_KEYS)}")
+        for field in ("citation", "file"):
+            if not isinstance(entry.get(field), str) or not entry[field].strip():
+                raise InputError(f"{key}.{field}'", "required, a non-empty text")
         if Path(entry["file"]).name != entry["file"]:
-            raise InputError(f"{where}.file", "a file name in the documents folder, not a path")
+            raise InputError(f"{key}.file'", "a file name in the documents folder, not a path")
         entries[str(doc_id)] = {**{k: v for k, v in entry.items() if k != "file"}, "seed": entry["file"],
                                 "short": entry.get("short", str(doc_id))}
     return entries
