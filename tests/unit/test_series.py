@@ -151,8 +151,11 @@ def test_what_changed_names_its_baseline_lists_moves_and_their_caveats(tmp_path)
     text = changes_text(edition, tmp_path, "2024/v1", new)
     assert text.startswith("Compared with the 2024 edition (version 1, published 2026-01-01), the previous edition "
                            "of the east-asia series: its data window was 2014–2022, this edition's is 2015–2023.")
-    assert "Moved most: share KR 2023 (10% in the 2024 edition, 12.5% now, +25.0%); pair works JP-KR 2023" in text
-    assert "| share KR 2023 | 10% (2022) | 12.5% | +25.0% | break in the source |" in text
+    assert ("Moved most: pair works JP-KR 2023 (100 in the 2024 edition, 80 now, \u221220.0%); "
+            "share KR 2023 (10.0% in the 2024 edition, 12.5% now, +2.5 pp).") in text
+    assert "| pair works JP-KR 2023 | 100 (2022) | 80 | \u221220.0% |  |" in text  # counts: relative change
+    assert "| share KR 2023 | 10.0% (2022) | 12.5% | +2.5 pp | break in the source |" in text  # shares: points
+    assert "{#tbl-changes-window}" in text and "{#tbl-changes-window-rates}" in text
     assert "| pair works JP-KR 2021 | 90 | 95 | +5.6% |  |" in text  # a revision of the same year
     assert "- South Korea's totals jump in 2020: a break in the source. (touches share KR 2023)" in text
     same = changes_text(edition, tmp_path, "2024/v1", {f["id"]: f for f in
@@ -182,8 +185,6 @@ EVENT_ROW = "ev.de.2021.act,2021-05,month,DE,law,The act of 2021,The act,doc,doc
 
 
 def curated_folder(tmp_path: Path, row: str = EVENT_ROW, listing: str | None = None) -> tuple[Path, Path]:
-    from briefing.sources.curated import Documents  # noqa: F401 - the module under test, imported here for speed
-
     tables, docs = tmp_path / "tables", tmp_path / "docs"
     tables.mkdir(exist_ok=True)
     docs.mkdir(exist_ok=True)
@@ -196,7 +197,8 @@ def curated_folder(tmp_path: Path, row: str = EVENT_ROW, listing: str | None = N
 
 def read_series(tmp_path: Path, **kwargs):
     from briefing.sources import registry
-    from briefing.sources.curated import CuratedInputs, Documents, read_curated
+    from briefing.sources.curated import read_curated
+    from briefing.sources.documents import CuratedInputs, Documents
 
     tables, docs = curated_folder(tmp_path, **kwargs)
     listed = tables / "documents.yml"

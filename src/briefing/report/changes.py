@@ -47,13 +47,14 @@ def changes_text(edition: Edition, site: Path, baseline: str | None, new: dict[s
         lines.append("Every finding is the same; what changed is presentation (text, figures, chapters or "
                      "parameters that do not alter a number).")
     if result.advanced:
-        lines += ["", _largest(result.advanced, then), "",
-                  f": The latest year against {esc(then)}'s latest year: the findings that moved most "
-                  "{#tbl-changes-window}", "", *_table(result.advanced, then, with_year=True)]
+        lines += ["", _largest(result.advanced, then)]
+        lines += _tables(result.advanced, "tbl-changes-window", with_year=True,
+                         title=f"The latest year against {esc(then)}'s latest year: the findings that moved most")
     if result.moved:
-        lines += ["", f": Findings of the same year that changed value since {esc(then)} (revisions) "
-                      "{#tbl-changes}", "", *_table(result.moved, then, with_year=False)]
-    lines += _caveats([*result.advanced[:SHOWN], *result.moved[:SHOWN]])
+        lines += _tables(result.moved, "tbl-changes", with_year=False,
+                         title=f"Findings of the same year that changed value since {esc(then)} (revisions)")
+    shown = [m for moves in (result.advanced, result.moved) for part in by_kind(moves) for m in part[:SHOWN]]
+    lines += _caveats(shown)
     return "\n".join(lines)
 
 
@@ -76,17 +77,36 @@ def _counts(result: Diff, same: bool) -> str:
     return "Of the findings: " + "; ".join(parts) + "."
 
 
+def percent(unit: str) -> bool:
+    """Shares, rates and growth: their moves are told in percentage points, not relative to themselves."""
+    return unit.startswith("pct") or unit == "pp"
+
+
+def by_kind(moves: list[Moved]) -> tuple[list[Moved], list[Moved]]:
+    """Counts and ranks, largest relative change first; percentages, largest change in points first."""
+    rates = [m for m in moves if percent(m.unit)]
+    rates.sort(key=lambda m: (m.change is None, -abs(m.change or 0), m.id))
+    return [m for m in moves if not percent(m.unit)], rates
+
+
+def _change(move: Moved) -> str:
+    if percent(move.unit) and move.change is not None:
+        return f"{move.change:+.1f} pp".replace("-", "\u2212")
+    return fmt.signed_pct(move.relative_pct, 1) if move.relative_pct is not None else "changed"
+
+
 def _largest(moves: list[Moved], then: str) -> str:
-    """One sentence naming the three largest moves, from, to and by how much."""
-    named = [f"{esc(m.label)} ({_value(m.old, m.unit)} in {esc(then)}, {_value(m.new, m.unit)} now"
-             + (f", {fmt.signed_pct(m.relative_pct, 1)}" if m.relative_pct is not None else "") + ")"
-             for m in moves[:3]]
+    """One sentence naming the largest moves (two of each kind), from, to and by how much."""
+    counts, rates = by_kind(moves)
+    named = [f"{esc(m.label)} ({_value(m.old, m.unit)} in {esc(then)}, {_value(m.new, m.unit)} now, {_change(m)})"
+             for m in [*counts[:2], *rates[:2]]]
     return "Moved most: " + "; ".join(named) + "."
 
 
 def _value(value, unit: str) -> str:
-    shown = esc(show_value(value))
-    return shown + "%" if unit.startswith("pct") and isinstance(value, (int, float)) else shown
+    if percent(unit) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.1f}%" if unit != "pp" else f"{value:+.1f} pp".replace("-", "\u2212")
+    return esc(show_value(value))
 
 
 def _period(move: Moved) -> str:
@@ -95,12 +115,22 @@ def _period(move: Moved) -> str:
     return " ".join(o for o, n in zip(old, new, strict=False) if o != n)
 
 
-def _table(moves: list[Moved], then: str, with_year: bool) -> list[str]:
+def _tables(moves: list[Moved], label: str, with_year: bool, title: str) -> list[str]:
+    """One table of counts and ranks and one of percentages, each with its own ranking."""
+    lines = []
+    for kind, part, suffix in (("counts and ranks", by_kind(moves)[0], ""), ("shares, rates and growth",
+                                                                             by_kind(moves)[1], "-rates")):
+        if part:
+            lines += ["", f": {title}: {kind} {{#{label}{suffix}}}", "", *_table(part, with_year)]
+    return lines
+
+
+def _table(moves: list[Moved], with_year: bool) -> list[str]:
     rows = ["| Finding | " + ("Then" if with_year else "Before") + " | Now | Change | Caveat |",
             "|:---|---:|---:|---:|:---|"]
     for move in moves[:SHOWN]:
         before = _value(move.old, move.unit) + (f" ({esc(_period(move))})" if with_year else "")
-        change = fmt.signed_pct(move.relative_pct, 1) if move.relative_pct is not None else "changed"
+        change = _change(move)
         caveat = ", ".join(dict.fromkeys(BREAK_KINDS[c["kind"]] for c in move.caveats if c["kind"] in BREAK_KINDS))
         rows.append(f"| {esc(move.label)} | {before} | {_value(move.new, move.unit)} | {change} | {caveat} |")
     if len(moves) > SHOWN:

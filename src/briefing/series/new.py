@@ -20,6 +20,8 @@ from briefing.series.coverage import Holding, coverage, source_names, source_tab
 from briefing.series.regions import NamedRegion, region
 
 SPAN = 9  # years in a default window, as in the yearly editions (2015-2023)
+MARKER_KINDS = ("law", "executive order/memorandum")  # acts marked on the trend charts by default
+MARKERS = 3
 
 
 @dataclass(frozen=True)
@@ -79,16 +81,45 @@ def write_new(ws: Workspace, request: Request, mirror: Path | None) -> Written:
     folder = path.resolve().parent
     curated = _curated(request, folder)
     data = _parameters(path, request, focus, poles, compared, chosen, members, (start, end), curated)
-    holdings = coverage(tables, _validated(data), source_names(ws))
+    draft = _validated(data)
+    draft._folder = folder  # curated folders are relative to the params file
+    holdings = coverage(tables, draft, source_names(ws))
     gbard = {h.country for h in holdings if h.measure == "GBARD by objective" and h.years}
     data["sections"]["funding"]["gbard_countries"] = [c for c in focus if c in gbard]
+    if curated:
+        _from_curated(data, curated_tables(ws, draft), focus, (start, end))
     edition = _validated(data)
     text = render(edition, chosen, members, holdings, focus)
-    if Edition.model_validate(read_params_yaml(text)) != edition:  # the file says exactly what was checked
+    written = Edition.model_validate(read_params_yaml(text))
+    if written != edition:  # the file says exactly what was checked
         raise AssertionError(f"briefing new wrote parameters that read back differently:\n{text}")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(path, text)
     return Written(path, load_edition(path), chosen, holdings)
+
+
+def curated_tables(ws: Workspace, edition: Edition) -> dict:
+    """The series' events and facts, every row checked against its document now, before any build."""
+    from briefing.sources.curated import read_curated
+    from briefing.sources.documents import curated_inputs
+
+    return read_curated(curated_inputs(ws, edition))
+
+
+def _from_curated(data: dict, tables: dict, focus: list[str], window: tuple[int, int]) -> None:
+    """Parameters the series' own rows answer: its laws and executive acts inside the window
+    as chart markers, its published R&D intensity of the focus countries beside the data."""
+    events = tables["events"]
+    inside = events[events["year"].between(*window) & events["kind"].isin(MARKER_KINDS)].sort_values(["date", "id"])
+    markers = list(inside["id"][:MARKERS])
+    facts = tables["facts"]
+    intensity = [i for i in facts["id"] if i.startswith("seed.gerd_pct_gdp.") and i.split(".")[2] in focus]
+    sections = data["sections"]
+    if markers:
+        sections["partnership"]["marker_events"] = markers
+        sections["decoupling"]["marker_events"] = markers
+    if intensity:
+        sections["funding"]["seed_intensity_facts"] = intensity
 
 
 def _validated(data: dict) -> Edition:
@@ -139,6 +170,7 @@ def render(edition: Edition, chosen: NamedRegion, members: list[str], holdings: 
     """The params file: every key commented, the coverage gaps listed at the top."""
     gaps = [h.gap for h in holdings if h.gap]
     added = [c for c in focus if c not in chosen.countries]
+    funding = edition.sections["funding"]
     lines = [f"# Edition {edition.edition} of the {edition.series_name} series, written by `briefing new`.",
              "# Build it with: briefing build --params <this file>",
              "#",
@@ -166,19 +198,25 @@ def render(edition: Edition, chosen: NamedRegion, members: list[str], holdings: 
              *_curated_lines(edition),
              "# Sections to run, each with its own parameters (see each notebook's parameters cell).",
              "sections:",
-             "  funding:",
-             "    # Countries whose government R&D budget by objective NCSES publishes.",
-             f"    gbard_countries: {_flow(edition.sections['funding']['gbard_countries'])}",
-             "    # Published figures to set beside the data: ids of facts.csv rows, e.g. seed_intensity_facts: [...].",
-             "  decoupling: {}",
-             "  partnership: {}",
-             "    # Add marker_events: [ids of events.csv] to mark policy events on the trend charts.",
+             *_section("funding", funding, {
+                 "gbard_countries": "Countries whose government R&D budget by objective NCSES publishes.",
+                 "seed_intensity_facts": "Published R&D intensity set beside the data: ids of the series' facts.csv rows."}),
+             *_section("decoupling", edition.sections["decoupling"], {
+                 "marker_events": "Policy events marked on the poles' chart: ids of the series' events.csv rows."}),
+             *_section("partnership", edition.sections["partnership"], {
+                 "marker_events": "Policy events marked on the pair's trend chart: ids of events.csv rows."}),
+             *(["  context: {}"] if "context" in edition.sections else
+               ["  # context: {}  (the policy timeline: needs the series' own events, see curated above)"]),
              ]
-    if "context" in edition.sections:
-        lines += ["  context: {}"]
-    else:
-        lines += ["  # context: {}  (the policy timeline: needs the series' own events, see curated above)"]
     return "\n".join(lines) + "\n"
+
+
+def _section(name: str, values: dict, keys: dict[str, str]) -> list[str]:
+    """A section's block: each key with its comment, set when it has a value, else commented out."""
+    body = []
+    for key, comment in keys.items():
+        body += [f"    # {comment}", f"    {key}: {_flow(values[key])}" if values.get(key) else f"    # {key}: []"]
+    return [f"  {name}:" if any(values.get(k) for k in keys) else f"  {name}: {{}}", *body]
 
 
 def _curated_lines(edition: Edition) -> list[str]:

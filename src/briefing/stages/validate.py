@@ -12,7 +12,7 @@ from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
 from briefing.infra.fingerprint import code_fingerprint
 from briefing.infra.workspace import Workspace
 from briefing.sources import registry, snapshot
-from briefing.sources.curated import curated_inputs
+from briefing.sources.documents import curated_inputs
 from briefing.sources.record_snapshots import record_snapshots
 from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
 
