@@ -51,8 +51,10 @@ def changes_text(edition: Edition, site: Path, baseline: str | None, new: dict[s
         lines += _tables(result.advanced, "tbl-changes-window", with_year=True,
                          title=f"The latest year against {esc(then)}'s latest year: the findings that moved most")
     if result.moved:
+        lines += ["", "The same finding can also take a new value: a revision of the source, or a measure defined "
+                      "on the window (a peak year, a scenario on the latest year) that moved with it."]
         lines += _tables(result.moved, "tbl-changes", with_year=False,
-                         title=f"Findings of the same year that changed value since {esc(then)} (revisions)")
+                         title=f"Findings under the same id with a new value since {esc(then)}")
     shown = [m for moves in (result.advanced, result.moved) for part in by_kind(moves) for m in part[:SHOWN]]
     lines += _caveats(shown)
     return "\n".join(lines)
@@ -69,7 +71,7 @@ def _intro(edition: Edition, name: str, version: str, manifest: dict, old: Windo
 
 
 def _counts(result: Diff, same: bool) -> str:
-    parts = [f"{len(result.moved)} findings of the same year changed value",
+    parts = [f"{len(result.moved)} under the same id have a new value",
              f"{len(result.added)} are new", f"{len(result.removed)} are no longer stated",
              f"{result.unchanged} are unchanged"]
     if not same:
@@ -77,27 +79,40 @@ def _counts(result: Diff, same: bool) -> str:
     return "Of the findings: " + "; ".join(parts) + "."
 
 
+COUNTS = {"works", "count", "usd_ppp_m", "usd_ppp_m_const2015"}  # told by their relative change
+INPUTS = {"events"}  # counts of the documents' events: inputs, not data, so never a "move"
+KINDS = ("counts and spending", "shares, rates and growth", "ranks, years and other measures")
+
+
 def percent(unit: str) -> bool:
     """Shares, rates and growth: their moves are told in percentage points, not relative to themselves."""
     return unit.startswith("pct") or unit == "pp"
 
 
-def by_kind(moves: list[Moved]) -> tuple[list[Moved], list[Moved]]:
-    """Counts and ranks, largest relative change first; percentages, largest change in points first."""
-    rates = [m for m in moves if percent(m.unit)]
-    rates.sort(key=lambda m: (m.change is None, -abs(m.change or 0), m.id))
-    return [m for m in moves if not percent(m.unit)], rates
+def by_kind(moves: list[Moved]) -> tuple[list[Moved], list[Moved], list[Moved]]:
+    """Counts, largest relative change first; percentages, largest change in points first; ranks,
+    years and the rest, largest difference first. Counts of curated events are left out."""
+    def size(move: Moved) -> tuple:
+        return (move.change is None, -abs(move.change or 0), move.id)
+    counts = [m for m in moves if m.unit in COUNTS]
+    rates = sorted((m for m in moves if percent(m.unit)), key=size)
+    other = sorted((m for m in moves if not (m.unit in COUNTS or m.unit in INPUTS or percent(m.unit))), key=size)
+    return counts, rates, other
 
 
 def _change(move: Moved) -> str:
-    if percent(move.unit) and move.change is not None:
+    if move.change is None:
+        return "changed"
+    if percent(move.unit):
         return f"{move.change:+.1f} pp".replace("-", "\u2212")
-    return fmt.signed_pct(move.relative_pct, 1) if move.relative_pct is not None else "changed"
+    if move.unit in COUNTS and move.relative_pct is not None:
+        return fmt.signed_pct(move.relative_pct, 1)
+    return f"{move.change:+,.4g}".replace("-", "\u2212")
 
 
 def _largest(moves: list[Moved], then: str) -> str:
     """One sentence naming the largest moves (two of each kind), from, to and by how much."""
-    counts, rates = by_kind(moves)
+    counts, rates, _ = by_kind(moves)
     named = [f"{esc(m.label)} ({_value(m.old, m.unit)} in {esc(then)}, {_value(m.new, m.unit)} now, {_change(m)})"
              for m in [*counts[:2], *rates[:2]]]
     return "Moved most: " + "; ".join(named) + "."
@@ -105,7 +120,8 @@ def _largest(moves: list[Moved], then: str) -> str:
 
 def _value(value, unit: str) -> str:
     if percent(unit) and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f"{value:.1f}%" if unit != "pp" else f"{value:+.1f} pp".replace("-", "\u2212")
+        shown = f"{value:.1f}%" if unit != "pp" else f"{value:+.1f} pp"
+        return shown.replace("-", "\u2212")
     return esc(show_value(value))
 
 
@@ -116,10 +132,9 @@ def _period(move: Moved) -> str:
 
 
 def _tables(moves: list[Moved], label: str, with_year: bool, title: str) -> list[str]:
-    """One table of counts and ranks and one of percentages, each with its own ranking."""
+    """One table per kind of measure (KINDS), each ranked its own way."""
     lines = []
-    for kind, part, suffix in (("counts and ranks", by_kind(moves)[0], ""), ("shares, rates and growth",
-                                                                             by_kind(moves)[1], "-rates")):
+    for kind, part, suffix in zip(KINDS, by_kind(moves), ("", "-rates", "-other"), strict=True):
         if part:
             lines += ["", f": {title}: {kind} {{#{label}{suffix}}}", "", *_table(part, with_year)]
     return lines
@@ -134,7 +149,7 @@ def _table(moves: list[Moved], with_year: bool) -> list[str]:
         caveat = ", ".join(dict.fromkeys(BREAK_KINDS[c["kind"]] for c in move.caveats if c["kind"] in BREAK_KINDS))
         rows.append(f"| {esc(move.label)} | {before} | {_value(move.new, move.unit)} | {change} | {caveat} |")
     if len(moves) > SHOWN:
-        rows += ["", f"{len(moves) - SHOWN} more moved less; `briefing diff` lists them all."]
+        rows += ["", f"{len(moves) - SHOWN} more moved less; the findings of both versions hold them all."]
     return rows
 
 

@@ -83,6 +83,8 @@ def show_value(value) -> str:
     """A finding's value for people: numbers to a few significant digits, lists joined."""
     if isinstance(value, float):
         return f"{value:,.4g}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
     if isinstance(value, list):
         return ", ".join(map(str, value))
     return str(value)
