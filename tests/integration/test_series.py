@@ -118,6 +118,10 @@ def test_briefing_new_wrote_unquoted_no_reported_coverage_and_built_as_written(s
     assert "wrote " in site.new_output.stdout and "series europe" in " ".join(site.new_output.stdout.split())
     manifest = json.loads((site.site / "europe-2022" / "v1" / "manifest.json").read_text())
     assert "NO" in manifest["parameters"]["countries"]
+    curated = manifest["inputs"]["curated"]  # the series' own rows and documents are inputs of the version
+    assert {"europe-curated/events.csv", "europe-curated/facts.csv", "europe-curated/documents.yml",
+            "documents/de_fr_research_2023.txt", "documents/eu_research_security_2024.txt"} <= set(curated)
+    assert not any(name.startswith("seeds/") or name.endswith("data/curated/events.csv") for name in curated)
     assert (site.site / "europe-2022" / "v1" / "briefing-europe-2022-v1.pdf").is_file()
 
 
@@ -191,3 +195,27 @@ def test_a_default_series_quote_not_in_its_seed_exits_2(site, tmp_path, mirror):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "facts.csv, line 2, column 'quote': does not occur verbatim in its document" in " ".join(result.stderr.split())
     assert work_files(site.work) == before
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--region", "atlantis"], "--region atlantis: not a named region of regions.yml; known: africa, asia-pacific"),
+    (["--region", "europe", "--countries", "SE", "XX"], "--countries: not ISO 3166-1 alpha-2 country codes: ['XX']"),
+    (["--region", "europe", "--window", "2023-2015"], "--window 2023-2015: expected FIRST-LAST years"),
+    (["--region", "europe", "--curated", "somewhere"], "--curated/--documents: give both"),
+])
+def test_briefing_new_refuses_bad_requests_and_writes_nothing(tmp_path, args, expected):
+    target = tmp_path / "new.yml"
+    result = run_cli("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", *args,
+                     "--workdir", str(tmp_path / "work"))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert expected in " ".join(result.stderr.split())
+    assert not target.exists()
+
+
+def test_briefing_new_never_overwrites_a_params_file(tmp_path):
+    target = tmp_path / "mine.yml"
+    target.write_text("edition: mine\n")
+    result = run_cli("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "europe",
+                     "--workdir", str(tmp_path / "work"))
+    assert result.returncode == 2 and "already exists" in result.stderr
+    assert target.read_text() == "edition: mine\n"

@@ -47,7 +47,7 @@ def changes_text(edition: Edition, site: Path, baseline: str | None, new: dict[s
         lines.append("Every finding is the same; what changed is presentation (text, figures, chapters or "
                      "parameters that do not alter a number).")
     if result.advanced:
-        lines += ["", _largest(result.advanced, then)]
+        lines += ["", _largest(result.advanced, then)] if any(by_kind(result.advanced)[:2]) else []
         lines += _tables(result.advanced, "tbl-changes-window", with_year=True,
                          title=f"The latest year against {esc(then)}'s latest year: the findings that moved most")
     if result.moved:

@@ -74,12 +74,12 @@ def write_new(ws: Workspace, request: Request, mirror: Path | None) -> Written:
     extra = _codes("--countries", request.countries)
     compared = list(dict.fromkeys([*focus, *poles, *extra]))
     members = list(dict.fromkeys([*chosen.countries, *(c for c in focus if c not in chosen.countries)]))
+    folder = path.resolve().parent
+    curated = _curated(request, folder)
     tables = source_tables(ws, mirror)
     pairs = tables["pairs"]
     latest = int(pairs.loc[pairs["source"] == "openalex", "year"].max())
     start, end = request.window or (latest - SPAN + 1, latest)
-    folder = path.resolve().parent
-    curated = _curated(request, folder)
     data = _parameters(path, request, focus, poles, compared, chosen, members, (start, end), curated)
     draft = _validated(data)
     draft._folder = folder  # curated folders are relative to the params file
