@@ -21,6 +21,7 @@ import pytest
 from briefing.config import load_edition
 from briefing.infra.workspace import Workspace
 from briefing.stages.build import build
+from tests.curated_checks import SEEDS_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
@@ -107,6 +108,10 @@ def copy_project(target: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", ".git", "_build", "_site", "figures", "raw", "__pycache__",
                                     ".pytest_cache", "bench", "node_modules", "artifacts")
     shutil.copytree(REPO, target, ignore=ignore)
+    seeds = target.parent / "shared" / "seeds"  # the seed documents beside the copy, as beside the project
+    if not seeds.exists() and SEEDS_DIR.is_dir():
+        seeds.parent.mkdir(parents=True, exist_ok=True)
+        seeds.symlink_to(SEEDS_DIR, target_is_directory=True)
     return target
 
 

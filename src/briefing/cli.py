@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, publish, build, diff.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, new.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -269,23 +269,51 @@ def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt
 
 
 @app.command()
-def diff(old: Annotated[str, typer.Argument(help="Published version, e.g. 2025/v1 or 2025/latest.")],
-         new: Annotated[str, typer.Argument(help="Published version to compare with, e.g. 2025/v2.")],
-         params: Annotated[Path | None, typer.Option("--params", "-p", help="Not needed; accepted for symmetry.")] = None,
+def diff(old: Annotated[str | None, typer.Argument(help="Published version, e.g. 2024/v1 or 2024/latest.")] = None,
+         new: Annotated[str | None, typer.Argument(help="Published version to compare with, e.g. 2025/v1.")] = None,
+         params: Annotated[Path | None, typer.Option(
+             "--params", "-p", help="Without versions: compare this edition's newest version with its "
+                                    "predecessor (the version before, else the previous edition of its series).")
+                           ] = None,
          workdir: WorkdirOpt = None,
          as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
          limit: Annotated[int, typer.Option("--limit", min=1, help="Moved findings to list.")] = 50) -> None:
-    """Compare the findings of two published versions: added, removed, moved (largest change first)."""
+    """Compare the findings of two published versions: added, removed, moved (largest change first).
+
+    Without versions, compare the edition of --params as "What changed" does: its newest
+    version against the version before it, else the previous edition of the same series."""
     def action() -> None:
-        if params is not None:
-            load_edition(params)
+        edition = load_edition(params) if params is not None else None
         ws = Workspace.discover(workdir)
-        result = diff_versions(ws.site, old, new)
+        pair = (old, new) if old is not None or new is not None else _newest_and_predecessor(ws, edition)
+        if pair is None:
+            return
+        if None in pair:
+            raise InputError("briefing diff", "give two versions (e.g. 2024/v1 2025/v1), or none with --params")
+        result = diff_versions(ws.site, *pair)
         if as_json:
             out.print_json(data=result.as_dict())
             return
         print_diff(out, result, limit)
     _guard(action)
+
+
+def _newest_and_predecessor(ws: Workspace, edition: Edition | None) -> tuple[str, str] | None:
+    from briefing.report.site import predecessor_of, published_versions
+
+    if edition is None:
+        raise InputError("briefing diff", "give two versions (e.g. 2024/v1 2025/v1), or --params "
+                                          "params/<edition>.yml to compare that edition with its predecessor")
+    versions = published_versions(ws.site, edition.edition)
+    if not versions:
+        raise InputError(f"edition {edition.edition}", f"has no published version in {ws.site}: publish it first")
+    newest = f"{edition.edition}/v{versions[-1]}"
+    previous = predecessor_of(ws.site, edition.edition, versions[-1])
+    if previous is None:
+        out.print(f"{newest} is the first version of the first edition of series {edition.series_name} "
+                  "published here: nothing earlier to compare it with.")
+        return None
+    return previous, newest
 
 
 @app.command(context_settings={"allow_extra_args": True})
@@ -330,6 +358,50 @@ def aggregate(ctx: typer.Context,
                   f"{result.works_with_corresponding:,} with a corresponding author's country) "
                   f"in {result.seconds:.1f} s: {result.works_per_second:,.0f} works/s ({engine})")
         out.print(f"wrote {', '.join(f'{n}.parquet ({r:,} rows)' for n, r in result.rows.items())} to {result.out}")
+    _guard(action)
+
+
+@app.command(context_settings={"allow_extra_args": True})
+def new(ctx: typer.Context,
+        path: Annotated[Path, typer.Argument(help="The params file to write, e.g. params/europe-2025.yml.")],
+        focus: Annotated[tuple[str, str], typer.Option("--focus", help="The focus pair, e.g. --focus DE FR.")],
+        poles: Annotated[tuple[str, str], typer.Option("--poles", help="The two poles, e.g. --poles US CN.")],
+        region: Annotated[str, typer.Option("--region", help="A named region of data/regions.yml: europe, "
+                                                              "asia-pacific, east-asia, eu27, ...")],
+        countries: Annotated[list[str] | None, typer.Option(
+            "--countries", help="More countries to compare (besides focus and poles): --countries SE NO FI.")] = None,
+        window: Annotated[str | None, typer.Option(
+            "--window", help="FIRST-LAST years (default: the nine years to the pair table's latest).")] = None,
+        series: Annotated[str | None, typer.Option("--series", help="The series (default: the region's name).")
+                          ] = None,
+        curated: Annotated[Path | None, typer.Option(
+            "--curated", help="The series' folder of events.csv, facts.csv and documents.yml.")] = None,
+        documents: Annotated[Path | None, typer.Option(
+            "--documents", help="The folder of the documents (plain text) those rows quote.")] = None,
+        mirror: MirrorOpt = None, workdir: WorkdirOpt = None) -> None:
+    """Write a commented params file for a new edition or series, and report what each source
+    holds for its countries and years before any build (the file builds as written)."""
+    def action() -> None:
+        from briefing.series.new import Request, parse_window, write_new
+
+        extra = list(ctx.args)
+        flags = [a for a in extra if a.startswith("-")]
+        if flags:
+            raise InputError(flags[0], "unknown option")
+        ws = Workspace.discover(workdir)
+        request = Request(path, focus, poles, region, (*(countries or []), *extra),
+                          parse_window(window) if window else None, series, curated, documents)
+        with err.status("reading what the sources hold"):
+            written = write_new(ws, request, mirror or default_mirror(ws))
+        edition = written.edition
+        out.print(f"wrote {written.path}: edition {edition.edition} of series {edition.series_name}, "
+                  f"{edition.window.start}-{edition.window.end}, {' and '.join(edition.focus_pair)} "
+                  f"in {written.region.name}", highlight=False, soft_wrap=True)
+        gaps = written.gaps
+        out.print("what the sources hold for these countries and years:" if gaps else
+                  "every source holds every country for the whole window", highlight=False)
+        for gap in gaps:
+            out.print(f"  {gap}", highlight=False, soft_wrap=True)
     _guard(action)
 
 

@@ -1,5 +1,12 @@
 """Edition parameters: `params/<edition>.yml`, validated by a pydantic model that
-forbids unknown keys. Errors name the key and the rule (exit status 2)."""
+forbids unknown keys. Errors name the key and the rule (exit status 2).
+
+An edition belongs to a series (`series:`, else a series of its own) and may bring its
+own curated inputs (`curated:`, folders named relative to the params file); without
+`curated:` it uses the project's (`data/curated/` and the seed documents).
+
+YAML is read with YAML 1.2's booleans (only true and false): `countries: [SE, NO, FI]`
+keeps Norway's code, which YAML 1.1 reads as false."""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from briefing import countries
 from briefing.errors import InputError
@@ -61,10 +68,25 @@ class Sources(Strict):
     gerd_usd_ppp: Literal["oecd", "ncses"] = "oecd"
 
 
+class Curated(Strict):
+    """A series' own curated inputs, each a folder named relative to the params file."""
+
+    tables: str | None = Field(default=None, description="events.csv, facts.csv and documents.yml")
+    documents: str | None = Field(default=None, description="the documents, plain text, that the rows quote")
+
+    @model_validator(mode="after")
+    def _documents_with_tables(self) -> Curated:
+        if self.tables is not None and self.documents is None:
+            raise ValueError("'tables' quote documents: name their folder in 'documents' too")
+        return self
+
+
 class Edition(Strict):
     """One edition of the briefing: what it covers and how it is computed."""
 
     edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+    series: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$",
+                               description="The series the edition belongs to; none: a series of its own.")
     title: str
     subtitle: str = ""
     window: Window
@@ -80,6 +102,19 @@ class Edition(Strict):
         default={"funding": {}},
         description="Sections to run, in order, each with its own parameter overrides.",
     )
+    curated: Curated | None = Field(default=None, description="The series' own documents and curated rows.")
+    _folder: Path = PrivateAttr(default_factory=Path.cwd)  # the params file's folder
+
+    @property
+    def series_name(self) -> str:
+        """The series: `series`, else the edition's own name."""
+        return self.series or self.edition
+
+    def curated_folder(self, key: Literal["tables", "documents"]) -> Path | None:
+        """A folder of `curated:`, resolved against the params file's folder; None when
+        the edition names none (check `curated` itself for the project's defaults)."""
+        value = getattr(self.curated, key) if self.curated is not None else None
+        return None if value is None else (self._folder / value).resolve()
 
     @field_validator("focus_pair", "poles", "countries")
     @classmethod
@@ -131,19 +166,36 @@ def _country_codes(codes: list[str]) -> list[str]:
     return codes
 
 
+class ParamsLoader(yaml.SafeLoader):
+    """YAML with YAML 1.2's booleans: `true`/`false` only, so NO (Norway), ON, YES, Y stay strings."""
+
+
+ParamsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first in "tTfF":
+    ParamsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                       [_first])
+
+
+def read_params_yaml(text: str):
+    return yaml.load(text, Loader=ParamsLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_edition(path: Path) -> Edition:
     """Read and validate a params file; any problem is an InputError naming the key."""
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "parameters file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_params_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(raw, dict):
         raise InputError(str(path), "must be a YAML mapping of parameter names to values")
     try:
-        return Edition.model_validate(raw)
+        edition = Edition.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "(top level)"
@@ -156,3 +208,5 @@ def load_edition(path: Path) -> Edition:
             msg = f"{msg} (got {first['input']!r})"
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
         raise InputError(f"{path}: key '{key}'", msg + more) from None
+    edition._folder = path.resolve().parent
+    return edition

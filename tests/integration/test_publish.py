@@ -83,7 +83,7 @@ def test_manifest_checksums_match_raw_files(site, ci_build):
         folder = ci_build.raw / source / entry["snapshot_id"]
         for name, digest in entry["sha256"].items():
             assert sha256_file(folder / name) == digest, f"{source}/{name}"
-    assert manifest["inputs"]["curated"]["facts.csv"] == sha256_file(REPO / "data/curated/facts.csv")
+    assert manifest["inputs"]["curated"]["data/curated/facts.csv"] == sha256_file(REPO / "data/curated/facts.csv")
 
 
 def test_every_raw_snapshot_has_snapshot_yml(ci_build):

@@ -6,40 +6,58 @@ import altair as alt
 import pandas as pd
 
 from briefing.charts.theme import PALETTE, WIDTH
+from briefing.metrics.context import KINDS
+from briefing.prose.context import citation
 
-KINDS = ["law", "executive order/memorandum", "guideline", "programme", "trade measure", "agreement",
-         "budget", "statement"]
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "circle", "square"]
+ROW = 18  # px per event row
+LABEL_SPLIT = 0.55  # events left of this fraction of the axis are labelled on their right, the others on their left
 
 
-def timeline_chart(line: pd.DataFrame, start: int, end: int, source_page: str = "methods.html") -> alt.LayerChart:
-    """Events by jurisdiction over time; in the browser, filter by jurisdiction with the
-    drop-down and by kind with the legend; click an event to open its source."""
-    data = line.assign(href=source_page + "#src-" + line["source_id"])
-    names = list(dict.fromkeys(data.sort_values("jurisdiction")["jurisdiction_name"]))
-    pick = alt.param(name="jurisdiction", value="All",
-                     bind=alt.binding_select(options=["All", *names], name="Jurisdiction "))
-    kinds = alt.selection_point(fields=["kind"], bind="legend", name="kind_pick")
-    kinds_present = [k for k in KINDS if k in set(data["kind"])]
+def timeline_chart(shown: pd.DataFrame, start: int, end: int, names: dict[str, str],
+                   source_page: str = "methods.html") -> alt.LayerChart:
+    """One row per event in date order, each mark labelled with its short name and
+    jurisdiction (in print too), shaped and coloured by kind, the window shaded; the axis
+    starts at the window (`metrics.context.on_chart`). In the browser the drop-down keeps
+    one jurisdiction, the legend one kind, a click opens the source, and the tooltip cites it."""
+    last = max(end, int(shown["year"].max())) if len(shown) else end
+    first_day, last_day = pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{last}-12-31")
     window = alt.Chart(pd.DataFrame({"start": [f"{start}-01-01"], "end": [f"{end}-12-31"]})).mark_rect(
-        color="#EEF3F8").encode(x="start:T", x2="end:T")
-    points = alt.Chart(data).mark_point(filled=True, size=110, opacity=0.9).encode(
-        x=alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0)),
-        y=alt.Y("jurisdiction_name:N", title=None, sort=names),
-        yOffset=alt.YOffset("lane:O", scale=alt.Scale(paddingOuter=0.2)),
-        color=alt.Color("kind:N", title="Kind of act", scale=alt.Scale(domain=kinds_present,
-                        range=PALETTE[: len(kinds_present)]), legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=kinds_present, range=SHAPES[: len(kinds_present)])),
-        opacity=alt.condition(kinds, alt.value(0.95), alt.value(0.12)),
+        color="#DCE7F3", opacity=0.55).encode(x=alt.X("start:T", scale=alt.Scale(domain=[first_day.strftime("%Y-%m-%d"),
+                                                                         last_day.strftime("%Y-%m-%d")])),
+                                x2="end:T")
+    if shown.empty:
+        note = alt.Chart(pd.DataFrame({"text": [f"No policy act from {start} on is recorded for this series"]})
+                         ).mark_text(fontSize=12, color="#444444").encode(text="text:N")
+        return alt.layer(window, note).properties(width=WIDTH - 40, height=3 * ROW)
+    position = (pd.to_datetime(shown["plot_date"]) - first_day) / (last_day - first_day)
+    data = shown.assign(href=source_page + "#src-" + shown["source_id"],
+                        citation=citation(shown["source_id"], shown["locator"], names),
+                        label=shown["short"] + " (" + shown["jurisdiction"] + ")",
+                        right=position < LABEL_SPLIT)
+    jurisdictions = sorted(set(data["jurisdiction_name"]))
+    pick = alt.param(name="jurisdiction", value="All",
+                     bind=alt.binding_select(options=["All", *jurisdictions], name="Jurisdiction "))
+    kinds = alt.selection_point(fields=["kind"], bind="legend", name="kind_pick")
+    present = [k for k in KINDS if k in set(data["kind"])]
+    keep = "jurisdiction == 'All' || datum.jurisdiction_name == jurisdiction"
+    x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True))
+    y = alt.Y("order:O", axis=None)
+    base = alt.Chart(data).encode(x=x, y=y).transform_filter(keep)
+    points = base.mark_point(filled=True, size=90).encode(
+        color=alt.Color("kind:N", title="Kind of act", scale=alt.Scale(domain=present, range=PALETTE[: len(present)]),
+                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+        shape=alt.Shape("kind:N", scale=alt.Scale(domain=present, range=SHAPES[: len(present)])),
+        opacity=alt.condition(kinds, alt.value(0.95), alt.value(0.15)),
         href="href:N",
         tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("jurisdiction_name:N", title="Jurisdiction"),
-                 alt.Tooltip("short:N", title="Short name"),
-                 alt.Tooltip("kind:N", title="Kind"), alt.Tooltip("title:N", title="Event"),
-                 alt.Tooltip("source_id:N", title="Source")],
-    ).add_params(pick, kinds).transform_filter(
-        "jurisdiction == 'All' || datum.jurisdiction_name == jurisdiction")
-    lanes = int(data["lane"].max()) + 1 if len(data) else 1
-    return alt.layer(window, points).properties(width=WIDTH - 60, height=len(names) * (14 + 9 * lanes))
+                 alt.Tooltip("title:N", title="Event"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("citation:N", title="Source")],
+    ).add_params(pick, kinds)
+    labels = [base.transform_filter(f"{'' if right else '!'}datum.right").mark_text(
+        align="left" if right else "right", dx=8 if right else -8, fontSize=11, color="#333333",
+        limit=int(WIDTH * LABEL_SPLIT) - 20).encode(text="label:N") for right in (True, False)]
+    return alt.layer(window, points, *labels).properties(width=WIDTH - 40, height=ROW * len(data))
 
 
 def event_rules(marks: pd.DataFrame, x_field: str = "year", x_type: str = "O") -> alt.LayerChart:

@@ -181,4 +181,4 @@ def seed_pair_shares(facts: pd.DataFrame, ids: list[str], period_pairs: pd.DataF
         column = "share_pct" if basis == "international" else "output_share_pct"
         value = float(ours[column].iloc[0]) if len(ours) else float("nan")
         rows.append({"id": fact_id, "country": country, "partner": partner, "basis": basis, "ours_pct": value})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["id", "country", "partner", "basis", "ours_pct"])

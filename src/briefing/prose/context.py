@@ -1,4 +1,4 @@
-"""Sentences of the policy-context section."""
+"""Sentences and the event table of the policy-context section, from the series' own events."""
 
 from __future__ import annotations
 
@@ -6,27 +6,80 @@ import pandas as pd
 
 from briefing.prose import fmt
 
+esc = fmt.literal
+PLURAL = {"law": "laws", "executive order/memorandum": "executive orders and memoranda", "guideline": "guidelines",
+          "programme": "programmes", "trade measure": "trade measures", "agreement": "agreements",
+          "budget": "budget decisions", "statement": "statements"}
+GROUP_NAMES = {"G7": "the G7", "INTL": "multilateral bodies", "EU": "the European Union"}
+NO_EVENTS = ("This series has no dated policy events yet: to set its numbers among policy acts, add an events.csv "
+             "whose rows quote the series' documents to the folder that curated.tables names in its parameters.")
 
-def window_summary(line: pd.DataFrame, counts: pd.DataFrame, start: int, end: int) -> str:
+
+def who(code: str) -> str:
+    """A jurisdiction as it reads inside a sentence: 'the United States', 'the G7'."""
+    return GROUP_NAMES.get(code) or fmt.the(code)
+
+
+def _act(row) -> str:
+    return f"{esc(row['short'])} ({esc(who(row['jurisdiction']))}, {row['date']})"
+
+
+def _leaders(acts: pd.DataFrame, shown: int = 6) -> str:
+    """'Japan (8), the United States (6) and South Korea (4)', past `shown` the rest summed."""
+    named = [f"{esc(who(r.jurisdiction))} ({r.events})" for r in acts.head(shown).itertuples()]
+    rest = acts.iloc[shown:]
+    if len(rest):
+        named.append(f"{len(rest)} other jurisdiction{'s' if len(rest) > 1 else ''} ({int(rest['events'].sum())})")
+    return fmt.join_and(named)
+
+
+def window_summary(line: pd.DataFrame, acts: pd.DataFrame, start: int, end: int) -> str:
+    """Who acted in the window, which acts were laws, the first and the latest, and what
+    the timeline leaves out (acts before the window, listed in the table)."""
+    if line.empty:
+        return NO_EVENTS
     inside = line[line["in_window"]]
     if inside.empty:
-        return f"The seed documents record no policy event between {start} and {end}."
-    leaders = counts[counts["events"] == counts["events"].max()]
-    lead = fmt.join_and(list(leaders["jurisdiction_name"]))
-    first, last = inside.iloc[0], inside.iloc[-1]
-    laws = int((inside["kind"] == "law").sum())
-    each = " each" if len(leaders) > 1 else ""
-    return (f"The seed documents record {len(inside)} policy events between {start} and {end}, "
-            f"from {len(counts)} jurisdictions; {lead} account{'s' if len(leaders) == 1 else ''} for the most "
-            f"({int(leaders['events'].iloc[0])}{each}).\n"
-            f"{laws} of them are laws; the first in the window is {first['title']} ({first['date']}), "
-            f"the latest {last['title']} ({last['date']}).")
+        return (f"None of the {len(line)} dated policy acts in this series' documents falls between {start} and "
+                f"{end}; the table lists them all.")
+    lines = [f"Between {start} and {end} the documents behind this briefing record {len(inside)} policy act"
+             f"{'s' if len(inside) > 1 else ''} on research security and collaboration: {_leaders(acts)}."]
+    laws = inside[inside["kind"] == "law"]
+    if laws.empty:
+        kinds = [PLURAL[k] for k in PLURAL if k in set(inside["kind"])]
+        lines.append(f"None of them is a law: they are {fmt.join_and(kinds)}.")
+    else:
+        lines.append(f"The law{'s' if len(laws) > 1 else ''} among them: "
+                     f"{fmt.join_and([_act(r) for _, r in laws.iterrows()])}.")
+    if len(inside) > 1:
+        lines.append(f"The first is {_act(inside.iloc[0])}; the latest, {_act(inside.iloc[-1])}.")
+    earlier = line[line["year"] < start]
+    if len(earlier):
+        lines.append(f"Earlier act{'s are' if len(earlier) > 1 else ' is'} in the table but not on the timeline: "
+                     f"{fmt.join_and([_act(r) for _, r in earlier.iterrows()])}.")
+    return "\n".join(lines)
 
 
-def timeline_alt(line: pd.DataFrame) -> str:
-    return (f"Timeline of {len(line)} policy events from {line['date'].min()[:4]} to {line['date'].max()[:4]}, "
-            f"one row per jurisdiction ({fmt.join_and(list(dict.fromkeys(line['jurisdiction_name'])))}), "
-            f"marked by kind of act; the analysis window is shaded.")
+def timeline_caption(start: int, end: int) -> str:
+    return (f"Policy acts on research security and collaboration from {start}, one row each in date order "
+            f"(analysis window {start}–{end} shaded)")
+
+
+def timeline_alt(shown: pd.DataFrame, earlier: pd.DataFrame, start: int, end: int) -> str:
+    if shown.empty:
+        return f"An empty timeline: no policy act from {start} on is recorded for this series."
+    kinds = [k for k in PLURAL if k in set(shown["kind"])]
+    text = (f"Timeline of {len(shown)} policy acts from {shown['date'].min()[:4]} to {shown['date'].max()[:4]}, one row "
+            f"each in date order, labelled with its short name and jurisdiction and marked by kind ({', '.join(kinds)}); "
+            f"the analysis window {start}–{end} is shaded.")
+    if len(earlier):
+        text += f" {len(earlier)} earlier act{'s are' if len(earlier) > 1 else ' is'} listed in the table only."
+    return text
+
+
+def citation(source_ids: pd.Series, locators: pd.Series, names: dict[str, str]) -> list[str]:
+    """'Glosserman (2024), The Japan Times, para beginning …' for each row."""
+    return [f"{names.get(s, s)}, {loc}" for s, loc in zip(source_ids, locators, strict=True)]
 
 
 def events_table(line: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -35,17 +88,27 @@ def events_table(line: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "Jurisdiction": line["jurisdiction_name"],
         "Kind": line["kind"],
         "Event": line["title"],
-        "Source": [f"{names.get(s, s)}, {loc}" for s, loc in zip(line["source_id"], line["locator"], strict=True)],
-        "In window": line["in_window"].map({True: "yes", False: ""}),
+        "Source": citation(line["source_id"], line["locator"], names),
     })
 
 
-def highlights(line: pd.DataFrame, counts: pd.DataFrame, start: int, end: int) -> list[dict]:
-    inside = line[line["in_window"]]
-    if counts.empty:
+def highlights(acts: pd.DataFrame, start: int, end: int) -> list[dict]:
+    """The summary's message: who legislated in the window, with the laws named, and who
+    acted by other means; nothing when the window holds no act. Plain text: the summary
+    makes it literal."""
+    if acts.empty:
         return []
-    top = counts.iloc[0]
-    return [{"finding": f"context.events_in_window.{start}-{end}", "figure": "fig-ctx-timeline",
-             "text": f"The seed documents record {len(inside)} policy events on research security and "
-                     f"collaboration between {start} and {end}, most of them in {top['jurisdiction_name']} "
-                     f"({int(top['events'])})."}]
+    makers = acts[acts["laws"].map(len) > 0]
+    others = acts[acts["laws"].map(len) == 0]
+    if makers.empty:
+        kinds = [PLURAL[k] for k in PLURAL if any(k in row for row in acts["other_kinds"])]
+        text = (f"No law on research security or collaboration is on record for {start}–{end}: "
+                f"{fmt.join_and([who(c) for c in acts['jurisdiction']])} acted through {fmt.join_and(kinds)}.")
+    else:
+        laws = [f"{who(r.jurisdiction)} ({fmt.join_and(list(r.laws))})" for r in makers.itertuples()]
+        text = f"Laws on research security and collaboration passed in {start}–{end}: {'; '.join(laws)}."
+        if len(others):
+            kinds = [PLURAL[k] for k in PLURAL if any(k in row for row in others["other_kinds"])]
+            text += (f" {fmt.cap(fmt.join_and([who(c) for c in others['jurisdiction']]))} acted through "
+                     f"{fmt.join_and(kinds)} instead.")
+    return [{"finding": f"context.laws_in_window.{start}-{end}", "figure": "fig-ctx-timeline", "text": text}]

@@ -104,6 +104,9 @@ def gbard_alt(gbard: pd.DataFrame) -> str:
 
 def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
     """The published figures beside today's values of the same year, and the revision."""
+    if compare.empty:
+        return ("No published figure of R&D intensity is cited for this series: add facts.csv rows quoting its "
+                "documents and name them in the parameters (sections.funding.seed_intensity_facts).")
     year = int(compare["year"].iloc[0])
     document = names.get(compare["source_id"].iloc[0], compare["source_id"].iloc[0])
     published = [f"{fmt.name(r['country'])}'s at {fmt.pct(float(r['value']))}" for _, r in compare.iterrows()]

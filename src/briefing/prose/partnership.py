@@ -109,7 +109,7 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
 def rank_marks(compare: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
     """Published ranks inside the window, labelled for the chart."""
     inside = in_window(compare, start, end)
-    return inside.assign(seed_label="Nature Index " + inside["seed_rank"].map(fmt.nth))
+    return inside.assign(seed_label="Nature Index " + inside["seed_rank"].map(fmt.nth).astype(str))
 
 
 def rank_legend(compare: pd.DataFrame, names: dict[str, str]) -> str:

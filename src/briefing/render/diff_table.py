@@ -18,6 +18,13 @@ def print_diff(console: Console, result: Diff, limit: int) -> None:
             relative = "" if item.relative_pct is None else f"{item.relative_pct:+.1f}%"
             table.add_row(item.id, show_value(item.old), show_value(item.new), change, relative)
         console.print(table)
+    if result.advanced:
+        table = Table("finding", "then", "now", "relative", title="One window on: latest year against the earlier "
+                                                                    "edition's latest year (largest change first)")
+        for item in result.advanced[:limit]:
+            relative = "" if item.relative_pct is None else f"{item.relative_pct:+.1f}%"
+            table.add_row(f"{item.id} (was {item.old_id})", show_value(item.old), show_value(item.new), relative)
+        console.print(table)
     for title, items in (("Added", result.added), ("Removed", result.removed)):
         if items:
             table = Table("finding", "value", "unit", title=title)

@@ -1,4 +1,5 @@
-"""`_site/index.html`: every edition and version, newest first, with date and PDF."""
+"""`_site/index.html`: every series, each with its editions newest first (by window), each
+edition with its versions, date, PDF and findings, and a link to the edition before it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import html
 from pathlib import Path
 
 from briefing.infra.fileio import write_text_atomic
-from briefing.report.site import LATEST, pdf_name, published_editions, published_versions, read_manifest
+from briefing.report.site import (
+    LATEST,
+    PublishedEdition,
+    pdf_name,
+    previous_edition,
+    published_edition,
+    published_editions,
+    read_manifest,
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -17,44 +26,65 @@ PAGE = """<!DOCTYPE html>
 <link rel="icon" href="data:,">
 <style>
 body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #1d1d1f; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
-h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.2rem; margin-top: 2rem; border-top: 1px solid #dde1e5; padding-top: 1rem; }}
+h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.35rem; margin-top: 2.5rem; }}
+h3 {{ font-size: 1.1rem; margin-top: 1.5rem; border-top: 1px solid #dde1e5; padding-top: 1rem; }}
 table {{ border-collapse: collapse; width: 100%; }} th, td {{ text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde1e5; }}
-a {{ color: #0b5394; }} .latest {{ font-weight: 700; }}
+a {{ color: #0b5394; }} .latest {{ font-weight: 700; }} .meta {{ color: #4a4f55; margin: .2rem 0; }}
 </style>
 </head>
 <body>
 <main>
 <h1>Briefing editions</h1>
-<p>Each version is immutable: cite it as “edition, version”. <em>latest</em> always shows the newest version of an edition.</p>
-{editions}
+<p>Each version is immutable: cite it as “edition, version”. <em>latest</em> always shows the newest version of an edition.
+Editions of one series are compared with each other in their “What changed” appendix, never with another series.</p>
+{series}
 </main>
 </body>
 </html>
 """
 
 
-def _edition_block(folder: Path) -> str:
+def _anchor(name: str) -> str:
+    return "edition-" + html.escape(name)
+
+
+def _edition_block(site: Path, edition: PublishedEdition, previous: PublishedEdition | None) -> str:
+    name = html.escape(edition.name)
     rows = []
-    numbers = published_versions(folder.parent, folder.name)[::-1]
-    title = folder.name
-    for n in numbers:
-        manifest = read_manifest(folder.parent, folder.name, n)
-        title = manifest["parameters"].get("title", title) if n == numbers[0] else title
-        pdf = pdf_name(folder.name, n)
+    for n in reversed(edition.versions):
+        manifest = read_manifest(site, edition.name, n)
+        pdf = html.escape(pdf_name(edition.name, n))
         rows.append(
-            f'<tr><td><a href="{html.escape(folder.name)}/v{n}/index.html">version {n}</a></td>'
+            f'<tr><td><a href="{name}/v{n}/index.html">version {n}</a></td>'
             f"<td>{html.escape(manifest['published_at'][:10])}</td>"
-            f'<td><a href="{html.escape(folder.name)}/v{n}/{html.escape(pdf)}">PDF</a></td>'
-            f'<td><a href="{html.escape(folder.name)}/v{n}/findings.json">findings</a></td></tr>')
-    latest = f'<p class="latest"><a href="{html.escape(folder.name)}/{LATEST}/index.html">Latest: version {numbers[0]}</a></p>'
-    return (f"<h2>Edition {html.escape(folder.name)}: {html.escape(title)}</h2>\n{latest}\n"
+            f'<td><a href="{name}/v{n}/{pdf}">PDF</a></td>'
+            f'<td><a href="{name}/v{n}/findings.json">findings</a></td></tr>')
+    before = (f'Previous edition: <a href="#{_anchor(previous.name)}">{html.escape(previous.name)}</a> '
+              f"(data {previous.window})" if previous else "The first edition of its series")
+    latest = f'<p class="latest"><a href="{name}/{LATEST}/index.html">Latest: version {edition.versions[-1]}</a></p>'
+    return (f'<h3 id="{_anchor(edition.name)}">Edition {name}: {html.escape(edition.title)}</h3>\n'
+            f'<p class="meta">Data {edition.window}. {before}.</p>\n{latest}\n'
             "<table><thead><tr><th>Version</th><th>Published</th><th>Print</th><th>Data</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
 
 
+def _series_block(site: Path, series: str, editions: list[PublishedEdition]) -> str:
+    """One series, newest edition first; each edition's predecessor is the one before it by window."""
+    ordered = sorted(editions, key=lambda e: (e.window, e.name))
+    blocks = [_edition_block(site, e, previous_edition(site, series, e.window, e.name)) for e in ordered]
+    count = f"{len(editions)} edition{'s' if len(editions) != 1 else ''}"
+    return (f'<section aria-labelledby="series-{html.escape(series)}">\n'
+            f'<h2 id="series-{html.escape(series)}">Series {html.escape(series)} ({count})</h2>\n'
+            + "\n".join(reversed(blocks)) + "\n</section>")
+
+
 def write_site_index(site: Path) -> Path:
-    editions = [site / name for name in reversed(published_editions(site))]
-    blocks = "\n".join(_edition_block(folder) for folder in editions)
+    by_series: dict[str, list[PublishedEdition]] = {}
+    for name in published_editions(site):
+        edition = published_edition(site, name)
+        by_series.setdefault(edition.series, []).append(edition)
+    # The series with the newest edition first.
+    order = sorted(by_series, key=lambda s: (max(e.window for e in by_series[s]), s), reverse=True)
     target = site / "index.html"
-    write_text_atomic(target, PAGE.format(editions=blocks))
+    write_text_atomic(target, PAGE.format(series="\n".join(_series_block(site, s, by_series[s]) for s in order)))
     return target

@@ -17,7 +17,7 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fingerprint import package_fingerprint
 from briefing.prose import fmt
-from briefing.report.diff import diff_findings, show_value
+from briefing.report.changes import changes_text
 from briefing.report.findings import merged_findings, section_findings
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
@@ -93,26 +93,9 @@ def software(ctx: Context) -> str:
 
 
 def changes(ctx: Context) -> str:
-    if ctx.baseline is None:
-        return "This is the first published version of this edition, and no earlier edition is published here."
-    edition, version = ctx.baseline.split("/")
-    old_path = ctx.site / edition / version / "findings.json"
-    old = {f["id"]: f for f in json.loads(old_path.read_text(encoding="utf-8"))["findings"]}
+    """What changed since the baseline: the version before, else the previous edition of the series."""
     new = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
-    result = diff_findings(old, new, ctx.baseline, "this version")
-    lines = [f"Compared with {esc(ctx.baseline)}: {len(result.moved)} findings moved, {len(result.added)} were "
-             f"added, {len(result.removed)} removed and {result.unchanged} unchanged."]
-    if not (result.moved or result.added or result.removed):
-        lines.append("Every finding is the same; what changed is presentation (text, figures, chapters or "
-                     "parameters that do not alter a number).")
-    if result.moved:
-        lines += ["", f": Findings that moved most since {esc(ctx.baseline)} {{#tbl-changes}}", "",
-                  "| Finding | Before | Now | Change |", "|:---|---:|---:|---:|"]
-        for item in result.moved[:15]:
-            change = fmt.signed_pct(item.relative_pct, 1) if item.relative_pct is not None else "changed"
-            lines.append(f"| {esc(item.label)} ({code(item.id)}) | {esc(show_value(item.old))} | {esc(show_value(item.new))} | "
-                         f"{change} |")
-    return "\n".join(lines)
+    return changes_text(ctx.edition, ctx.site, ctx.baseline, new)
 
 
 def caveats(ctx: Context) -> str:

@@ -7,12 +7,15 @@ _site/<edition>/v<N>/briefing-<edition>-v<N>.pdf
 _site/<edition>/latest/                   a copy of the newest version
 ```
 
-and which published version "what changed" compares a new book with."""
+and which published version "what changed" compares a new book with: the newest earlier
+version of the same edition, else the newest version of the previous edition *of the same
+series* (ordered by window), never an edition of another series."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 VERSION_DIR = re.compile(r"^v(\d+)$")
@@ -48,14 +51,86 @@ def read_manifest(site: Path, edition: str, version: int) -> dict:
     return json.loads((version_dir(site, edition, version) / MANIFEST).read_text(encoding="utf-8"))
 
 
-def baseline_for(site: Path, edition: str, key: str) -> str | None:
+@dataclass(frozen=True, order=True)
+class Window:
+    """An edition's data window, ordered by its end year, then its start."""
+
+    end: int
+    start: int
+
+    @classmethod
+    def of(cls, window: dict) -> Window:
+        return cls(int(window["end"]), int(window["start"]))
+
+    def __str__(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+@dataclass(frozen=True)
+class PublishedEdition:
+    """What the site knows of a published edition, from its newest version's manifest."""
+
+    name: str
+    series: str
+    window: Window
+    title: str
+    versions: tuple[int, ...]
+
+    @property
+    def latest(self) -> str:
+        return f"{self.name}/v{self.versions[-1]}"
+
+
+def series_of(manifest: dict) -> str:
+    """A manifest's series: `series`, else its parameters' series, else the edition itself
+    (versions published before series existed form a series of their own)."""
+    return manifest.get("series") or manifest.get("parameters", {}).get("series") or manifest["edition"]
+
+
+def published_edition(site: Path, name: str) -> PublishedEdition:
+    versions = tuple(published_versions(site, name))
+    manifest = read_manifest(site, name, versions[-1])
+    parameters = manifest.get("parameters", {})
+    return PublishedEdition(name, series_of({"edition": name, **manifest}), Window.of(parameters["window"]),
+                            parameters.get("title", name), versions)
+
+
+def series_editions(site: Path, series: str) -> list[PublishedEdition]:
+    """The published editions of `series`, oldest window first (name breaks ties)."""
+    found = [published_edition(site, name) for name in published_editions(site)]
+    return sorted((e for e in found if e.series == series), key=lambda e: (e.window, e.name))
+
+
+def previous_edition(site: Path, series: str, window: Window, name: str) -> PublishedEdition | None:
+    """The published edition of `series` whose window comes last before `window`; none when
+    `name` is the first of its series (an edition of the same window is not earlier)."""
+    earlier = [e for e in series_editions(site, series) if e.name != name and e.window < window]
+    return earlier[-1] if earlier else None
+
+
+def baseline_for(site: Path, edition: str, key: str, series: str | None = None, window: Window | None = None
+                 ) -> str | None:
     """The version "what changed" compares with: the newest published version of this
-    edition whose content (key) differs from this book's, else the newest version of
-    the previous edition (by name), else none."""
+    edition whose content (key) differs from this book's, else the newest version of the
+    previous edition of its series (by window), else none."""
     own = published_versions(site, edition)
     while own and read_manifest(site, edition, own[-1]).get("content_key", "") == key:
         own.pop()
     if own:
         return f"{edition}/v{own[-1]}"
-    earlier = [name for name in published_editions(site) if name < edition]
-    return f"{earlier[-1]}/v{published_versions(site, earlier[-1])[-1]}" if earlier else None
+    if window is None:
+        return None
+    previous = previous_edition(site, series or edition, window, edition)
+    return previous.latest if previous else None
+
+
+def predecessor_of(site: Path, edition: str, version: int) -> str | None:
+    """What a published version is compared with: the version before it, else the newest
+    version of the previous edition of its series."""
+    earlier = [v for v in published_versions(site, edition) if v < version]
+    if earlier:
+        return f"{edition}/v{earlier[-1]}"
+    manifest = read_manifest(site, edition, version)
+    previous = previous_edition(site, series_of({"edition": edition, **manifest}),
+                                Window.of(manifest["parameters"]["window"]), edition)
+    return previous.latest if previous else None

@@ -46,3 +46,44 @@ def live_entry(path: Path, source: str) -> dict:
         return live_only[source]
     entry = dataset(path, source)
     return {**{k: v for k, v in entry.items() if k != "live"}, **entry.get("live", {})}
+
+
+DOCUMENT_KEYS = {"citation", "file", "short", "title", "publisher", "author", "year", "url"}
+
+
+def series_documents(path: Path) -> dict[str, dict]:
+    """A series' own documents (`documents.yml` beside its events.csv and facts.csv), by id:
+
+    ```yaml
+    documents:
+      eu2023:
+        short: European Commission (2023)
+        citation: European Commission (2023). An EU approach to enhance economic security. JOIN(2023) 20.
+        file: eu2023_economic_security.txt
+    ```
+    Entries take the keys of `data/sources.yml` documents; `file` names the document in the
+    documents folder (as `seed` does for the seed documents)."""
+    if not path.is_file():
+        raise InputError(str(path), "not found: a curated tables folder lists the documents its rows cite here")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("documents"), dict) or not data["documents"]:
+        raise InputError(str(path), "must hold a 'documents' mapping of document ids to entries")
+    entries = {}
+    for doc_id, entry in data["documents"].items():
+        key = f"{path}: key 'documents.{doc_id}"
+        if not isinstance(entry, dict):
+            raise InputError(key + "'", "must be a mapping (citation, file, short, ...)")
+        unknown = sorted(set(entry) - DOCUMENT_KEYS)
+        if unknown:
+            raise InputError(key + "'", f"unknown key(s) {unknown}; known: {sorted(DOCUMENT_KEYS)}")
+        for field in ("citation", "file"):
+            if not isinstance(entry.get(field), str) or not entry[field].strip():
+                raise InputError(f"{key}.{field}'", "required, a non-empty text")
+        if Path(entry["file"]).name != entry["file"]:
+            raise InputError(f"{key}.file'", "a file name in the documents folder, not a path")
+        entries[str(doc_id)] = {**{k: v for k, v in entry.items() if k != "file"}, "seed": entry["file"],
+                                "short": entry.get("short", str(doc_id))}
+    return entries

@@ -32,7 +32,7 @@ from briefing.report.book import (
     render_output,
 )
 from briefing.report.findings import merged_findings
-from briefing.report.site import baseline_for
+from briefing.report.site import Window, baseline_for
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
                 (book / name).write_text(blocks.expand(text, context, path), encoding="utf-8")
             chapters.append(Chapter(name, chapter_title(text, name), tuple(sections), name in appendices))
         key = content_key(book, merged_findings(build, edition), edition)
-        baseline = baseline_for(ws.site, edition.edition, key)
+        baseline = baseline_for(ws.site, edition.edition, key, edition.series_name,
+                                Window(edition.window.end, edition.window.start))
         history_context = blocks.Context(edition, build, ws.site, renderer, baseline, order)
         for name, (text, path) in pending.items():
             (book / name).write_text(blocks.expand(text, history_context, path), encoding="utf-8")

@@ -41,13 +41,15 @@ class Published:
     created: bool
 
 
-def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict) -> dict:
+def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict,
+             baseline: str | None = None) -> dict:
     build = ws.build(edition.edition)
     inputs = json.loads((build / "data" / "inputs.json").read_text(encoding="utf-8"))
     raw = {source: {"snapshot_id": snap["snapshot_id"], "sha256": snap["files"]}
            for source, snap in sorted(inputs["snapshots"].items())}
     return {
         "edition": edition.edition, "version": version, "content_key": key,
+        "series": edition.series_name, "compared_with": baseline,
         "published_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "parameters": edition.model_dump(mode="json"),
         "inputs": {"raw": raw, "curated": inputs["curated"], "sources_yml": inputs["sources_yml"]},
@@ -103,7 +105,7 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Publishe
         (tmp / "findings.json").write_text(canonical_json(findings), encoding="utf-8")
         write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", canonical_json(findings),
                        findings["findings"], section_outputs(build), data_readme(edition, version))
-        (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info)),
+        (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info, assembled.baseline)),
                                            encoding="utf-8")
     with staged_dir(ws.site / edition.edition / LATEST) as tmp:
         shutil.copytree(target, tmp, dirs_exist_ok=True)

@@ -85,7 +85,10 @@ def _check_cited_facts(ws: Workspace, edition: Edition, section: str, parameters
         if missing:
             asked = (f"params key 'sections.{section}.{key}'" if key in edition.sections.get(section, {})
                      else f"notebooks/{section}.ipynb, parameter {key}")
-            raise InputError(asked, f"fact id {missing[0]!r} is not in data/curated/facts.csv")
+            tables = edition.curated_folder("tables") if edition.curated is not None else None
+            where = ("data/curated/facts.csv" if edition.curated is None else
+                     f"{tables / 'facts.csv'}" if tables else "this series' curated facts (it names none)")
+            raise InputError(asked, f"fact id {missing[0]!r} is not in {where}")
 
 
 def _type_name(value) -> str:

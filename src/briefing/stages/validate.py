@@ -12,6 +12,7 @@ from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
 from briefing.infra.fingerprint import code_fingerprint
 from briefing.infra.workspace import Workspace
 from briefing.sources import registry, snapshot
+from briefing.sources.documents import curated_inputs
 from briefing.sources.record_snapshots import record_snapshots
 from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
 
@@ -20,15 +21,15 @@ if TYPE_CHECKING:
 
 
 
-def current_inputs(ws: Workspace) -> dict:
-    """What the validated tables are made from: snapshot ids and checksums, curated
-    files, adapter code. Equal inputs mean the tables are up to date."""
+def current_inputs(ws: Workspace, edition: Edition) -> dict:
+    """What the validated tables are made from: snapshot ids and checksums, the series'
+    curated files and documents, adapter code. Equal inputs mean the tables are up to date."""
     snaps = {}
     for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snaps[source] = {"snapshot_id": snap.id, "files": snap.files,
                          "retrieved_at": snap.meta.get("retrieved_at", "")}
-    curated = {p.name: sha256_file(p) for p in sorted(ws.curated.glob("*.csv"))}
+    curated = {_curated_name(ws, p): sha256_file(p) for p in curated_inputs(ws, edition).files()}
     records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
             "records": records, "code": code_fingerprint(__name__)}
@@ -39,16 +40,22 @@ def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
     if not marker.is_file() or not all((ws.data(edition.edition) / f"{t}.parquet").is_file()
                                        for t in [*TABLES, *FIELD_TABLES]):
         return False
-    return json.loads(marker.read_text()) == current_inputs(ws)
+    return json.loads(marker.read_text()) == current_inputs(ws, edition)
 
 
-def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
-    """Every canonical table from the current snapshots, validated."""
+def _curated_name(ws: Workspace, path: Path) -> str:
+    """A curated file as the manifest names it: relative to the project, else its parent
+    folder and name (the seed documents, a series' folders elsewhere)."""
+    return path.relative_to(ws.root).as_posix() if path.is_relative_to(ws.root) else f"{path.parent.name}/{path.name}"
+
+
+def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
+    """Every canonical table from the current snapshots and the series' curated inputs, validated."""
     import pandas as pd  # imported here: heavy, and not needed to see that tables are up to date
 
     from briefing import schemas
     from briefing.sources.adapters import read_files
-    from briefing.sources.curated import read_country_names, read_events, read_facts
+    from briefing.sources.curated import read_country_names, read_curated
 
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
     for source in SOURCES:
@@ -57,10 +64,12 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
         tables = read_files(source, [snap.file(n) for n in snap.files])
         for name, frame in tables.items():
             parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
-    documents = registry.documents(ws.sources_file)
-    for name, reader in (("facts", read_facts), ("events", read_events), ("country_names", read_country_names)):
-        path = ws.curated / f"{name}.csv"
-        parts[name].append(schemas.check(name, reader(path, documents), str(path)))
+    inputs = curated_inputs(ws, edition)
+    curated = read_curated(inputs)
+    curated["country_names"] = read_country_names(inputs.names)
+    for name, frame in curated.items():
+        origin = inputs.names if name == "country_names" else inputs.tables / f"{name}.csv" if inputs.tables else name
+        parts[name].append(schemas.check(name, frame, str(origin)))
     result = {}
     for name in TABLES:
         table = pd.concat(parts[name], ignore_index=True)
@@ -99,22 +108,23 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     """Write the validated tables; returns False when they were already up to date."""
     if not force and is_up_to_date(ws, edition):
         return False
-    inputs = current_inputs(ws)
-    tables = build_tables(ws)
+    inputs = current_inputs(ws, edition)
+    tables = build_tables(ws, edition)
     with staged_dir(ws.data(edition.edition)) as tmp:
         tables.update(build_field_tables(ws, tmp))
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
-        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws)))
+        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition)))
     return True
 
 
-def source_catalogue(ws: Workspace) -> dict:
-    """sources.yml with each dataset's current snapshot metadata, for sections and methods."""
+def source_catalogue(ws: Workspace, edition: Edition) -> dict:
+    """sources.yml with each dataset's current snapshot metadata, and the documents the
+    series' curated rows cite, for sections and methods."""
     datasets = {}
     for source, entry in registry.datasets(ws.sources_file).items():
         snap = snapshot.read_snapshot(ws.raw, source)
         datasets[source] = {**entry, "snapshot": snap.meta}
-    return {"datasets": datasets, "documents": registry.documents(ws.sources_file)}
+    return {"datasets": datasets, "documents": curated_inputs(ws, edition).documents.entries}
 

@@ -1,0 +1,46 @@
+"""Named regions (`data/regions.yml`): key -> display name, source, countries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing import countries
+from briefing.config import read_params_yaml
+from briefing.errors import InputError
+
+
+@dataclass(frozen=True)
+class NamedRegion:
+    key: str
+    name: str
+    source: str
+    countries: tuple[str, ...]
+
+
+def load_regions(path: Path) -> dict[str, NamedRegion]:
+    """Every region of the file, its codes checked; read as params are (NO stays Norway)."""
+    try:
+        data = read_params_yaml(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the named regions ({exc.strerror})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), dict):
+        raise InputError(str(path), "must hold a 'regions' mapping")
+    regions = {}
+    for key, entry in data["regions"].items():
+        where = f"{path}: key 'regions.{key}'"
+        if not isinstance(entry, dict) or not {"name", "source", "countries"} <= set(entry):
+            raise InputError(where, "needs name, source and countries")
+        bad = [c for c in entry["countries"] if not countries.is_country(str(c))]
+        if bad:
+            raise InputError(f"{where}.countries", f"not ISO 3166-1 alpha-2 codes: {bad}")
+        regions[key] = NamedRegion(key, entry["name"], " ".join(str(entry["source"]).split()),
+                                   tuple(entry["countries"]))
+    return regions
+
+
+def region(path: Path, key: str) -> NamedRegion:
+    regions = load_regions(path)
+    if key not in regions:
+        raise InputError(f"--region {key}", f"not a named region of {path.name}; known: {', '.join(sorted(regions))}")
+    return regions[key]

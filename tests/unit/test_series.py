@@ -1,0 +1,230 @@
+"""Series of editions on small inputs: params read as an analyst writes them (NO is Norway),
+`series:` and `curated:`, named regions, coverage sentences, findings followed one window
+on between editions, "What changed" naming its baseline, and the site index by series."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from briefing.config import load_edition, read_params_yaml
+from briefing.errors import InputError
+from briefing.render.site_index import write_site_index
+from briefing.report.changes import changes_text
+from briefing.report.diff import advanced_findings, diff_findings, role
+from briefing.series.coverage import coverage, span
+from briefing.series.regions import load_regions
+from tests.conftest import REPO
+
+
+def write(tmp_path: Path, text: str | None = None, **changes) -> Path:
+    data = yaml.safe_load((REPO / "params" / "ci.yml").read_text())
+    data.update(changes)
+    path = tmp_path / "params.yml"
+    path.write_text(text if text is not None else yaml.safe_dump(data))
+    return path
+
+
+def test_unquoted_country_codes_stay_codes(tmp_path):
+    text = (REPO / "params" / "ci.yml").read_text().replace("countries: [JP, KR, US, CN, TW]",
+                                                            "countries: [JP, KR, US, CN, SE, NO, FI]")
+    edition = load_edition(write(tmp_path, text))
+    assert edition.countries == ["JP", "KR", "US", "CN", "SE", "NO", "FI"]
+    assert read_params_yaml("a: [NO, ON, YES, Y, n, off]\nb: true\nc: False") == {
+        "a": ["NO", "ON", "YES", "Y", "n", "off"], "b": True, "c": False}
+
+
+def test_other_bad_codes_keep_their_clear_message(tmp_path):
+    text = (REPO / "params" / "ci.yml").read_text().replace("countries: [JP, KR, US, CN, TW]",
+                                                            "countries: [JP, NO, XX]")
+    with pytest.raises(InputError) as caught:
+        load_edition(write(tmp_path, text))
+    assert "key 'countries'" in str(caught.value) and "item 2: 'XX' is not an ISO 3166-1 alpha-2" in str(caught.value)
+
+
+def test_series_defaults_to_the_edition_and_curated_folders_are_relative_to_the_file(tmp_path):
+    plain = load_edition(write(tmp_path))
+    assert plain.series is None and plain.series_name == "ci" and plain.curated is None
+    edition = load_edition(write(tmp_path, series="europe", curated={"tables": "cur", "documents": "cur/docs"}))
+    assert edition.series_name == "europe"
+    assert edition.curated_folder("tables") == (tmp_path / "cur").resolve()
+    assert edition.curated_folder("documents") == (tmp_path / "cur" / "docs").resolve()
+    assert load_edition(write(tmp_path, curated={})).curated_folder("tables") is None
+
+
+@pytest.mark.parametrize(("changes", "key", "rule"), [
+    ({"curated": {"tables": "cur"}}, "curated", "name their folder in 'documents' too"),
+    ({"curated": {"events": "x"}}, "curated.events", "unknown key"),
+    ({"series": "east asia!"}, "series", "should match pattern"),
+])
+def test_bad_series_and_curated_keys(tmp_path, changes, key, rule):
+    with pytest.raises(InputError) as caught:
+        load_edition(write(tmp_path, **changes))
+    assert f"key '{key}" in str(caught.value) and rule in str(caught.value)
+
+
+def test_named_regions_are_valid_codes_with_a_source():
+    regions = load_regions(REPO / "data" / "regions.yml")
+    assert {"europe", "asia-pacific", "east-asia", "eu27"} <= set(regions)
+    assert "NO" in regions["europe"].countries and "TW" in regions["east-asia"].countries
+    assert len(regions["eu27"].countries) == 27 and "GB" not in regions["eu27"].countries
+    params = yaml.safe_load((REPO / "params" / "2025.yml").read_text())
+    assert list(regions["asia-pacific"].countries) == params["region"]["countries"]
+    assert all(r.source and r.name for r in regions.values())
+
+
+def test_coverage_sentences_follow_the_data(tmp_path):
+    edition = load_edition(write(tmp_path, focus_pair=["JP", "TW"], countries=["JP", "TW", "XK"],
+                                 region={"name": "East Asia", "countries": ["JP", "TW", "CN"]},
+                                 window={"start": 2020, "end": 2022}))
+    pairs = pd.DataFrame([("openalex", "all", y, a, b, 10) for y in (2020, 2021, 2022)
+                          for a, b in [("CN", "JP"), ("JP", "TW"), ("CN", "US")]] + [("openalex", "all", 2021, "TW", "XK", 1)],
+                         columns=["source", "field", "year", "country_a", "country_b", "works"])
+    rd = pd.DataFrame([("worldbank", "JP", 2020, "gerd_pct_gdp", 3.2), ("ncses", "TW", 2021, "gerd_pct_gdp", 3.8),
+                       ("oecd", "JP", 2021, "gerd_usd_ppp_m_const2015", 1.0)],
+                      columns=["source", "country", "year", "indicator", "value"])
+    short = {"openalex": "OpenAlex", "worldbank": "World Bank WDI", "ncses": "NCSES SEI", "oecd": "OECD"}
+    gaps = [h.gap for h in coverage({"pairs": pairs, "rd_indicators": rd}, edition, short) if h.gap]
+    assert "TW: no World Bank WDI series, NCSES SEI used (2021)" in gaps
+    assert "XK: OpenAlex pairs only for 2021 of 2020–2022" in gaps
+    assert "US: no R&D intensity in World Bank WDI or NCSES SEI for 2020–2022; left out of that comparison" in gaps
+    assert not any(g.startswith("JP: no World Bank") for g in gaps)
+    flipped = rd.assign(source=rd["source"].replace({"ncses": "worldbank"}))
+    gaps = [h.gap for h in coverage({"pairs": pairs, "rd_indicators": flipped}, edition, short) if h.gap]
+    assert not any(g.startswith("TW: no World Bank") for g in gaps)
+    assert span([2015, 2016, 2017, 2020, 2022, 2023]) == "2015–2017, 2020, 2022–2023"
+
+
+def item(id, value, unit="works", caveats=()):
+    return {"id": id, "label": id.replace(".", " "), "value": value, "unit": unit, "source": "s",
+            **({"caveats": list(caveats)} if caveats else {})}
+
+
+def findings(*items) -> dict:
+    return {f["id"]: f for f in items}
+
+
+def test_findings_are_followed_one_window_on_between_editions():
+    assert role("pair.works.JP-KR.2022", (2014, 2022)) == "pair.works.JP-KR.{latest}"
+    assert role("partnership.growth_pct.JP-KR.2014-2022", (2014, 2022)) == "partnership.growth_pct.JP-KR.{window}"
+    assert role("pair.works.JP-KR.2020", (2014, 2022)) is None
+    old = findings(item("pair.works.JP-KR.2021", 90), item("pair.works.JP-KR.2022", 100),
+                   item("growth.JP-KR.2014-2022", 10.0, "pct"), item("rank.JP-KR.2022", 4, "rank"))
+    new = findings(item("pair.works.JP-KR.2022", 101), item("pair.works.JP-KR.2023", 80),
+                   item("growth.JP-KR.2015-2023", 11.0, "pct"), item("rank.JP-KR.2023", 4, "rank"))
+    moved = advanced_findings(old, new, (2014, 2022), (2015, 2023))
+    assert [(m.old_id, m.id) for m in moved] == [("pair.works.JP-KR.2022", "pair.works.JP-KR.2023"),
+                                                 ("growth.JP-KR.2014-2022", "growth.JP-KR.2015-2023")]
+    assert moved[0].relative_pct == pytest.approx(-20.0)
+    result = diff_findings(old, new, windows=((2014, 2022), (2015, 2023)))
+    assert [m.id for m in result.moved] == ["pair.works.JP-KR.2022"]  # a revision of the same year
+    assert advanced_findings(old, new, (2015, 2023), (2015, 2023)) == []  # versions of one edition
+
+
+def publish(site: Path, edition: str, version: int, series: str | None, window: tuple[int, int], found=(),
+            title="A briefing", date="2026-01-0{v}"):
+    folder = site / edition / f"v{version}"
+    folder.mkdir(parents=True)
+    parameters = {"title": title, "window": {"start": window[0], "end": window[1]},
+                  **({"series": series} if series else {})}
+    (folder / "manifest.json").write_text(json.dumps({
+        "edition": edition, "version": version, "content_key": f"{edition}{version}", "parameters": parameters,
+        "published_at": date.format(v=version) + "T00:00:00Z", **({"series": series} if series else {})}))
+    (folder / "findings.json").write_text(json.dumps({"edition": edition, "findings": list(found)}))
+
+
+def test_what_changed_names_its_baseline_lists_moves_and_their_caveats(tmp_path):
+    edition = load_edition(write(tmp_path, edition="2025", series="east-asia", window={"start": 2015, "end": 2023}))
+    assert "first edition of the east-asia series" in changes_text(edition, tmp_path, None, {})
+    own = load_edition(write(tmp_path, edition="solo"))
+    assert "forms a series of its own" in changes_text(own, tmp_path, None, {})
+    publish(tmp_path, "2024", 1, "east-asia", (2014, 2022),
+            [item("pair.works.JP-KR.2022", 100), item("pair.works.JP-KR.2021", 90), item("share.KR.2022", 10.0, "pct")])
+    shift = {"kind": "level_shift", "subject": "KR", "text": "South Korea's totals jump in 2020: a break in the source."}
+    new = findings(item("pair.works.JP-KR.2023", 80), item("pair.works.JP-KR.2021", 95),
+                   item("share.KR.2023", 12.5, "pct", [shift]))
+    text = changes_text(edition, tmp_path, "2024/v1", new)
+    assert text.startswith("Compared with the 2024 edition (version 1, published 2026-01-01), the previous edition "
+                           "of the east-asia series: its data window was 2014–2022, this edition's is 2015–2023.")
+    assert ("Moved most: pair works JP-KR 2023 (100 in the 2024 edition, 80 now, \u221220.0%); "
+            "share KR 2023 (10.0% in the 2024 edition, 12.5% now, +2.5 pp).") in text
+    assert "| pair works JP-KR 2023 | 100 (2022) | 80 | \u221220.0% |  |" in text  # counts: relative change
+    assert "| share KR 2023 | 10.0% (2022) | 12.5% | +2.5 pp | break in the source |" in text  # shares: points
+    assert "{#tbl-changes-window}" in text and "{#tbl-changes-window-rates}" in text
+    assert "| pair works JP-KR 2021 | 90 | 95 | +5.6% |  |" in text  # a revision of the same year
+    assert "- South Korea's totals jump in 2020: a break in the source. (touches share KR 2023)" in text
+    same = changes_text(edition, tmp_path, "2024/v1", {f["id"]: f for f in
+                                                       [item("pair.works.JP-KR.2023", 100), item("share.KR.2023", 10.0, "pct"),
+                                                        item("pair.works.JP-KR.2021", 90)]})
+    assert "Moved most" not in same and "| Finding |" not in same
+
+
+def test_site_index_groups_series_newest_first_and_links_predecessors(tmp_path):
+    publish(tmp_path, "2024", 1, "east-asia", (2014, 2022), title="East Asia 2024")
+    publish(tmp_path, "2025", 1, "east-asia", (2015, 2023), title="East Asia 2025")
+    publish(tmp_path, "2025", 2, "east-asia", (2015, 2023), title="East Asia 2025")
+    publish(tmp_path, "zz-europe", 1, "europe", (2016, 2022), title="Europe")
+    publish(tmp_path, "ci", 1, None, (2014, 2020), title="CI")
+    page = write_site_index(tmp_path).read_text()
+    headings = re.findall(r"<h[23] id=\"([^\"]+)\"", page)
+    assert headings == ["series-east-asia", "edition-2025", "edition-2024", "series-europe", "edition-zz-europe",
+                        "series-ci", "edition-ci"]
+    block_2025 = page.split('id="edition-2025"')[1].split("<h3")[0]
+    assert 'Previous edition: <a href="#edition-2024">2024</a> (data 2014–2022)' in block_2025
+    assert block_2025.index("version 2") < block_2025.index("version 1")
+    assert "The first edition of its series" in page.split('id="edition-zz-europe"')[1].split("<h")[0]
+
+
+EVENT_HEADER = "id,date,date_precision,jurisdiction,kind,title,short,source_id,seed_file,locator,quote\n"
+EVENT_ROW = "ev.de.2021.act,2021-05,month,DE,law,The act of 2021,The act,doc,doc.txt,para 1,\"The act was passed in May 2021\"\n"
+
+
+def curated_folder(tmp_path: Path, row: str = EVENT_ROW, listing: str | None = None) -> tuple[Path, Path]:
+    tables, docs = tmp_path / "tables", tmp_path / "docs"
+    tables.mkdir(exist_ok=True)
+    docs.mkdir(exist_ok=True)
+    (docs / "doc.txt").write_text("Background.\nThe act was passed\n  in May 2021 after a long debate.\n")
+    (tables / "documents.yml").write_text(listing or "documents:\n  doc:\n    citation: Agency (2021). A report.\n"
+                                                     "    file: doc.txt\n")
+    (tables / "events.csv").write_text(EVENT_HEADER + row)
+    return tables, docs
+
+
+def read_series(tmp_path: Path, **kwargs):
+    from briefing.sources import registry
+    from briefing.sources.curated import read_curated
+    from briefing.sources.documents import CuratedInputs, Documents
+
+    tables, docs = curated_folder(tmp_path, **kwargs)
+    listed = tables / "documents.yml"
+    inputs = CuratedInputs(tables, Documents(registry.series_documents(listed), listed, docs), tmp_path / "n.csv")
+    return read_curated(inputs)
+
+
+def test_series_rows_are_read_with_quotes_checked_whitespace_aside(tmp_path):
+    tables = read_series(tmp_path)
+    assert list(tables["events"]["id"]) == ["ev.de.2021.act"] and tables["events"]["year"].tolist() == [2021]
+    assert tables["facts"].empty and list(tables["facts"].columns)[:2] == ["id", "statement"]
+
+
+@pytest.mark.parametrize(("kwargs", "where", "rule"), [
+    ({"row": EVENT_ROW.replace("passed in May", "signed in May")}, "events.csv, line 2, column 'quote'",
+     "does not occur verbatim in its document"),
+    ({"row": EVENT_ROW.replace(",doc,doc.txt,", ",nodoc,doc.txt,")}, "events.csv, line 2, column 'source_id'",
+     "not a document of documents.yml (known: ['doc'])"),
+    ({"row": EVENT_ROW.replace("2021-05,month", "2021-5,month")}, "events.csv, line 2, column 'date'",
+     "date does not match its precision"),
+    ({"listing": "documents:\n  doc:\n    citation: A.\n    file: gone.txt\n"}, "documents.yml: key 'documents.doc'",
+     "its file 'gone.txt' is not in"),
+    ({"listing": "documents:\n  doc:\n    file: doc.txt\n"}, "documents.yml: key 'documents.doc.citation'",
+     "required"),
+])
+def test_bad_series_rows_name_file_row_and_rule(tmp_path, kwargs, where, rule):
+    with pytest.raises(InputError) as caught:
+        read_series(tmp_path, **kwargs)
+    assert where in str(caught.value) and rule in str(caught.value)
