@@ -23,6 +23,7 @@ from briefing.infra.lock import work_lock
 from briefing.infra.workspace import Workspace
 from briefing.render.diff_table import print_diff
 from briefing.report.diff import diff_versions
+from briefing.sources.indicators import edition_indicators
 from briefing.sources.mirror import default_mirror
 from briefing.stages import build as build_stage
 from briefing.stages import fetch as fetch_stage
@@ -74,9 +75,11 @@ def _guard(action: Callable[[], None]) -> None:
 
 
 def _setup(params: Path, workdir: Path | None) -> tuple[Workspace, Edition]:
-    """Validate parameters, then take the work folder's writer lock (released at exit)."""
+    """Validate parameters (the indicators they name included), then take the work folder's
+    writer lock (released at exit)."""
     edition = load_edition(params)
     ws = Workspace.discover(workdir)
+    edition_indicators(ws.root, edition)
     _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda message: err.print(message)))
     return ws, edition
 
@@ -138,7 +141,7 @@ def fetch(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
                 _print_live(fetch_stage.fetch_live(ws, edition, settings, source))
         else:
             with err.status("checking and snapshotting sources"):
-                results = fetch_stage.fetch(ws, _mirror(ws, mirror), source)
+                results = fetch_stage.fetch(ws, _mirror(ws, mirror), source, edition)
             for name, snap_id, new in results:
                 out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
     _guard(action)

@@ -11,7 +11,7 @@ from briefing.config import Edition
 from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
 from briefing.infra.fingerprint import code_fingerprint
 from briefing.infra.workspace import Workspace
-from briefing.sources import registry, snapshot
+from briefing.sources import indicators, registry, snapshot
 from briefing.sources.record_snapshots import record_snapshots
 from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
 
@@ -31,6 +31,7 @@ def current_inputs(ws: Workspace) -> dict:
     curated = {p.name: sha256_file(p) for p in sorted(ws.curated.glob("*.csv"))}
     records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
+            "indicators_yml": sha256_file(indicators.registry_path(ws.root)),
             "records": records, "code": code_fingerprint()}
 
 
@@ -51,10 +52,11 @@ def build_tables(ws: Workspace) -> dict[str, pd.DataFrame]:
     from briefing.sources.curated import read_country_names, read_events, read_facts
 
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    indicator_registry = indicators.for_root(ws.root)
     for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snapshot.verify(snap)
-        tables = read_files(source, [snap.file(n) for n in snap.files])
+        tables = read_files(source, [snap.file(n) for n in snap.files], indicator_registry)
         for name, frame in tables.items():
             parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
     documents = registry.documents(ws.sources_file)
@@ -97,6 +99,8 @@ def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
 
 def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     """Write the validated tables; returns False when they were already up to date."""
+    indicators.check_edition_files(ws.root, edition, {s: list(snapshot.read_snapshot(ws.raw, s).files)
+                                                      for s in SOURCES}, "the current snapshots")
     if not force and is_up_to_date(ws, edition):
         return False
     inputs = current_inputs(ws)
