@@ -181,6 +181,15 @@ class Registry(Strict):
         return {ref.ncses.row: ind_id for ind_id, ind in self.indicators.items()
                 for ref in ind.sources if ref.ncses and ref.ncses.table == table}
 
+    def citation(self, ref: SourceRef) -> str:
+        """What a source note cites: 'indicator GB.XPD.RSDV.GD.ZS', 'Gross domestic expenditure on
+        R&D by ... (DSD_RDS_GERD@DF_GERD_TOE)', 'table SRD-1'."""
+        if ref.worldbank:
+            return f"indicator {ref.worldbank}"
+        if ref.oecd:
+            return f"{self.dataflows[ref.oecd.dataflow].title} ({ref.oecd.dataflow.split(',')[1]})"
+        return f"table {ref.ncses.table}"
+
     def get(self, ind_id: str, where: str) -> Indicator:
         if ind_id not in self.indicators:
             raise InputError(where, f"unknown indicator {ind_id!r}; {REGISTRY_FILE} knows: "
@@ -214,6 +223,18 @@ def _load(path: Path, stamp: int) -> Registry:
         if first["type"] == "missing":
             msg = "required key is missing"
         raise InputError(f"{path}: key '{key}'", msg) from None
+
+
+BUILD_FILE = "indicators.json"  # the registry as validated, beside an edition's tables
+
+
+def from_build(build_dir: str | Path) -> Registry:
+    """The registry an edition's tables were validated with (`briefing validate` writes it)."""
+    path = Path(build_dir) / "data" / BUILD_FILE
+    try:
+        return Registry.model_validate_json(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise InputError(str(path), "no indicator registry in the build; run `briefing validate`") from None
 
 
 def registry_path(root: Path) -> Path:

@@ -111,6 +111,7 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
         (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws)))
+        (tmp / indicators.BUILD_FILE).write_text(canonical_json(indicators.for_root(ws.root).model_dump(mode="json")))
     return True
 
 
