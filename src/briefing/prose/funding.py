@@ -6,6 +6,7 @@ import pandas as pd
 
 from briefing.metrics.indicators import IndicatorView
 from briefing.prose import fmt
+from briefing.quality.indicators import the_names
 
 
 def yearly_change(cagr_pct: float) -> str:
@@ -20,7 +21,7 @@ def spans_text(growth: pd.DataFrame) -> str:
     spans = growth.assign(span=growth["year_start"].astype(str) + "–" + growth["year_end"].astype(str))
     groups = spans.groupby("span", sort=False)["country"].apply(list)
     ordered = sorted(groups.items(), key=lambda item: (-int(item[0][-4:]), item[0]))
-    return "; ".join(f"{span} for {fmt.names(codes)}" for span, codes in ordered)
+    return "; ".join(f"{span} for {the_names(codes)}" for span, codes in ordered)
 
 
 def growth_summary(growth: pd.DataFrame, focus: list[str]) -> str:
@@ -86,7 +87,7 @@ def gbard_alt(gbard: pd.DataFrame) -> str:
     years = sorted(gbard["year"].unique())
     return (f"Stacked bar chart of government R&D budget allocations by objective for "
             f"{fmt.names(list(dict.fromkeys(gbard['country'])))} in {', '.join(map(str, years))}, "
-            f"in million current PPP dollars.")
+            f"in US$ bn at current purchasing power parity.")
 
 
 def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
