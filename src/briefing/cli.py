@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, publish, build, diff.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, sources.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -280,6 +280,26 @@ def diff(old: Annotated[str, typer.Argument(help="Published version, e.g. 2025/v
             out.print_json(data=result.as_dict())
             return
         print_diff(out, result, limit)
+    _guard(action)
+
+
+@app.command()
+def sources(params: ParamsOpt, workdir: WorkdirOpt = None,
+            as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """List every indicator of data/indicators.yml, the sources that give it in order of preference,
+    and what the current snapshots hold for the edition's countries (first and last year each)."""
+    def action() -> None:
+        from briefing.sources.coverage import coverage, lines
+
+        edition = load_edition(params)
+        ws = Workspace.discover(workdir)
+        found = coverage(ws, edition)
+        if as_json:
+            out.print_json(data={"edition": edition.edition, "countries": list(edition.countries),
+                                 "indicators": [item.as_dict() for item in found]})
+            return
+        for line in lines(found, edition):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
     _guard(action)
 
 

@@ -112,12 +112,12 @@ def test_growth_over_unequal_spans_is_a_caveat_on_growth_findings():
 
 def test_ranking_sentence_names_the_leader_the_focus_ranks_and_who_is_not_ranked():
     text = prose.ranking_sentence(view(intensity(), countries=("JP", "KR", "TW", "IN")), FOCUS)
-    assert text == ("By each country's latest figure, South Korea has the highest R&D intensity of the 3 countries "
-                    "ranked (4.80% in 2022); Japan ranks third (3.40% in 2022). "
+    assert text == ("By each country's latest R&D intensity figure, South Korea ranks first of the 3 countries "
+                    "ranked (4.80% in 2022) and Japan third (3.40% in 2022). "
                     "Not ranked: India (no source in this build gives it).")
     flipped = prose.ranking_sentence(view(intensity(jp=(5.2, 5.3, 5.4)), countries=("JP", "KR", "TW")), FOCUS)
-    assert flipped == ("By each country's latest figure, Japan has the highest R&D intensity of the 3 countries "
-                       "ranked (5.40% in 2022); South Korea ranks second (4.80% in 2022).")
+    assert flipped == ("By each country's latest R&D intensity figure, Japan ranks first of the 3 countries "
+                       "ranked (5.40% in 2022) and South Korea second (4.80% in 2022).")
 
 
 def test_ranking_sentence_says_when_a_focus_country_is_not_compared():

@@ -25,8 +25,8 @@ def value_year(view: IndicatorView, value: float, year: int) -> str:
 
 def heading(view: IndicatorView) -> str:
     """The indicator's section heading and what it measures (from the registry)."""
-    return f"## {fmt.literal(fmt.cap(view.indicator.label))} {{#sec-funding-{view.slug}}}\n\n" \
-           f"{fmt.literal(view.indicator.description)}"
+    title = f"## {fmt.literal(fmt.cap(view.indicator.label))} {{#sec-funding-{view.slug}}}"
+    return title + (f"\n\n{fmt.literal(view.indicator.description)}" if view.indicator.description else "")
 
 
 def ranking_sentence(view: IndicatorView, focus: list[str]) -> str:
@@ -36,12 +36,11 @@ def ranking_sentence(view: IndicatorView, focus: list[str]) -> str:
     if ranking.empty:
         return f"No source in this build gives {short} for the countries of this edition in {view.start}–{view.end}."
     lead = ranking.iloc[0]
-    ranked = [r for r in ranking.itertuples() if r.country in focus and r.country != lead["country"]]
-    parts = [f"{fmt.the(r.country)} {'ranks ' if i == 0 else ''}{rank_word(r.rank)} "
-             f"({value_year(view, r.value, r.year)})" for i, r in enumerate(ranked)]
-    lines = [f"By each country's latest figure, {fmt.the(lead['country'])} has the highest {short} of the {n} "
-             f"countries ranked ({value_year(view, lead['value'], lead['year'])})"
-             + (f"; {fmt.join_and(parts)}." if parts else ".")]
+    others = [f"{fmt.the(r.country)} {rank_word(r.rank)} ({value_year(view, r.value, r.year)})"
+              for r in ranking.itertuples() if r.country in focus and r.country != lead["country"]]
+    first = (f"{fmt.the(lead['country'])} ranks first of the {n} countries ranked "
+             f"({value_year(view, lead['value'], lead['year'])})")
+    lines = [f"By each country's latest {short} figure, {fmt.join_and([first, *others])}."]
     if not view.not_ranked.empty:
         lines.append(f"Not ranked: {not_ranked_reasons(view)}.")
     absent = [c for c in focus if c not in set(ranking["country"]) and c not in set(view.not_ranked["country"])]

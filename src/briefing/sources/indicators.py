@@ -99,16 +99,29 @@ def series_key(ref: SourceRef) -> object:
 
 
 class Indicator(Strict):
+    """One indicator: `label` (a title), `short` (inside a sentence; default: the label),
+    `description` (one sentence on what it measures), `unit` (of its findings), `axis` (chart
+    title; default: the label), `decimals`, `scale` (values are divided by it for readers),
+    `prefix` and `suffix` around a shown value, and its `sources` in order of preference."""
+
     label: str = Field(min_length=1)
-    short: str = Field(min_length=1)
-    description: str = Field(min_length=1)
+    short: str = ""
+    description: str = ""
     unit: Code
-    axis: str = Field(min_length=1)
-    decimals: int = Field(ge=0, le=4)
+    axis: str = ""
+    decimals: int = Field(default=1, ge=0, le=4)
     scale: float = Field(default=1.0, gt=0)
     prefix: str = ""
     suffix: str = ""
     sources: list[SourceRef] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _defaults(self) -> Indicator:
+        if not self.short:
+            object.__setattr__(self, "short", self.label[:1].lower() + self.label[1:])
+        if not self.axis:
+            object.__setattr__(self, "axis", self.label)
+        return self
 
     def shown(self, value: float) -> float:
         """The value in the unit shown to readers (millions of dollars shown as billions)."""
