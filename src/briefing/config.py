@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from briefing import countries
 from briefing.errors import InputError
+from briefing.infra.yaml_model import load_model
 
 Primitive = str | int | float | bool | list[str] | list[int] | list[float]
 Year = Annotated[int, Field(ge=1900, le=2100)]
@@ -136,23 +136,5 @@ def load_edition(path: Path) -> Edition:
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "parameters file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(raw, dict):
-        raise InputError(str(path), "must be a YAML mapping of parameter names to values")
-    try:
-        return Edition.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        msg = first["msg"]
-        if first["type"] == "extra_forbidden":
-            msg = "unknown key (not a parameter of an edition)"
-        elif first["type"] == "missing":
-            msg = "required key is missing"
-        elif "input" in first and first["type"].endswith("_type"):
-            msg = f"{msg} (got {first['input']!r})"
-        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        raise InputError(f"{path}: key '{key}'", msg + more) from None
+    return load_model(path, Edition, "must be a YAML mapping of parameter names to values",
+                      unknown="unknown key (not a parameter of an edition)")

@@ -37,21 +37,19 @@ def test_registry_entry_whose_file_is_missing_from_the_mirror(tmp_path, publishe
     assert work_files(published) == before
 
 
-def test_wdi_file_whose_code_matches_no_registry_entry(tmp_path, published):
-    stray = made.mirror_with(tmp_path / "mirror", made.wdi_file(tmp_path))
+@pytest.mark.parametrize(("make", "expected"), [
+    # A WDI bulk file whose indicator code matches no registry entry.
+    (made.wdi_file, f"{made.WDI_FILE}, line 6, column 'Indicator Code': indicator code matches no worldbank entry "
+                    "of data/indicators.yml (known: GB.XPD.RSDV.GD.ZS, SP.POP.SCIE.RD.P6)"),
+    # An OECD SDMX-CSV of a dataflow the registry does not know.
+    (made.sdmx_file, f"{made.SOF_FILE}, line 2, column 'STRUCTURE_ID': dataflow matches no oecd entry of "
+                     "data/indicators.yml"),
+])
+def test_publisher_file_the_registry_does_not_know(tmp_path, published, make, expected):
+    stray = made.mirror_with(tmp_path / "mirror", make(tmp_path))
     before = work_files(published)
     message = refused(build(published, mirror=stray))
-    assert f"{made.WDI_FILE}, line 6, column 'Indicator Code': indicator code matches no worldbank entry of " \
-           "data/indicators.yml (known: GB.XPD.RSDV.GD.ZS, SP.POP.SCIE.RD.P6)" in message
-    assert work_files(published) == before
-
-
-def test_oecd_file_of_a_dataflow_the_registry_does_not_know(tmp_path, published):
-    stray = made.mirror_with(tmp_path / "mirror", made.sdmx_file(tmp_path))
-    before = work_files(published)
-    message = refused(build(published, mirror=stray))
-    assert f"{made.SOF_FILE}, line 2, column 'STRUCTURE_ID': dataflow matches no oecd entry of data/indicators.yml" \
-           in message
+    assert expected in message
     assert work_files(published) == before
 
 

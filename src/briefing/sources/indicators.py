@@ -16,10 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
+from briefing.config import Strict
 from briefing.errors import InputError
+from briefing.infra.yaml_model import load_model
 from briefing.prose.fmt import num
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ SECTION = "funding"  # the section whose `indicators` parameter names registry i
 NCSES_TABLES = ("SRD-1", "SRD-2", "RD-18")
 WdiCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(\.[A-Z0-9_]+)+$")]
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.@-]+$")]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class OecdRef(Strict):
@@ -221,21 +218,7 @@ def load(path: Path) -> Registry:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, stamp: int) -> Registry:
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(raw, dict):
-        raise InputError(str(path), "must be a mapping with 'dataflows' and 'indicators'")
-    try:
-        return Registry.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        msg = "unknown key" if first["type"] == "extra_forbidden" else first["msg"].removeprefix("Value error, ")
-        if first["type"] == "missing":
-            msg = "required key is missing"
-        raise InputError(f"{path}: key '{key}'", msg) from None
+    return load_model(path, Registry, "must be a mapping with 'dataflows' and 'indicators'")
 
 
 BUILD_FILE = "indicators.json"  # the registry as validated, beside an edition's tables
