@@ -65,6 +65,9 @@ def test_gbard_summary_names_the_largest_objective():
                                          "largest objective was civil space at 70.0% of the total; defence took 30.0%.")
     flipped = prose.gbard_summary(rows.assign(share_pct=[70.0, 30.0]))
     assert "largest objective was defence at 70.0%" in flipped
+    older = pd.concat([rows.assign(year=2010), rows])
+    assert prose.gbard_summary(older).startswith("The source table gives budgets by objective for 2010 and 2019 only; "
+                                                 "2019 is the latest.\n")
 
 
 def intensity_view(jp_last=3.44, countries=("JP", "KR", "IN")):

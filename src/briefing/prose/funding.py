@@ -68,7 +68,11 @@ def growth_alt(growth: pd.DataFrame) -> str:
 
 
 def gbard_summary(gbard: pd.DataFrame) -> str:
-    lines = []
+    """Each country's latest budget, its largest objective and defence's share; the years the
+    source table gives."""
+    years = sorted({int(y) for y in gbard["year"]})
+    lines = [f"The source table gives budgets by objective for {fmt.join_and([str(y) for y in years])} only; "
+             f"{years[-1]} is the latest."] if len(years) > 1 else []
     for code, rows in gbard.groupby("country", sort=False):
         year = int(rows["year"].max())
         latest = rows[rows["year"] == year].sort_values("share_pct", ascending=False)
