@@ -53,7 +53,7 @@ class IndicatorView:
     @property
     def finding_label(self) -> str:
         """The template of its findings' labels: '<label>, {name}, {year}'."""
-        return self.indicator.label.replace("{", "{{").replace("}", "}}") + ", {name}, {year}"
+        return self.indicator.finding_label.replace("{", "{{").replace("}", "}}") + ", {name}, {year}"
 
     def finding_ids(self, frame: pd.DataFrame) -> list[str]:
         return [f"funding.{self.id}.{c}.{y}" for c, y in zip(frame["country"], frame["year"], strict=True)]

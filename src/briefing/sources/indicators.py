@@ -97,12 +97,14 @@ def series_key(ref: SourceRef) -> object:
 
 class Indicator(Strict):
     """One indicator: `label` (a title), `short` (inside a sentence; default: the label),
+    `finding_label` (its findings' labels, before country and year; default: the label),
     `description` (one sentence on what it measures), `unit` (of its findings), `axis` (chart
     title; default: the label), `decimals`, `scale` (values are divided by it for readers),
     `prefix` and `suffix` around a shown value, and its `sources` in order of preference."""
 
     label: str = Field(min_length=1)
     short: str = ""
+    finding_label: str = ""
     description: str = ""
     unit: Code
     axis: str = ""
@@ -118,6 +120,8 @@ class Indicator(Strict):
             object.__setattr__(self, "short", self.label[:1].lower() + self.label[1:])
         if not self.axis:
             object.__setattr__(self, "axis", self.label)
+        if not self.finding_label:
+            object.__setattr__(self, "finding_label", self.label)
         return self
 
     def shown(self, value: float) -> float:
