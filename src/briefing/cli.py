@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, new.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, new, sources.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -23,6 +23,7 @@ from briefing.infra.lock import work_lock
 from briefing.infra.workspace import Workspace
 from briefing.render.diff_table import print_diff
 from briefing.report.diff import diff_versions
+from briefing.sources.indicators import edition_indicators
 from briefing.sources.mirror import default_mirror
 from briefing.stages import build as build_stage
 from briefing.stages import fetch as fetch_stage
@@ -74,9 +75,11 @@ def _guard(action: Callable[[], None]) -> None:
 
 
 def _setup(params: Path, workdir: Path | None) -> tuple[Workspace, Edition]:
-    """Validate parameters, then take the work folder's writer lock (released at exit)."""
+    """Validate parameters (the indicators they name included), then take the work folder's
+    writer lock (released at exit)."""
     edition = load_edition(params)
     ws = Workspace.discover(workdir)
+    edition_indicators(ws.root, edition)
     _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda message: err.print(message)))
     return ws, edition
 
@@ -164,7 +167,7 @@ def fetch(params: ParamsOpt,
                 _print_live(fetch_stage.fetch_live(ws, edition, settings, source))
         else:
             with err.status("checking and snapshotting sources"):
-                results = fetch_stage.fetch(ws, _mirror(ws, mirror), source)
+                results = fetch_stage.fetch(ws, _mirror(ws, mirror), source, edition)
             for name, snap_id, new in results:
                 out.print(f"{name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
     _guard(action)
@@ -295,6 +298,26 @@ def diff(old: Annotated[str | None, typer.Argument(help="Published version, e.g.
             out.print_json(data=result.as_dict())
             return
         print_diff(out, result, limit)
+    _guard(action)
+
+
+@app.command()
+def sources(params: ParamsOpt, workdir: WorkdirOpt = None,
+            as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+    """List every indicator of data/indicators.yml, the sources that give it in order of preference,
+    and what the current snapshots hold for the edition's countries (first and last year each)."""
+    def action() -> None:
+        from briefing.sources.coverage import coverage, lines
+
+        edition = load_edition(params)
+        ws = Workspace.discover(workdir)
+        found = coverage(ws, edition)
+        if as_json:
+            out.print_json(data={"edition": edition.edition, "countries": list(edition.countries),
+                                 "indicators": [item.as_dict() for item in found]})
+            return
+        for line in lines(found, edition):
+            out.print(line, markup=False, highlight=False, soft_wrap=True)
     _guard(action)
 
 

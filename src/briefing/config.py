@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from briefing import countries
 from briefing.errors import InputError
+from briefing.infra.yaml_model import load_model, read_yaml
 
 Primitive = str | int | float | bool | list[str] | list[int] | list[float]
 Year = Annotated[int, Field(ge=1900, le=2100)]
@@ -166,47 +166,12 @@ def _country_codes(codes: list[str]) -> list[str]:
     return codes
 
 
-class ParamsLoader(yaml.SafeLoader):
-    """YAML with YAML 1.2's booleans: `true`/`false` only, so NO (Norway), ON, YES, Y stay strings."""
-
-
-ParamsLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    ParamsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                       [_first])
-
-
-def read_params_yaml(text: str):
-    return yaml.load(text, Loader=ParamsLoader)  # noqa: S506 - a SafeLoader subclass
-
-
 def load_edition(path: Path) -> Edition:
     """Read and validate a params file; any problem is an InputError naming the key."""
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "parameters file not found")
-    try:
-        raw = read_params_yaml(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(raw, dict):
-        raise InputError(str(path), "must be a YAML mapping of parameter names to values")
-    try:
-        edition = Edition.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        msg = first["msg"]
-        if first["type"] == "extra_forbidden":
-            msg = "unknown key (not a parameter of an edition)"
-        elif first["type"] == "missing":
-            msg = "required key is missing"
-        elif "input" in first and first["type"].endswith("_type"):
-            msg = f"{msg} (got {first['input']!r})"
-        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        raise InputError(f"{path}: key '{key}'", msg + more) from None
+    edition = load_model(path, Edition, "must be a YAML mapping of parameter names to values",
+                         unknown="unknown key (not a parameter of an edition)")
     edition._folder = path.resolve().parent
     return edition

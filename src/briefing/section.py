@@ -48,13 +48,14 @@ class Section:
 
     # Show outputs.
     def figure(self, label: str, chart: alt.TopLevelMixin, data: pd.DataFrame, *, caption: str,
-               alt_text: str, source: str) -> None:
-        """A numbered figure: interactive in HTML, SVG in print, with its data as CSV."""
+               alt_text: str, source: str, group: str | None = None) -> None:
+        """A numbered figure: interactive in HTML, SVG in print, with its data as CSV. `group`:
+        a chapter embedding that name gets every output of the group, in order."""
         self._claim(label, "fig-")
         files = export_chart(chart, data, self.figures, label, citations=self.source_names())
         svg = (self.figures / files["svg"]).read_text(encoding="utf-8")
         self._show(label, "figure", {"image/svg+xml": svg, "text/plain": caption},
-                   caption=caption, alt=alt_text, source=source, files=files)
+                   caption=caption, alt=alt_text, source=source, files=files, group=group)
 
     def table_output(self, label: str, frame: pd.DataFrame, *, caption: str, source: str,
                      notes: str = "") -> None:
@@ -66,10 +67,10 @@ class Section:
         self._show(label, "table", {"text/markdown": markdown, "text/plain": caption},
                    caption=caption, source=source, notes=notes, files={"csv": csv_name})
 
-    def markdown(self, label: str, text: str) -> None:
-        """Prose with numbers, generated from data, for a chapter to embed."""
+    def markdown(self, label: str, text: str, group: str | None = None) -> None:
+        """Prose with numbers, generated from data, for a chapter to embed (`group`: as for figures)."""
         self._claim(label, "md-")
-        self._show(label, "markdown", {"text/markdown": text.strip() + "\n", "text/plain": text})
+        self._show(label, "markdown", {"text/markdown": text.strip() + "\n", "text/plain": text}, group=group)
 
     # Record findings.
     def finding(self, id: str, label: str, value, unit: str, source: str, figure: str | None = None) -> None:

@@ -9,8 +9,12 @@ answers built from the source mirror's files, and faults injected on demand.
 - OpenAlex `/works?filter=publication_year:A-B,...&select=...&cursor=...`: synthetic
   works, `select` applied, cursor paging.
 - World Bank `/country/all/indicator/<code>?format=json&per_page=&page=`: [meta, rows]
-  from the WDI bulk CSV.
-- OECD `/data/<flow>/<key>?format=csvfilewithlabels`: the mirror's SDMX-CSV as is.
+  from the mirror's WDI bulk CSV of that code (any `API_<code>_DS2_*.csv` in worldbank/);
+  an unknown code gets the API's "Invalid value" message.
+- OECD `/data/<flow>/<key>?format=csvfilewithlabels`: the rows of the mirror's SDMX-CSV of
+  that dataflow (any `<flow>*.csv` in oecd/) whose dimensions match the key (values joined
+  by +, empty for all, in the order of the file's header), lines as in the file; a key
+  matching nothing gets 404 NoRecordsFound, as the OECD answers.
 
 Each server counts every request (path, query, arrival time), so tests can prove how
 many calls a run made and how long it waited."""
@@ -61,8 +65,8 @@ class MirrorData:
     groups: dict[tuple[int, str], dict[str, int]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     wdi_rows: list[dict] = field(default_factory=list)
-    wdi_updated: str = ""
-    oecd_csv: bytes = b""
+    wdi_updated: dict[str, str] = field(default_factory=dict)  # by indicator code
+    oecd_files: dict[str, bytes] = field(default_factory=dict)  # by dataflow (agency,id,version)
 
 
 def load_mirror(mirror: Path) -> MirrorData:
@@ -76,8 +80,12 @@ def load_mirror(mirror: Path) -> MirrorData:
     data.groups = dict(groups)
     with open(mirror / "openalex" / "iso2_country_names.csv", encoding="utf-8") as handle:
         data.names = {r["code"]: r["name"] for r in csv.DictReader(handle, delimiter=";")}
-    data.wdi_rows, data.wdi_updated = wdi_observations(mirror / "worldbank" / WDI_FILE)
-    data.oecd_csv = (mirror / "oecd" / OECD_FILE).read_bytes()
+    for path in sorted((mirror / "worldbank").glob("API_*_DS2_*.csv")):
+        rows, updated = wdi_observations(path)
+        data.wdi_rows.extend(rows)
+        data.wdi_updated[rows[0]["indicator"]["id"]] = updated
+    for path in sorted((mirror / "oecd").glob("*.csv")):
+        data.oecd_files[path.name.split("+")[0].removesuffix(".csv")] = path.read_bytes()
     return data
 
 
@@ -299,12 +307,38 @@ def worldbank_page(fake: FakeApis, indicator: str, query: dict[str, str]) -> tup
     per_page, page = int(query.get("per_page", "50")), int(query.get("page", "1"))
     pages = math.ceil(len(rows) / per_page)
     meta = {"page": page, "pages": pages, "per_page": per_page, "total": len(rows), "sourceid": "2",
-            "sourcename": "World Development Indicators", "lastupdated": fake.data.wdi_updated}
+            "sourcename": "World Development Indicators", "lastupdated": fake.data.wdi_updated[indicator]}
     return as_json(200, [meta, rows[(page - 1) * per_page: page * per_page] or None])
 
 
+def sdmx_select(body: bytes, key: str) -> bytes | None:
+    """The header and the rows of an SDMX-CSV whose dimensions match `key`, lines unchanged;
+    None when the key has the wrong number of dimensions."""
+    text = body.decode("utf-8-sig")
+    lines = text.split("\n")
+    header = next(csv.reader([lines[0]]))
+    end = header.index("TIME_PERIOD")
+    dims = [(i, c) for i, c in enumerate(header[:end]) if c == c.upper() and i >= header.index("REF_AREA")]
+    parts = key.split(".")
+    if len(parts) != len(dims):
+        return None
+    wanted = [(i, set(p.split("+"))) for (i, _), p in zip(dims, parts, strict=True) if p]
+    kept = [line for line in lines[1:] if line.strip()
+            and all(row[i] in values for row in [next(csv.reader([line]))] for i, values in wanted)]
+    if not kept:
+        return b""
+    ending = "\n" if text.endswith("\n") else ""
+    return ("\n".join([lines[0], *kept]) + ending).encode("utf-8")
+
+
 def oecd_data(fake: FakeApis, path: str, query: dict[str, str]) -> tuple[int, bytes, str, dict]:
-    expected = f"/oecd/data/OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0/{OECD_KEY}"
-    if path != expected or query.get("format") != "csvfilewithlabels":
+    flow, _, key = path.removeprefix("/oecd/data/").partition("/")
+    if flow not in fake.data.oecd_files or query.get("format") != "csvfilewithlabels":
+        return 404, f"Could not find Dataflow and/or DSD related with this data request: {flow}".encode(), \
+            "text/plain", {}
+    body = sdmx_select(fake.data.oecd_files[flow], key)
+    if body is None:
+        return 400, b"Semantic Error - the key has the wrong number of dimensions", "text/plain", {}
+    if not body:
         return 404, b"NoRecordsFound", "text/plain", {}
-    return 200, fake.data.oecd_csv, "application/vnd.sdmx.data+csv; charset=utf-8", {}
+    return 200, body, "application/vnd.sdmx.data+csv; charset=utf-8", {}

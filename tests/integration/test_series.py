@@ -17,7 +17,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from briefing.config import read_params_yaml
+from briefing.infra.yaml_model import read_yaml
 from briefing.prose import fmt
 from briefing.report.changes import by_kind
 from briefing.report.diff import advanced_findings, load_findings, load_window
@@ -45,7 +45,7 @@ def site(tmp_path_factory, mirror) -> SimpleNamespace:
     work, params = root / "work", root / "params"
     params.mkdir()
     for name, (start, end) in EAST_ASIA.items():  # 2024 first: 2025 is published after it
-        data = read_params_yaml((REPO / "params" / f"{name}.yml").read_text(encoding="utf-8"))
+        data = read_yaml((REPO / "params" / f"{name}.yml").read_text(encoding="utf-8"))
         data.update(SMALL, window={"start": start, "end": end})
         (params / f"{name}.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         ok(build(params / f"{name}.yml", work, mirror))

@@ -62,6 +62,7 @@ def test_intensity_findings_equal_wdi_and_ncses_for_taiwan(findings, mirror):
 
 
 def test_growth_findings_equal_oecd_constant_prices(findings, mirror):
+    """Growth over Japan's first and latest year in the window, as OECD gives them."""
     with open(mirror / "oecd" / "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0.csv", encoding="utf-8") as f:
         raw = [r for r in csv.DictReader(f) if r["REF_AREA"] == "JPN" and r["PRICE_BASE"] == "Q"]
     by_year = {int(r["TIME_PERIOD"]): float(r["OBS_VALUE"]) for r in raw}
@@ -92,6 +93,46 @@ def test_every_chapter_embed_resolved_with_alt_text(ci_build):
     book = ci_build.build("ci") / "book"
     text = (book / "funding.qmd").read_text()
     assert "{{< embed" not in text
-    assert text.count('fig-alt="') == 3 and 'fig-alt=""' not in text
-    for name in ["fig-gerd-intensity.svg", "fig-gerd-growth.csv", "fig-gbard-objectives.vl.json"]:
+    # Two views for each of the two default indicators, the growth chart, the GBARD chart.
+    assert text.count('fig-alt="') == 6 and 'fig-alt=""' not in text
+    for name in ["fig-gerd-intensity.svg", "fig-gerd-pct-gdp-ranking.svg", "fig-gerd-usd-ppp-m-const2015-trend.csv",
+                 "fig-gerd-usd-ppp-m-const2015-ranking.vl.json", "fig-gerd-growth.csv", "fig-gbard-objectives.vl.json"]:
         assert (book / "figures" / name).is_file()
+    # The indicators' sections come in the order the edition names them, each with its two views.
+    order = [text.index(anchor) for anchor in ["{#sec-funding-gerd-pct-gdp}", "{#fig-gerd-pct-gdp-ranking",
+                                               "{#fig-gerd-intensity", "{#sec-funding-gerd-usd-ppp-m-const2015}",
+                                               "{#fig-gerd-usd-ppp-m-const2015-ranking",
+                                               "{#fig-gerd-usd-ppp-m-const2015-trend", "{#sec-funding-growth}"]]
+    assert order == sorted(order)
+
+
+def test_every_ranking_names_the_year_of_each_value(ci_build):
+    figures = ci_build.figures("ci")
+    with open(figures / "fig-gerd-pct-gdp-ranking.csv", encoding="utf-8") as f:
+        ranking = list(csv.DictReader(f))
+    assert [r["country"] for r in ranking] == ["KR", "TW", "US", "JP", "CN"]
+    assert {r["country"]: r["year"] for r in ranking}["TW"] == "2021"
+    svg = (figures / "fig-gerd-pct-gdp-ranking.svg").read_text(encoding="utf-8")
+    assert "3.77% (2021)" in svg and "4.85% (2022)" in svg
+
+
+def test_constant_dollar_findings_equal_oecd_for_every_year(findings, mirror):
+    with open(mirror / "oecd" / "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0.csv", encoding="utf-8") as f:
+        raw = [r for r in csv.DictReader(f) if r["PRICE_BASE"] == "Q" and r["REF_AREA"] in ISO3.values()
+               and EDITION.window.start <= int(r["TIME_PERIOD"]) <= EDITION.window.end]
+    alpha2 = {v: k for k, v in ISO3.items()}
+    expected = {f"funding.gerd_usd_ppp_m_const2015.{alpha2[r['REF_AREA']]}.{r['TIME_PERIOD']}": float(r["OBS_VALUE"])
+                for r in raw}
+    got = {k: v["value"] for k, v in findings.items() if k.startswith("funding.gerd_usd_ppp_m_const2015.")}
+    assert got == expected
+    # The OECD's break flag for Japan in 2018 is a caveat on that finding.
+    (brk,) = [c for c in findings["funding.gerd_usd_ppp_m_const2015.JP.2018"]["caveats"] if c["kind"] == "source_break"]
+    assert brk["source"] == "oecd" and brk["years"] == [2018]
+
+
+def test_unequal_latest_years_are_a_caveat_on_the_ranked_findings(findings):
+    caveats = findings["funding.gerd_pct_gdp.TW.2021"]["caveats"]
+    (unequal,) = [c for c in caveats if c["kind"] == "unequal_periods"]
+    assert unequal["text"] == ("The latest R&D intensity figures are of different years: 2022 for South Korea, the "
+                               "United States, Japan and China; 2021 for Taiwan.")
+    assert any(c["kind"] == "unequal_periods" for c in findings["funding.gerd_pct_gdp.KR.2022"]["caveats"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_worldbank_keeps_countries_drops_aggregates_and_blanks(tmp_path):
     (WDI_JP.replace('"3.2"', '"-1"'), 6, "must be >= 0"),
     (WDI_JP + WDI_JP, 7, "duplicate key"),
     (WDI_JP + "\n" + WDI_JP, 8, "duplicate key"),
-    (WDI_JP.replace("GB.XPD.RSDV.GD.ZS", "NY.GDP.MKTP.CD"), 6, "indicator not handled"),
+    (WDI_JP.replace("GB.XPD.RSDV.GD.ZS", "NY.GDP.MKTP.CD"), 6, "indicator code matches no worldbank entry of"),
 ])
 def test_worldbank_rejects_bad_rows_with_line(tmp_path, body, line, rule):
     """The header is on line 5, after a preamble with blank lines; each row is named by its own line."""
@@ -96,25 +97,53 @@ def test_openalex_wrong_delimiter_and_missing_column(tmp_path):
         openalex.read(openalex_files(tmp_path, "year,country_a,country_b,works\n"))
 
 
-SDMX_HEAD = "REF_AREA,MEASURE,SECT_PERF,UNIT_MEASURE,PRICE_BASE,BASE_PER,UNIT_MULT,TIME_PERIOD,OBS_VALUE,OBS_STATUS,OBS_STATUS_2,OBS_STATUS_3\n"
+TOE = "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0"
+SDMX_HEAD = ("STRUCTURE,STRUCTURE_ID,REF_AREA,FREQ,MEASURE,SECT_PERF,SECT_FUND,TYPE_COST,TYPE_RD,FORD,SEO,"
+             "UNIT_MEASURE,PRICE_BASE,BASE_PER,UNIT_MULT,TIME_PERIOD,OBS_VALUE,OBS_STATUS,OBS_STATUS_2,OBS_STATUS_3\n")
+
+
+def sdmx_row(area="KOR", price="V", year="2022", value="1.0", flags=",,", base="", mult="6", unit="USD_PPP"):
+    return (f"DATAFLOW,OECD.STI.STP:DSD_RDS_GERD@DF_GERD_TOE(1.0),{area},A,G,_T,_Z,_T,_Z,_Z,_Z,{unit},{price},"
+            f"{base},{mult},{year},{value},{flags}\n")
 
 
 def test_oecd_prices_become_indicators_and_flags_join(tmp_path):
-    body = "KOR,G,_T,USD_PPP,V,,6,2022,119580.5,P,E,\nKOR,G,_T,USD_PPP,Q,2015,6,2022,110150.2,,,\n"
-    table = oecd.read(write(tmp_path, "gerd.csv", SDMX_HEAD + body))["rd_indicators"]
+    body = sdmx_row(value="119580.5", flags="P,E,") + sdmx_row(price="Q", base="2015", value="110150.2")
+    table = oecd.read(write(tmp_path, f"{TOE}.csv", SDMX_HEAD + body))["rd_indicators"]
     rows = table.sort_values("indicator")[["country", "indicator", "value", "status"]].values.tolist()
     assert rows == [["KR", "gerd_usd_ppp_m", 119580.5, "P+E"], ["KR", "gerd_usd_ppp_m_const2015", 110150.2, ""]]
 
 
+def test_oecd_leaves_other_series_and_aggregates_aside(tmp_path):
+    body = sdmx_row(unit="EUR") + sdmx_row(price="X") + sdmx_row(area="EU27_2020") + sdmx_row(area="JPN")
+    table = oecd.read(write(tmp_path, f"{TOE}.csv", SDMX_HEAD + body))["rd_indicators"]
+    assert table[["country", "indicator"]].values.tolist() == [["JP", "gerd_usd_ppp_m"]]
+
+
 @pytest.mark.parametrize(("row", "rule"), [
-    ("KOR,G,_T,USD_PPP,Q,2010,6,2022,1.0,,,", "constant prices must be 2015 prices"),
-    ("KOR,G,_T,EUR,V,,6,2022,1.0,,,", "UNIT_MEASURE=USD_PPP"),
-    ("KOR,G,_T,USD_PPP,X,,6,2022,1.0,,,", "must be V or Q"),
-    ("XKR,G,_T,USD_PPP,V,,6,2022,1.0,,,", "not an ISO 3166-1 alpha-3"),
+    (sdmx_row(price="Q", base="2010"), "line 2, column 'BASE_PER': gerd_usd_ppp_m_const2015 is read with BASE_PER=2015"),
+    (sdmx_row(mult="3"), "column 'UNIT_MULT': gerd_usd_ppp_m is read with UNIT_MULT=6"),
+    (sdmx_row(area="XKR"), "not an ISO 3166-1 alpha-3"),
+    (sdmx_row(value="-4"), "must be >= 0"),
+    (sdmx_row() + sdmx_row(), "line 3: duplicate key"),
+    (sdmx_row().replace("DSD_RDS_GERD@DF_GERD_TOE", "DSD_RDS_GERD@DF_GERD_SOF"),
+     "dataflow matches no oecd entry of data/indicators.yml"),
 ])
 def test_oecd_rejects(tmp_path, row, rule):
-    with pytest.raises(InputError, match=rule):
-        oecd.read(write(tmp_path, "gerd.csv", SDMX_HEAD + row + "\n"))
+    with pytest.raises(InputError, match=re.escape(rule)):
+        oecd.read(write(tmp_path, f"{TOE}.csv", SDMX_HEAD + row))
+
+
+def test_oecd_file_lacking_a_selected_dimension(tmp_path):
+    head, body = SDMX_HEAD.replace(",TYPE_RD", ""), sdmx_row().replace(",_T,_Z,_Z,_Z,USD", ",_T,_Z,_Z,USD")
+    with pytest.raises(InputError, match="lacks column TYPE_RD, a dimension or attribute that data/indicators.yml "
+                                         "indicators.gerd_usd_ppp_m selects on"):
+        oecd.read(write(tmp_path, f"{TOE}.csv", head + body))
+
+
+def test_oecd_file_named_for_another_dataflow(tmp_path):
+    with pytest.raises(InputError, match="name the file OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0.csv"):
+        oecd.read(write(tmp_path, "gerd.csv", SDMX_HEAD + sdmx_row()))
 
 
 def test_ncses_pairs_must_be_symmetric(tmp_path):

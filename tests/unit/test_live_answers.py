@@ -81,7 +81,7 @@ def wdi_row(iso3, name, year, value):
 def test_wdi_answer_to_bulk_csv_to_table(tmp_path):
     page = worldbank.parse_page(wdi_answer([wdi_row("JPN", "Japan", "2020", 3.27), wdi_row("JPN", "Japan", "2019", 3),
                                             wdi_row("WLD", "World", "2020", None), wdi_row("", "Not classified", "2020", 1.0)]))
-    path = worldbank.write_bulk_csv(page.rows, page.last_updated, tmp_path / worldbank.FILE_NAME)
+    path = worldbank.write_bulk_csv(page.rows, page.last_updated, tmp_path / worldbank.file_name("GB.XPD.RSDV.GD.ZS"))
     table = worldbank_adapter.read({path.name: path})["rd_indicators"]
     assert table[["country", "year", "value"]].sort_values("year").values.tolist() == [["JP", 2019, 3.0],
                                                                                        ["JP", 2020, 3.27]]

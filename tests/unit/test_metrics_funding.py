@@ -16,19 +16,17 @@ def rd(rows):
     return pd.DataFrame(rows, columns=["source", "country", "year", "indicator", "value", "status"])
 
 
-def test_intensity_takes_each_country_whole_from_first_source_with_data():
+def test_growth_is_ranked_by_growth_a_year_over_each_countrys_span():
     table = rd([
-        ("worldbank", "JP", 2020, "gerd_pct_gdp", 3.2, ""),
-        ("worldbank", "JP", 2021, "gerd_pct_gdp", 3.3, ""),
-        ("ncses", "JP", 2021, "gerd_pct_gdp", 3.9, "P"),  # ignored: JP has WDI data
-        ("ncses", "TW", 2021, "gerd_pct_gdp", 3.77, "P"),  # used: TW has none in WDI
-        ("ncses", "TW", 2010, "gerd_pct_gdp", 2.82, ""),  # outside the window
+        ("oecd", "US", 2015, "gerd_usd_ppp_m_const2015", 100.0, ""),
+        ("oecd", "US", 2021, "gerd_usd_ppp_m_const2015", 150.0, ""),  # +50% over 6 years
+        ("oecd", "CN", 2015, "gerd_usd_ppp_m_const2015", 100.0, ""),
+        ("oecd", "CN", 2016, "gerd_usd_ppp_m_const2015", 120.0, ""),  # +20% in one year: faster
+        ("oecd", "SG", 2020, "gerd_usd_ppp_m_const2015", 9.0, ""),  # one year: no growth to measure
     ])
-    out = funding.gerd_intensity(table, ["TW", "JP"], 2015, 2023, ["worldbank", "ncses"])
-    assert out[["country", "year", "source", "gerd_pct_gdp"]].values.tolist() == [
-        ["TW", 2021, "ncses", 3.77], ["JP", 2020, "worldbank", 3.2], ["JP", 2021, "worldbank", 3.3]]
-    ranks = out.set_index(["country", "year"])["rank"].to_dict()
-    assert ranks[("TW", 2021)] == 1 and ranks[("JP", 2021)] == 2
+    out = funding.gerd_growth(table, ["US", "CN", "SG"], 2015, 2023, "oecd")
+    assert out["country"].tolist() == ["CN", "US"]
+    assert out.set_index("country").loc["US", "cagr_pct"] == pytest.approx(100 * (1.5 ** (1 / 6) - 1))
 
 
 def test_growth_uses_first_and_last_year_with_data():
@@ -63,8 +61,9 @@ def test_gbard_nondefence_objectives_rescaled_to_total():
 def test_seed_vs_series_difference_is_today_minus_published():
     facts = pd.DataFrame({"id": ["seed.x.JP.2018"], "country": ["JP"], "year": ["2018"], "value": [3.28],
                           "source_id": ["doc"], "quote": ["3.28%"]})
-    series = pd.DataFrame({"country": ["JP"], "year": [2018], "gerd_pct_gdp": [3.22], "source": ["worldbank"]})
-    out = funding.seed_vs_series(facts, series, ["seed.x.JP.2018"], "gerd_pct_gdp")
+    series = pd.DataFrame({"country": ["JP"], "year": [2018], "value": [3.22], "source": ["worldbank"]})
+    out = funding.seed_vs_series(facts, series, ["seed.x.JP.2018"], "value")
+    assert out["today"].iloc[0] == 3.22 and out["value"].iloc[0] == 3.28
     assert out["difference"].iloc[0] == pytest.approx(-0.06)
 
 

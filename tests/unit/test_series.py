@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from briefing.config import load_edition, read_params_yaml
+from briefing.config import load_edition
+from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
 from briefing.render.site_index import write_site_index
 from briefing.report.changes import changes_text
@@ -35,7 +36,7 @@ def test_unquoted_country_codes_stay_codes(tmp_path):
                                                             "countries: [JP, KR, US, CN, SE, NO, FI]")
     edition = load_edition(write(tmp_path, text))
     assert edition.countries == ["JP", "KR", "US", "CN", "SE", "NO", "FI"]
-    assert read_params_yaml("a: [NO, ON, YES, Y, n, off]\nb: true\nc: False") == {
+    assert read_yaml("a: [NO, ON, YES, Y, n, off]\nb: true\nc: False") == {
         "a": ["NO", "ON", "YES", "Y", "n", "off"], "b": True, "c": False}
 
 

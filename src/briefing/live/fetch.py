@@ -6,7 +6,7 @@ the snapshots, all sources or none. A failure anywhere leaves no partial snapsho
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -20,7 +20,8 @@ from briefing.live.http import Client, public_url
 from briefing.live.request import LiveRequest, request_for
 from briefing.live.retry import BudgetExhausted
 from briefing.live.settings import LiveSettings
-from briefing.sources import registry
+from briefing.sources import indicators, registry
+from briefing.sources.indicators import live_plan
 from briefing.sources.mirror import check_files
 from briefing.sources.record_snapshots import RECORDS_SOURCE
 from briefing.sources.snapshot import write_snapshot
@@ -81,7 +82,7 @@ def fetch_live(ws: Workspace, edition: Edition, settings: LiveSettings,
                sources: list[str] | None = None) -> list[LiveSnapshot]:
     """Snapshot every (or the named) live source, all or none."""
     chosen = live_sources(sources)
-    request = request_for(edition, settings, ws.fields_file)
+    request = replace(request_for(edition, settings, ws.fields_file), indicators=live_plan(ws.root, edition))
     extra = request_extra(request, load_fields(ws.fields_file).version)
     client = Client(settings, HttpCache(ws.http_cache))
     try:
@@ -92,7 +93,7 @@ def fetch_live(ws: Workspace, edition: Edition, settings: LiveSettings,
                 start, folder = len(client.log.queries), Path(tmp) / source
                 folder.mkdir()
                 files = CLIENTS[source].fetch(client, request, folder)
-                check_files(source, files)
+                check_files(source, files, indicators.for_root(ws.root))
                 staged[source] = (files, *log_summary(client, start))
             return [LiveSnapshot(source, *snapshot_live(ws, source, files, settings.base_urls[source],
                                                         extra if source == "openalex" else {}, log),

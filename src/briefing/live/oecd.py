@@ -1,10 +1,9 @@
-"""OECD SDMX REST: the GERD dataflow as SDMX-CSV with labels, which is the file the
-OECD Data Explorer publishes and the oecd adapter reads, byte for byte.
+"""OECD SDMX REST: each dataflow an edition's indicators draw on, as SDMX-CSV with labels,
+which is the file the OECD Data Explorer publishes and the oecd adapter reads, byte for byte.
 
-The key selects the slice the adapter expects, by dimension in the dataflow's order:
-REF_AREA (all), FREQ A, MEASURE G (GERD), SECT_PERF _T, SECT_FUND _Z, TYPE_COST _T,
-TYPE_RD _Z, FORD _Z, SEO _Z, UNIT_MEASURE USD_PPP, PRICE_BASE V+Q (current and
-constant prices)."""
+The key selects, dimension by dimension in the dataflow's order (data/indicators.yml,
+`dataflows`), every REF_AREA and the values of the series the registry reads from the
+dataflow, e.g. `.A.G._T._Z._T._Z._Z._Z.USD_PPP.V+Q` for GERD at current and constant prices."""
 
 from __future__ import annotations
 
@@ -16,14 +15,16 @@ from briefing.live.http import BadAnswer, Client
 from briefing.live.request import LiveRequest
 from briefing.sources.oecd import COLUMNS
 
-DATAFLOW = "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0"
-KEY = ".A.G._T._Z._T._Z._Z._Z.USD_PPP.V+Q"
 PARAMS = {"dimensionAtObservation": "AllDimensions", "format": "csvfilewithlabels"}
-FILE_NAME = f"{DATAFLOW}.csv"
 
 
-def data_url(request: LiveRequest) -> str:
-    return f"{request.settings.base_urls['oecd']}/data/{DATAFLOW}/{KEY}"
+def file_name(dataflow: str) -> str:
+    """'OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0.csv', as the Data Explorer names a download."""
+    return f"{dataflow}.csv"
+
+
+def data_url(request: LiveRequest, dataflow: str, key: str) -> str:
+    return f"{request.settings.base_urls['oecd']}/data/{dataflow}/{key}"
 
 
 def check_csv(body: str) -> str:
@@ -35,7 +36,7 @@ def check_csv(body: str) -> str:
     rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
     missing = [c for c in COLUMNS if c not in rows[0]]
     if missing:
-        raise BadAnswer(f"not SDMX-CSV of this dataflow: header lacks {missing}")
+        raise BadAnswer(f"not SDMX-CSV with labels: header lacks {missing}")
     short = [n for n, row in enumerate(rows[1:], start=2) if len(row) != len(rows[0])]
     if short:
         raise BadAnswer(f"CSV row {short[0]} is narrower than the header; cut off?", retry=True)
@@ -45,11 +46,15 @@ def check_csv(body: str) -> str:
 
 
 def first_requests(request: LiveRequest) -> list[tuple[str, dict[str, str]]]:
-    return [(data_url(request), dict(PARAMS))]
+    return [(data_url(request, flow, key), dict(PARAMS)) for flow, key in request.indicators.oecd_queries]
 
 
 def fetch(client: Client, request: LiveRequest, folder: Path) -> list[Path]:
-    body = client.get(data_url(request), dict(PARAMS), check_csv)
-    path = folder / FILE_NAME
-    path.write_text(body, encoding="utf-8", newline="")
-    return [path]
+    """One SDMX-CSV per dataflow of the edition's indicators."""
+    files = []
+    for flow, key in request.indicators.oecd_queries:
+        body = client.get(data_url(request, flow, key), dict(PARAMS), check_csv)
+        path = folder / file_name(flow)
+        path.write_text(body, encoding="utf-8", newline="")
+        files.append(path)
+    return files

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.config import Edition
 from briefing.live.fields import FieldDef, field_def
 from briefing.live.settings import LiveSettings
+from briefing.sources.indicators import LivePlan
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class LiveRequest:
     countries: list[str]
     years: list[int]
     fields: dict[str, FieldDef]
+    # The World Bank and OECD series the edition's indicators draw on (data/indicators.yml).
+    indicators: LivePlan = field(default_factory=LivePlan)
 
 
 def edition_countries(edition: Edition) -> list[str]:

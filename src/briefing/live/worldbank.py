@@ -1,5 +1,6 @@
-"""World Bank Indicators API v2 (JSON) for the WDI indicators the funding section uses,
-written in the WDI bulk CSV layout the worldbank adapter reads.
+"""World Bank Indicators API v2 (JSON) for the WDI indicators an edition draws on (their
+codes from data/indicators.yml), each written as the World Bank's bulk CSV of that indicator
+(`API_<code>_DS2_api_v2.csv`, the layout the worldbank adapter reads).
 
 An answer is `[{page, pages, per_page, total, lastupdated, ...}, [{indicator, country,
 countryiso3code, date, value, ...}, ...]]`; all countries and years of an indicator
@@ -15,10 +16,14 @@ from pathlib import Path
 from briefing.live.http import BadAnswer, Client, FetchError
 from briefing.live.openalex import parse_json
 from briefing.live.request import LiveRequest
-from briefing.sources.worldbank import ID_COLUMNS, INDICATORS
+from briefing.sources.worldbank import ID_COLUMNS
 
 PER_PAGE = "1000"
-FILE_NAME = "wdi_api_v2.csv"
+
+
+def file_name(code: str) -> str:
+    """The bulk file of one indicator, named as the World Bank names them."""
+    return f"API_{code}_DS2_api_v2.csv"
 
 
 @dataclass(frozen=True)
@@ -109,14 +114,13 @@ def write_bulk_csv(rows: list[Row], last_updated: str, path: Path) -> Path:
 
 
 def first_requests(request: LiveRequest) -> list[tuple[str, dict[str, str]]]:
-    return [(indicator_url(request, code), page_params(1)) for code in sorted(INDICATORS)]
+    return [(indicator_url(request, code), page_params(1)) for code in request.indicators.wdi_codes]
 
 
 def fetch(client: Client, request: LiveRequest, folder: Path) -> list[Path]:
-    rows: list[Row] = []
-    updated = []
-    for indicator in sorted(INDICATORS):
-        found, last_updated = fetch_indicator(client, request, indicator)
-        rows.extend(found)
-        updated.append(last_updated)
-    return [write_bulk_csv(rows, max(updated), folder / FILE_NAME)]
+    """One bulk CSV per WDI code of the edition's indicators."""
+    files = []
+    for code in request.indicators.wdi_codes:
+        rows, last_updated = fetch_indicator(client, request, code)
+        files.append(write_bulk_csv(rows, last_updated, folder / file_name(code)))
+    return files

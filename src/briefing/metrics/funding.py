@@ -1,11 +1,12 @@
-"""R&D funding compared: intensity, spending growth, government budgets by objective."""
+"""R&D funding compared: spending growth in constant dollars, government budgets by objective,
+published figures beside today's (each registry indicator's views: `metrics.indicators`)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from briefing.metrics.facts import cite
-from briefing.metrics.series import growth, in_window, rank_within
+from briefing.metrics.series import growth, in_window
 
 
 def indicator_series(rd: pd.DataFrame, indicator: str, source: str, countries: list[str]) -> pd.DataFrame:
@@ -14,29 +15,15 @@ def indicator_series(rd: pd.DataFrame, indicator: str, source: str, countries: l
     return rows[["source", "country", "year", "value", "status"]].reset_index(drop=True)
 
 
-def gerd_intensity(rd: pd.DataFrame, countries: list[str], start: int, end: int,
-                   sources: list[str]) -> pd.DataFrame:
-    """GERD as % of GDP in the window. Each country's series comes whole from the first
-    source in `sources` that has any value for it in the window (no splicing of sources)."""
-    chosen = []
-    remaining = list(countries)
-    for source in sources:
-        series = in_window(indicator_series(rd, "gerd_pct_gdp", source, remaining), start, end)
-        chosen.append(series)
-        remaining = [c for c in remaining if c not in set(series["country"])]
-    out = pd.concat(chosen, ignore_index=True).rename(columns={"value": "gerd_pct_gdp"})
-    out["rank"] = rank_within(out, "gerd_pct_gdp")
-    order = {c: i for i, c in enumerate(countries)}
-    return out.sort_values(["country", "year"], key=lambda s: s.map(order) if s.name == "country" else s,
-                           kind="stable").reset_index(drop=True)
-
-
 def gerd_growth(rd: pd.DataFrame, countries: list[str], start: int, end: int, source: str) -> pd.DataFrame:
-    """GERD in constant 2015 PPP dollars: first and latest year in the window, growth and CAGR."""
+    """GERD in constant 2015 PPP dollars: first and latest year in the window, growth and the
+    compound annual growth over that span (each country's own: spans differ, so countries are
+    ordered and compared by CAGR, not by total growth)."""
     series = in_window(indicator_series(rd, "gerd_usd_ppp_m_const2015", source, countries), start, end)
     table = growth(series.rename(columns={"value": "gerd_usd_ppp_m_const2015"}), "country",
                    "gerd_usd_ppp_m_const2015")
-    return table.sort_values("growth_pct", ascending=False, kind="stable").reset_index(drop=True)
+    table = table[table["year_end"] > table["year_start"]]
+    return table.sort_values(["cagr_pct", "country"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 OBJECTIVES = {
@@ -73,10 +60,11 @@ def gbard_by_objective(rd: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
 
 
 def seed_vs_series(facts: pd.DataFrame, series: pd.DataFrame, fact_ids: list[str], value: str) -> pd.DataFrame:
-    """Published figures beside today's values of the same country and year."""
+    """Published figures (`value`) beside today's values (`today`, from `series[value]`) of the
+    same country and year, and the revision (today minus published)."""
     cited = cite(facts, fact_ids).drop(columns=["measure", "keys"])
     cited["year"] = cited["year"].astype("int64")
-    joined = cited.merge(series[["country", "year", value, "source"]], on=["country", "year"],
-                         how="left", validate="1:1")
-    joined["difference"] = joined[value] - joined["value"]
-    return joined[["id", "country", "year", "value", value, "difference", "source", "source_id", "quote"]]
+    today = series[["country", "year", value, "source"]].rename(columns={value: "today"})
+    joined = cited.merge(today, on=["country", "year"], how="left", validate="1:1")
+    joined["difference"] = joined["today"] - joined["value"]
+    return joined[["id", "country", "year", "value", "today", "difference", "source", "source_id", "quote"]]

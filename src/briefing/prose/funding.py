@@ -4,83 +4,75 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.metrics.indicators import IndicatorView
 from briefing.prose import fmt
+from briefing.quality.indicators import the_names
 
 
-def _latest_common_year(frame: pd.DataFrame, countries: list[str]) -> int:
-    years = frame[frame["country"].isin(countries)].groupby("country")["year"].max()
-    return int(years.min()) if len(years) == len(countries) else int(frame["year"].max())
+def yearly_change(cagr_pct: float) -> str:
+    """'grew by 4.1% a year', 'fell by 1.2% a year', 'was unchanged'."""
+    if round(cagr_pct, 1) == 0:
+        return "was about unchanged"
+    return f"{'grew' if cagr_pct > 0 else 'fell'} by {abs(cagr_pct):.1f}% a year"
 
 
-def intensity_summary(frame: pd.DataFrame, focus: list[str], source_names: dict[str, str]) -> str:
-    """Where the focus countries stand on R&D intensity and how it moved in the window."""
-    year = _latest_common_year(frame, focus)
-    that_year = frame[frame["year"] == year]
-    n = that_year["country"].nunique()
-    lines = []
-    for code in focus:
-        row = that_year[that_year["country"] == code]
-        series = frame[frame["country"] == code].sort_values("year")
-        if row.empty or series.empty:
-            lines.append(f"{fmt.name(code)} has no R&D intensity figure in the window.")
-            continue
-        value, rank = float(row["gerd_pct_gdp"].iloc[0]), int(row["rank"].iloc[0])
-        change = float(series["gerd_pct_gdp"].iloc[-1] - series["gerd_pct_gdp"].iloc[0])
-        lines.append(
-            f"In {year}, {fmt.name(code)} spent {fmt.pct(value)} of its GDP on R&D, "
-            f"the {fmt.ordinal(rank)} of the {n} countries with a figure for that year; "
-            f"from {int(series['year'].iloc[0])} to {int(series['year'].iloc[-1])} its intensity changed "
-            f"by {fmt.pp(change)}.")
-    secondary = frame[frame["source"] != frame["source"].iloc[0]] if not frame.empty else frame
-    for code, rows in secondary.groupby("country", sort=False):
-        last = rows.sort_values("year").iloc[-1]
-        lines.append(
-            f"{fmt.name(code)}'s series comes from {fmt.literal(source_names.get(last['source'], last['source']))} "
-            f"({fmt.pct(float(last['gerd_pct_gdp']))} in {int(last['year'])}), because the primary "
-            f"source does not cover it.")
-    return "\n".join(lines)
-
-
-def intensity_alt(frame: pd.DataFrame) -> str:
-    """Alt text: what the chart shows and its extremes, from the data."""
-    year = int(frame["year"].max())
-    last = frame[frame["year"] == year].sort_values("gerd_pct_gdp", ascending=False)
-    top, bottom = last.iloc[0], last.iloc[-1]
-    return (f"Line chart of gross domestic expenditure on R&D as a percentage of GDP, "
-            f"{int(frame['year'].min())} to {year}, for {frame['country'].nunique()} countries. "
-            f"In {year} the highest is {fmt.name(top['country'])} at {fmt.pct(float(top['gerd_pct_gdp']))} "
-            f"and the lowest {fmt.name(bottom['country'])} at {fmt.pct(float(bottom['gerd_pct_gdp']))}.")
+def spans_text(growth: pd.DataFrame) -> str:
+    """'2015–2022 for Japan and China; 2015–2021 for the United States'."""
+    spans = growth.assign(span=growth["year_start"].astype(str) + "–" + growth["year_end"].astype(str))
+    groups = spans.groupby("span", sort=False)["country"].apply(list)
+    ordered = sorted(groups.items(), key=lambda item: (-int(item[0][-4:]), item[0]))
+    return "; ".join(f"{span} for {the_names(codes)}" for span, codes in ordered)
 
 
 def growth_summary(growth: pd.DataFrame, focus: list[str]) -> str:
-    lines = []
-    fastest = growth.iloc[0]
-    lines.append(
-        f"Measured in constant 2015 PPP dollars, {fmt.name(fastest['country'])} raised its R&D spending "
-        f"fastest: {fmt.signed_pct(float(fastest['growth_pct']))} from {int(fastest['year_start'])} to "
-        f"{int(fastest['year_end'])} ({fmt.signed_pct(float(fastest['cagr_pct']), 1)} a year).")
+    """Who raised R&D spending fastest, compared by compound annual growth over each country's
+    years with figures, and the focus countries' levels; the spans, when they differ."""
+    if growth.empty:
+        return "No country of this edition has two years of R&D spending in constant dollars in the window."
+    fastest, slowest = growth.iloc[0], growth.iloc[-1]
+    lines = [
+        f"Measured in constant 2015 PPP dollars, {fmt.the(fastest['country'])} raised its R&D spending fastest, "
+        f"by {fmt.signed_pct(float(fastest['cagr_pct']), 1)} a year from {int(fastest['year_start'])} to "
+        f"{int(fastest['year_end'])} ({fmt.signed_pct(float(fastest['growth_pct']))} in all)"
+        + (f"; {fmt.the(slowest['country'])} {'grew slowest' if slowest['cagr_pct'] > 0 else 'cut it most'}, "
+           f"by {fmt.signed_pct(float(slowest['cagr_pct']), 1)} a year." if len(growth) > 1 else ".")]
     for code in focus:
         row = growth[growth["country"] == code]
         if row.empty:
             continue
         r = row.iloc[0]
         lines.append(
-            f"{fmt.name(code)}'s spending went from {fmt.usd_bn(float(r['gerd_usd_ppp_m_const2015_start']))} "
-            f"to {fmt.usd_bn(float(r['gerd_usd_ppp_m_const2015_end']))} "
-            f"({fmt.signed_pct(float(r['growth_pct']))}, {int(r['year_start'])}–{int(r['year_end'])}).")
-    return "\n".join(lines)
+            f"{fmt.cap(fmt.possessive(code))} spending went from "
+            f"{fmt.usd_bn(float(r['gerd_usd_ppp_m_const2015_start']))} to "
+            f"{fmt.usd_bn(float(r['gerd_usd_ppp_m_const2015_end']))} "
+            f"({fmt.signed_pct(float(r['cagr_pct']), 1)} a year, {int(r['year_start'])}–{int(r['year_end'])}).")
+    if (growth[["year_start", "year_end"]].nunique() > 1).any():
+        lines.append(f"The years with figures differ ({spans_text(growth)}), so countries are compared by "
+                     f"growth a year over their own span.")
+    return "\n".join(fmt.literal(line) for line in lines)
+
+
+def growth_caption(growth: pd.DataFrame) -> str:
+    return ("Growth of R&D spending a year, constant 2015 PPP dollars, over each country's first and latest "
+            "year with a figure in the window (the span beside each bar)")
 
 
 def growth_alt(growth: pd.DataFrame) -> str:
     top, bottom = growth.iloc[0], growth.iloc[-1]
-    return (f"Bar chart of the change in R&D spending in constant 2015 PPP dollars over the window, "
-            f"for {len(growth)} countries, largest first: {fmt.name(top['country'])} "
-            f"{fmt.signed_pct(float(top['growth_pct']))} down to {fmt.name(bottom['country'])} "
-            f"{fmt.signed_pct(float(bottom['growth_pct']))}.")
+    return (f"Bar chart of the compound annual growth of R&D spending in constant 2015 PPP dollars for "
+            f"{len(growth)} countries, each over its own years with figures, fastest first: "
+            f"{fmt.name(top['country'])} {fmt.signed_pct(float(top['cagr_pct']), 1)} a year "
+            f"({int(top['year_start'])}–{int(top['year_end'])}) down to {fmt.name(bottom['country'])} "
+            f"{fmt.signed_pct(float(bottom['cagr_pct']), 1)} a year ({int(bottom['year_start'])}–"
+            f"{int(bottom['year_end'])}).")
 
 
 def gbard_summary(gbard: pd.DataFrame) -> str:
-    lines = []
+    """Each country's latest budget, its largest objective and defence's share; the years the
+    source table gives."""
+    years = sorted({int(y) for y in gbard["year"]})
+    lines = [f"The source table gives budgets by objective for {fmt.join_and([str(y) for y in years])} only; "
+             f"{years[-1]} is the latest."] if len(years) > 1 else []
     for code, rows in gbard.groupby("country", sort=False):
         year = int(rows["year"].max())
         latest = rows[rows["year"] == year].sort_values("share_pct", ascending=False)
@@ -99,7 +91,7 @@ def gbard_alt(gbard: pd.DataFrame) -> str:
     years = sorted(gbard["year"].unique())
     return (f"Stacked bar chart of government R&D budget allocations by objective for "
             f"{fmt.names(list(dict.fromkeys(gbard['country'])))} in {', '.join(map(str, years))}, "
-            f"in million current PPP dollars.")
+            f"in US$ bn at current purchasing power parity.")
 
 
 def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
@@ -111,10 +103,10 @@ def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
     document = names.get(compare["source_id"].iloc[0], compare["source_id"].iloc[0])
     published = [f"{fmt.name(r['country'])}'s at {fmt.pct(float(r['value']))}" for _, r in compare.iterrows()]
     sentences = [f"For {year}, {document} gave R&D intensity as " + fmt.join_and(published) + "."]
-    today = compare.dropna(subset=["gerd_pct_gdp"])
+    today = compare.dropna(subset=["today"])
     if not today.empty:
         source = names.get(today["source"].iloc[0], today["source"].iloc[0])
-        values = [f"{fmt.pct(float(r['gerd_pct_gdp']))} for {fmt.name(r['country'])} "
+        values = [f"{fmt.pct(float(r['today']))} for {fmt.name(r['country'])} "
                   f"({fmt.pp(float(r['difference']))})" for _, r in today.iterrows()]
         sentences.append(f"{source} now gives " + fmt.join_and(values) + ".")
     return "\n".join(sentences)
@@ -139,34 +131,37 @@ def comparison_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFra
         "Year": compare["year"].astype(str),
         "Published": compare["value"].map(fmt.pct),
         "Published in": compare["source_id"].map(lambda s: names.get(s, s)),
-        "Today": compare["gerd_pct_gdp"].map(fmt.pct),
+        "Today": compare["today"].map(fmt.pct),
         "Today's source": compare["source"].map(lambda s: names.get(s, s) if isinstance(s, str) else "n/a"),
         "Revision": compare["difference"].map(lambda v: fmt.pp(v).replace(" percentage points", " pp")),
     })
 
 
-def highlights(intensity: pd.DataFrame, growth: pd.DataFrame, focus: list[str]) -> list[dict]:
-    """Key findings for the executive summary: each focus country's latest intensity and
-    its change over the window, and its spending growth in constant dollars."""
+def highlights(intensity: IndicatorView | None, growth: pd.DataFrame, focus: list[str]) -> list[dict]:
+    """Key findings for the executive summary: each focus country's latest R&D intensity, its
+    change over the window and its rank by latest figure (naming who is not ranked), and its
+    spending growth in constant dollars a year."""
     items = []
-    for code in focus:
-        series = intensity[intensity["country"] == code].sort_values("year")
+    for code in focus if intensity is not None else []:
+        series = intensity.panel[intensity.panel["country"] == code].sort_values("year")
         if series.empty:
             continue
         first, last = series.iloc[0], series.iloc[-1]
-        rank = int(last["rank"])
+        rank = intensity.ranking.set_index("country")["rank"][code]
+        left_out = (f" ({fmt.names(list(intensity.not_ranked['country']))} not ranked: no figure)"
+                    if not intensity.not_ranked.empty else "")
         items.append({
-            "finding": f"funding.gerd_pct_gdp.{code}.{int(last['year'])}", "figure": "fig-gerd-intensity",
-            "text": f"{fmt.name(code)} spent {fmt.pct(float(last['gerd_pct_gdp']))} of GDP on R&D in "
-                    f"{int(last['year'])}, {fmt.pp(float(last['gerd_pct_gdp'] - first['gerd_pct_gdp']))} since "
-                    f"{int(first['year'])}; {fmt.ordinal(rank)} among the countries compared."})
-    rows = growth[growth["country"].isin(focus)]
-    for r in rows.itertuples():
+            "finding": f"funding.gerd_pct_gdp.{code}.{int(last['year'])}", "figure": intensity.trend_label,
+            "text": f"{fmt.cap(fmt.the(code))} spent {fmt.pct(float(last['value']))} of GDP on R&D in "
+                    f"{int(last['year'])}, {fmt.pp(float(last['value'] - first['value']))} since "
+                    f"{int(first['year'])}; {fmt.ordinal(int(rank))} of the {len(intensity.ranking)} countries "
+                    f"ranked by their latest figure{left_out}."})
+    for r in growth[growth["country"].isin(focus)].itertuples():
         items.append({
             "finding": f"funding.gerd_const_growth_pct.{r.country}.{r.year_start}-{r.year_end}",
             "figure": "fig-gerd-growth",
-            "text": f"{fmt.name(r.country)}'s R&D spending in constant dollars changed by "
-                    f"{fmt.signed_pct(float(r.growth_pct))} from {r.year_start} to {r.year_end} "
+            "text": f"{fmt.cap(fmt.possessive(r.country))} R&D spending in constant dollars "
+                    f"{yearly_change(float(r.cagr_pct))} from {r.year_start} to {r.year_end} "
                     f"(from {fmt.usd_bn(float(r.gerd_usd_ppp_m_const2015_start))} to "
                     f"{fmt.usd_bn(float(r.gerd_usd_ppp_m_const2015_end))})."})
     return items

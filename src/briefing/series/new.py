@@ -11,7 +11,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from briefing import countries
-from briefing.config import Edition, load_edition, read_params_yaml
+from briefing.config import Edition, load_edition
+from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
 from briefing.infra.fileio import write_text_atomic
 from briefing.infra.workspace import Workspace
@@ -90,7 +91,7 @@ def write_new(ws: Workspace, request: Request, mirror: Path | None) -> Written:
         _from_curated(data, curated_tables(ws, draft), focus, (start, end))
     edition = _validated(data)
     text = render(edition, chosen, members, holdings, focus)
-    written = Edition.model_validate(read_params_yaml(text))
+    written = Edition.model_validate(read_yaml(text))
     if written != edition:  # the file says exactly what was checked
         raise AssertionError(f"briefing new wrote parameters that read back differently:\n{text}")
     path.parent.mkdir(parents=True, exist_ok=True)

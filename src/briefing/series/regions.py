@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import countries
-from briefing.config import read_params_yaml
+from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
 
 
@@ -21,7 +21,7 @@ class NamedRegion:
 def load_regions(path: Path) -> dict[str, NamedRegion]:
     """Every region of the file, its codes checked; read as params are (NO stays Norway)."""
     try:
-        data = read_params_yaml(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(str(path), f"cannot read the named regions ({exc.strerror})") from None
     if not isinstance(data, dict) or not isinstance(data.get("regions"), dict):

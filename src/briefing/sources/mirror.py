@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.errors import InputError
 from briefing.infra.fileio import sha256_file
 from briefing.infra.workspace import Workspace
-from briefing.sources import registry
+from briefing.sources import indicators, registry
 from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, utc_stamp, write_snapshot
+
+if TYPE_CHECKING:
+    from briefing.config import Edition
 
 
 def default_mirror(ws: Workspace) -> Path | None:
@@ -23,12 +27,18 @@ def default_mirror(ws: Workspace) -> Path | None:
 
 
 def mirror_files(mirror: Path, source: str, entry: dict) -> list[Path]:
-    """The files of `source` in the mirror, one per pattern of sources.yml."""
+    """The files of `source` in the mirror: one per pattern of sources.yml's `files`, and every
+    match (at least one) of each pattern of `each` (a publisher's file per indicator or dataflow)."""
     folder = mirror / entry["mirror"]["folder"]
     if not folder.is_dir():
         raise InputError(str(folder), f"mirror has no folder for source {source!r}")
     found: list[Path] = []
-    for pattern in entry["mirror"]["files"]:
+    for pattern in entry["mirror"].get("each", []):
+        hits = sorted(folder.glob(pattern))
+        if not hits:
+            raise InputError(str(folder / pattern), f"no file of source {source!r} in the mirror")
+        found.extend(hits)
+    for pattern in entry["mirror"].get("files", []):
         hits = sorted(folder.glob(pattern))
         if not hits:
             raise InputError(str(folder / pattern), f"file of source {source!r} not found in the mirror")
@@ -44,25 +54,32 @@ def is_snapshotted(ws: Workspace, source: str, files: list[Path]) -> bool:
     return (ws.raw / source / snap_id / SNAPSHOT_FILE).is_file()
 
 
-def check_files(source: str, files: list[Path]) -> None:
-    """Parse and validate native files before they become a snapshot."""
+def check_files(source: str, files: list[Path], registry=None) -> None:
+    """Parse and validate native files before they become a snapshot (`registry`: the project's
+    indicator registry, which the World Bank, OECD and NCSES adapters read through)."""
     from briefing import schemas  # imported here: heavy, only needed for files not yet snapshotted
     from briefing.sources.adapters import read_files
-    for name, frame in read_files(source, files).items():
+    for name, frame in read_files(source, files, registry).items():
         schemas.check(name, frame, f"{files[0].parent} ({source})")
 
 
-def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[Snapshot, bool]]:
-    """Snapshot every (or the named) source from `mirror` into data/raw."""
+def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None,
+                 edition: Edition | None = None) -> list[tuple[Snapshot, bool]]:
+    """Snapshot every (or the named) source from `mirror` into data/raw; with `edition`, first
+    check that the mirror holds the file of every source its indicators draw on."""
     if not mirror.is_dir():
         raise InputError(str(mirror), "mirror folder not found")
     table = registry.datasets(ws.sources_file)
     chosen = sources or sorted(table)
     # Check every source before writing any, so a bad mirror writes nothing.
     plan = {s: mirror_files(mirror, s, registry.dataset(ws.sources_file, s)) for s in chosen}
+    if edition is not None:
+        indicators.check_edition_files(ws.root, edition, {s: [f.name for f in files] for s, files in plan.items()},
+                                       f"the mirror ({mirror})")
+    indicator_registry = indicators.for_root(ws.root)
     for source, files in plan.items():
         if not is_snapshotted(ws, source, files):
-            check_files(source, files)
+            check_files(source, files, indicator_registry)
     results = []
     for source, files in plan.items():
         entry = table[source]

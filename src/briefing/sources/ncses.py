@@ -13,6 +13,7 @@ import pandas as pd
 
 from briefing import countries
 from briefing.sources import ncses_ai, ncses_articles, ncses_rd
+from briefing.sources.indicators import Registry, for_root
 from briefing.sources.readcsv import fail_at
 
 # NCSES 2024: rows that are not single economies. Gaza Strip and West Bank are listed
@@ -29,13 +30,14 @@ def country_codes(path: Path, frame: pd.DataFrame, column: str) -> pd.Series:
     return codes
 
 
-def read(files: dict[str, Path]) -> dict[str, pd.DataFrame]:
+def read(files: dict[str, Path], registry: Registry | None = None) -> dict[str, pd.DataFrame]:
+    registry = registry or for_root()
     pairs = ncses_articles.pairs(files[ncses_articles.PAIRS_FILE], country_codes)
     output = ncses_articles.country_output(files[ncses_articles.OUTPUT_FILE], country_codes)
     rd = pd.concat([
-        ncses_rd.gerd_gdp(files[ncses_rd.GERD_FILE], country_codes),
-        ncses_rd.gbard(files[ncses_rd.GBARD_FILE], country_codes),
-        ncses_rd.sector_funds(files[ncses_rd.SECTOR_FILE], country_codes),
+        ncses_rd.gerd_gdp(files[ncses_rd.GERD_FILE], country_codes, registry),
+        ncses_rd.gbard(files[ncses_rd.GBARD_FILE], country_codes, registry),
+        ncses_rd.sector_funds(files[ncses_rd.SECTOR_FILE], country_codes, registry),
     ], ignore_index=True)
     return {"pairs": pairs, "country_output": output, "rd_indicators": rd,
             "period_pairs": ncses_ai.pair_matrix(files[ncses_ai.MATRIX_FILE], country_codes),

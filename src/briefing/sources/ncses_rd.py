@@ -1,4 +1,8 @@
-"""NCSES R&D tables: SRD-1 (GERD, GDP), SRD-2 (GERD by sector and funds), RD-18 (GBARD)."""
+"""NCSES R&D tables: SRD-1 (GERD, GDP), SRD-2 (GERD by sector and funds), RD-18 (GBARD).
+
+Each reader names every row as the table prints it (its column headings joined by " / ", the
+`row` of an `ncses:` source in data/indicators.yml); a row the registry names becomes that
+indicator, the others keep the briefing's own ids (GBARD objective shares, GDP, ...)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefing.sources.indicators import Registry, for_root
 from briefing.sources.readcsv import check_unique, fail_at, read_csv, to_float
 
 GERD_FILE = "sei2024_gerd_gdp_1990_2021.csv"
@@ -26,13 +31,25 @@ GERD_MEASURES = {
 }
 
 
+def row_label(*headings: pd.Series) -> pd.Series:
+    """'GERD / Current PPP dollars': a table row named by its non-empty column headings."""
+    parts = pd.concat([h.fillna("").str.replace(r"\s+", " ", regex=True).str.strip() for h in headings], axis=1)
+    return parts.apply(lambda row: " / ".join(p for p in row if p), axis=1)
+
+
+def registry_ids(table: str, rows: pd.Series, native: pd.Series, registry: Registry | None) -> pd.Series:
+    """The indicator of each row: the registry's (default: the project's) for the rows it names,
+    else the native id. (A test checks every row the registry names is in the mirror's tables.)"""
+    return rows.map((registry or for_root()).ncses_rows(table)).fillna(native)
+
+
 def _frame(source_rows: pd.DataFrame, codes: pd.Series, years, indicators, values, status) -> pd.DataFrame:
     table = pd.DataFrame({"source": "ncses", "country": codes, "year": years, "indicator": indicators,
                           "value": values, "status": status, "_line": source_rows["_line"]})
-    return table.dropna(subset=["country", "value"])
+    return table.dropna(subset=["country", "value", "indicator"])
 
 
-def gerd_gdp(path: Path, codes: Codes) -> pd.DataFrame:
+def gerd_gdp(path: Path, codes: Codes, registry: Registry | None = None) -> pd.DataFrame:
     """SRD-1. The `2021a` column holds the latest year (`latest year 2019` notes say which);
     `a` marks preliminary data (status P, as in SDMX)."""
     raw = read_csv(path, ["country", "latest_year_note", "measure", "basis", "period", "value"])
@@ -44,15 +61,17 @@ def gerd_gdp(path: Path, codes: Codes) -> pd.DataFrame:
     fail_at(path, raw, latest.isna() & (raw["latest_year_note"] != ""), "latest_year_note",
             "expected empty or 'latest year YYYY'")
     years = period[0].astype("int64").where(period[1] != "a", latest.fillna(period[0]).astype("float"))
-    indicator, scale = zip(*raw[["measure", "basis"]].apply(tuple, axis=1).map(GERD_MEASURES), strict=True)
+    native, scale = zip(*raw[["measure", "basis"]].apply(tuple, axis=1).map(GERD_MEASURES), strict=True)
+    indicator = registry_ids("SRD-1", row_label(raw["measure"], raw["basis"]),
+                             pd.Series(native, index=raw.index), registry)
     values = to_float(path, raw, "value", missing=MISSING, minimum=0) * list(scale)
     status = period[1].map({"a": "P", "": ""})
-    out = _frame(raw, codes(path, raw, "country"), years.astype("int64"), list(indicator), values, status)
+    out = _frame(raw, codes(path, raw, "country"), years.astype("int64"), indicator, values, status)
     check_unique(path, out, ["country", "year", "indicator"])
     return out.drop(columns="_line")
 
 
-def gbard(path: Path, codes: Codes) -> pd.DataFrame:
+def gbard(path: Path, codes: Codes, registry: Registry | None = None) -> pd.DataFrame:
     """RD-18: the country is on its group's first row only (forward-filled); each row
     group rNNN starts with a `Year` row."""
     raw = read_csv(path, ["row_id", "time_period", "column_level_1", "column_level_2", "value"])
@@ -65,8 +84,10 @@ def gbard(path: Path, codes: Codes) -> pd.DataFrame:
     raw["year"] = raw["group"].map(year_rows)
     fail_at(path, raw, raw["year"].isna(), "row_id", "row group has no Year row")
     raw = raw[raw["column_level_1"] != "Year"]
-    indicator = raw.apply(_gbard_indicator, axis=1)
-    fail_at(path, raw, indicator.isna(), "column_level_1", "unknown GBARD measure")
+    native = raw.apply(_gbard_indicator, axis=1)
+    fail_at(path, raw, native.isna(), "column_level_1", "unknown GBARD measure")
+    indicator = registry_ids("RD-18", row_label(raw["column_level_1"], raw["column_level_2"]), native,
+                             registry)
     out = _frame(raw, codes(path, raw, "time_period"), raw["year"].astype("int64"), indicator,
                  raw["number"], "")
     check_unique(path, out, ["country", "year", "indicator"])
@@ -84,7 +105,7 @@ def _gbard_indicator(row: pd.Series) -> str | None:
     return None
 
 
-def sector_funds(path: Path, codes: Codes) -> pd.DataFrame:
+def sector_funds(path: Path, codes: Codes, registry: Registry | None = None) -> pd.DataFrame:
     """SRD-2: shares of GERD by performing sector and by source of funds, 2021 or the
     year in parentheses after the name. Names carry footnote marks and a 'Non-OECD ->' prefix."""
     raw = read_csv(path, ["time_period", "column_level_1", "column_level_2", "value"])
@@ -97,7 +118,9 @@ def sector_funds(path: Path, codes: Codes) -> pd.DataFrame:
     raw = raw[raw["column_level_1"].isin(kinds)].copy()
     sector = raw["column_level_2"].map(_slug).str.removesuffix("a").where(
         raw["column_level_2"] != "Private nonprofita", "private_nonprofit")
-    indicator = raw["column_level_1"].map(kinds) + "_" + sector + "_pct"
+    native = raw["column_level_1"].map(kinds) + "_" + sector + "_pct"
+    indicator = registry_ids("SRD-2", row_label(raw["column_level_1"], raw["column_level_2"]), native,
+                             registry)
     values = to_float(path, raw, "value", missing=MISSING, minimum=0)
     out = _frame(raw, codes(path, raw, "name"), raw["year"], indicator, values, "")
     check_unique(path, out, ["country", "year", "indicator"])

@@ -118,6 +118,12 @@ def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):
 
     def embed(match: re.Match) -> str:
         section, label = Path(match["path"]).stem, match["label"]
+        group = [item for item in outputs[section].values() if item["meta"].get("group") == label]
+        if label not in outputs[section] and group:
+            # A group: every output the section gave that name, in order (views per indicator).
+            parts = [render_output(item) for item in group]
+            needed.extend(f for _, files in parts for f in files)
+            return "\n".join(markdown for markdown, _ in parts)
         if label not in outputs[section]:
             line = source[: match.start()].count("\n") + 1
             raise InputError(f"{path}, line {line}",

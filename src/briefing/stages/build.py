@@ -35,7 +35,7 @@ def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force
     if live is not None:
         report.fetched = fetch_live_then_mirror(ws, edition, live, mirror)
     elif mirror is not None:
-        report.fetched = fetch(ws, mirror)
+        report.fetched = fetch(ws, mirror, edition=edition)
     report.validated = validate_stage.validate(ws, edition, force=force)
     report.sections = run_sections(ws, edition, jobs=jobs, force=force, on_event=on_event)
     report.rendered, report.html = render(ws, edition, force=force, renderer=renderer)

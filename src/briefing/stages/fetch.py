@@ -69,9 +69,11 @@ def fetch_mode(given: set[str]) -> Mode:
     return mode
 
 
-def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None) -> list[tuple[str, str, bool]]:
-    """Every (or the named) source from the mirror: (source, snapshot id, new?)."""
-    return [(s.source, s.id, new) for s, new in fetch_mirror(ws, mirror, sources)]
+def fetch(ws: Workspace, mirror: Path, sources: list[str] | None = None,
+          edition: Edition | None = None) -> list[tuple[str, str, bool]]:
+    """Every (or the named) source from the mirror: (source, snapshot id, new?); with `edition`,
+    the mirror must hold every source file its indicators draw on."""
+    return [(s.source, s.id, new) for s, new in fetch_mirror(ws, mirror, sources, edition)]
 
 
 def fetch_live(ws: Workspace, edition: Edition, settings: LiveSettings,
@@ -89,7 +91,7 @@ def fetch_live_then_mirror(ws: Workspace, edition: Edition, settings: LiveSettin
 
     rest = sorted(set(registry.datasets(ws.sources_file)) - set(CLIENTS))
     if mirror is not None and rest:
-        fetched += fetch(ws, mirror, rest)
+        fetched += fetch(ws, mirror, rest, edition)
     return fetched
 
 

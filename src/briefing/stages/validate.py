@@ -11,7 +11,7 @@ from briefing.config import Edition
 from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
 from briefing.infra.fingerprint import code_fingerprint
 from briefing.infra.workspace import Workspace
-from briefing.sources import registry, snapshot
+from briefing.sources import indicators, registry, snapshot
 from briefing.sources.documents import curated_inputs
 from briefing.sources.record_snapshots import record_snapshots
 from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
@@ -32,6 +32,7 @@ def current_inputs(ws: Workspace, edition: Edition) -> dict:
     curated = {_curated_name(ws, p): sha256_file(p) for p in curated_inputs(ws, edition).files()}
     records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
+            "indicators_yml": sha256_file(indicators.registry_path(ws.root)),
             "records": records, "code": code_fingerprint(__name__)}
 
 
@@ -58,10 +59,11 @@ def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
     from briefing.sources.curated import read_country_names, read_curated
 
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    indicator_registry = indicators.for_root(ws.root)
     for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snapshot.verify(snap)
-        tables = read_files(source, [snap.file(n) for n in snap.files])
+        tables = read_files(source, [snap.file(n) for n in snap.files], indicator_registry)
         for name, frame in tables.items():
             parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
     inputs = curated_inputs(ws, edition)
@@ -106,6 +108,8 @@ def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
 
 def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     """Write the validated tables; returns False when they were already up to date."""
+    indicators.check_edition_files(ws.root, edition, {s: list(snapshot.read_snapshot(ws.raw, s).files)
+                                                      for s in SOURCES}, "the current snapshots")
     if not force and is_up_to_date(ws, edition):
         return False
     inputs = current_inputs(ws, edition)
@@ -115,7 +119,8 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
-        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition)))
+            "indicators_yml": sha256_file(indicators.registry_path(ws.root)),
+            "records": records, "code": code_fingerprint(__name__)}
     return True
 
 
