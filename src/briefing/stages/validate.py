@@ -119,8 +119,8 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
-            "indicators_yml": sha256_file(indicators.registry_path(ws.root)),
-            "records": records, "code": code_fingerprint(__name__)}
+        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition)))
+        (tmp / indicators.BUILD_FILE).write_text(canonical_json(indicators.for_root(ws.root).model_dump(mode="json")))
     return True
 
 
