@@ -18,7 +18,7 @@ EDITION = load_edition(CI_PARAMS)
 @pytest.fixture
 def calls(monkeypatch) -> list[tuple]:
     log: list[tuple] = []
-    monkeypatch.setattr(build_stage, "fetch", lambda ws, mirror: log.append(("fetch", mirror)) or [("oecd", "m-1", True)])
+    monkeypatch.setattr(build_stage, "fetch", lambda ws, mirror, edition=None: log.append(("fetch", mirror)) or [("oecd", "m-1", True)])
     monkeypatch.setattr(build_stage, "fetch_live_then_mirror",
                         lambda ws, edition, live, mirror: log.append(("live", live, mirror)) or [("oecd", "l-1", True)])
     monkeypatch.setattr(build_stage.validate_stage, "validate",

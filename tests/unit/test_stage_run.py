@@ -10,7 +10,7 @@ import pytest
 from briefing.config import load_edition
 from briefing.errors import InputError
 from briefing.sources.curated import read_facts
-from briefing.sources.registry import documents
+from briefing.sources.documents import curated_inputs
 from briefing.stages import run as run_stage
 from briefing.stages.run import _check_type, _code_cell_number, is_fresh, plan_section
 from tests.conftest import CI_PARAMS, REPO
@@ -22,7 +22,8 @@ def validated(workspace):
     data = workspace.data("ci")
     data.mkdir(parents=True)
     (data / "inputs.json").write_text(json.dumps({"snapshots": {"openalex": {"snapshot_id": "mirror-1"}}}))
-    facts = read_facts(REPO / "data" / "curated" / "facts.csv", documents(REPO / "data" / "sources.yml"))
+    inputs = curated_inputs(workspace, load_edition(CI_PARAMS))
+    facts = read_facts(inputs.tables / "facts.csv", inputs.documents)
     facts.to_parquet(data / "facts.parquet")
     return workspace
 

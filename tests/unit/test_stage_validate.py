@@ -26,7 +26,8 @@ def validated(tmp_path_factory, mirror) -> Workspace:
     project = folder / "project"
     (project / "data").mkdir(parents=True)
     shutil.copytree(REPO / "data" / "curated", project / "data" / "curated")
-    for name in ("sources.yml", "fields.yml"):
+    shutil.copytree(REPO / "notebooks", project / "notebooks")  # the funding notebook's default indicators
+    for name in ("sources.yml", "fields.yml", "indicators.yml"):
         shutil.copyfile(REPO / "data" / name, project / "data" / name)
     ws = Workspace(root=project, work=folder / "work")
     fetch(ws, mirror)
