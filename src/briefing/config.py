@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from briefing import countries
 from briefing.errors import InputError
-from briefing.infra.yaml_model import load_model, read_yaml
+from briefing.infra.yaml_model import load_model
 
 Primitive = str | int | float | bool | list[str] | list[int] | list[float]
 Year = Annotated[int, Field(ge=1900, le=2100)]

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from briefing.config import load_edition
-from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
+from briefing.infra.yaml_model import read_yaml
 from briefing.render.site_index import write_site_index
 from briefing.report.changes import changes_text
 from briefing.report.diff import advanced_findings, diff_findings, role

@@ -13,7 +13,7 @@ from briefing.sources.curated import read_facts
 from briefing.sources.documents import curated_inputs
 from briefing.stages import run as run_stage
 from briefing.stages.run import _check_type, _code_cell_number, is_fresh, plan_section
-from tests.conftest import CI_PARAMS, REPO
+from tests.conftest import CI_PARAMS
 
 
 @pytest.fixture

@@ -12,10 +12,10 @@ from pydantic import ValidationError
 
 from briefing import countries
 from briefing.config import Edition, load_edition
-from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
 from briefing.infra.fileio import write_text_atomic
 from briefing.infra.workspace import Workspace
+from briefing.infra.yaml_model import read_yaml
 from briefing.prose import fmt
 from briefing.series.coverage import Holding, coverage, source_names, source_tables
 from briefing.series.regions import NamedRegion, region

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing import countries
-from briefing.infra.yaml_model import read_yaml
 from briefing.errors import InputError
+from briefing.infra.yaml_model import read_yaml
 
 
 @dataclass(frozen=True)
