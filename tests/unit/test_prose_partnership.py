@@ -7,6 +7,7 @@ import pandas as pd
 
 from briefing.prose import partnership as prose
 from briefing.prose import partnership_checks as checks
+from briefing.quality import Caveat
 
 NAMES = {"openalex": "OpenAlex", "ncses": "NCSES SEI", "doc": "Someone (2020)"}
 
@@ -21,18 +22,22 @@ def test_ordinals_articles_and_directions():
     assert prose.moves("fell", "rose", "A", "B", "for") == "fell for A but rose for B"
 
 
-def test_trend_summary_counts_faster_pairs_and_points_out_a_spike():
+def test_trend_summary_names_faster_pairs_and_states_the_caveats():
     growth = pd.DataFrame({"pair": ["JP-KR", "CN-KR", "KR-US"], "pair_name": ["Japan–South Korea",
                            "China–South Korea", "South Korea–United States"], "year_start": 2015, "year_end": 2023,
                            "works_start": [100, 100, 100], "works_end": [135, 269, 133],
                            "growth_pct": [35.0, 169.0, 33.0], "cagr_pct": [3.8, 13.2, 3.6]})
-    spikes = pd.DataFrame({"pair_name": ["South Korea–United States"], "year": [2020], "works": [23409],
-                           "works_before": [13433.0], "works_after": [16866.0]})
-    text = prose.trend_summary(growth, spikes, "JP-KR", ["AU-NZ"], "openalex", NAMES)
+    spike = Caveat("spike", "KR-US", "South Korea–United States co-authored works jump in 2020.", years=(2020,))
+    text = prose.trend_summary(growth, [spike], "JP-KR", ["AU-NZ"], "openalex", NAMES)
     assert "went from 100 to 135 (+35%" in text
-    assert "Of the 2 comparison pairs, 1 grew faster than Japan–South Korea." in text
-    assert "South Korea–United States jumps in 2020 (23,409 works, against 13,433" in text
+    assert "China–South Korea grew faster than Japan–South Korea; South Korea–United States did not." in text
+    assert "South Korea–United States co-authored works jump in 2020." in text
     assert "Australia–New Zealand has no co-authored works" in text
+    # Flipped: the focus pair grows fastest, and no caveat is stated without a flag.
+    fastest = growth.assign(growth_pct=[300.0, 169.0, 33.0])
+    flipped = prose.trend_summary(fastest, [], "JP-KR", [], "openalex", NAMES)
+    assert "None of the comparison pairs grew faster than Japan–South Korea." in flipped
+    assert "jump" not in flipped
 
 
 def test_growth_sentences_flag_a_disagreement_on_direction():
@@ -48,8 +53,8 @@ def test_growth_sentences_flag_a_disagreement_on_direction():
 
 def test_a_pair_without_published_figures_says_so_plainly():
     empty = pd.DataFrame()
-    assert "publish no figures for Germany–France" in checks.seed_summary(empty, empty, empty, "DE-FR",
-                                                                          "openalex", NAMES)
+    text = checks.seed_summary(empty, empty, empty, "DE-FR", "openalex", NAMES)
+    assert text.startswith("::: {.omitted}") and "publish no Nature Index figures for Germany–France" in text
     table = checks.seed_table(empty, empty, empty, "DE-FR", "Europe", "openalex")
     assert table.values.tolist() == [["No published figure concerns Germany–France", "—", "—"]]
 

@@ -10,6 +10,7 @@ from briefing import countries
 from briefing.charts.context import event_rules
 from briefing.charts.groups import label_scale
 from briefing.charts.labels import dodge
+from briefing.charts.marks import break_bands, provisional_points
 from briefing.charts.theme import MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
 
@@ -38,9 +39,9 @@ def _series_colours(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=(PALETTE * 2)[: len(names)])
 
 
-def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt.LayerChart:
+def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None, provisional=()) -> alt.LayerChart:
     """Works per year of each pair, indexed to the window start; the focus pair drawn first
-    and thicker; policy events marked when given."""
+    and thicker; policy events marked when given; hollow points in `provisional` years."""
     names = list(dict.fromkeys(series["pair_name"]))
     data = series.dropna(subset=["index_start_100"])
     data = data.assign(line_width=_widths(data["pair_name"] == names[0]))
@@ -57,7 +58,8 @@ def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt
     gap = (data["index_start_100"].max() - data["index_start_100"].min()) / 16
     labels = _label_layer(_end_labels(data, "index_start_100", "pair_name", gap), "pair_name", colour, y_scale)
     marks = [event_rules(events)] if events is not None and not events.empty else []
-    return alt.layer(lines, points, labels, *marks).properties(width=WIDTH - LABEL_ROOM, height=320)
+    hollow = provisional_points(data, YEAR_AXIS, alt.Y("index_start_100:Q", scale=y_scale), colour, provisional)
+    return alt.layer(lines, points, labels, *marks, *hollow).properties(width=WIDTH - LABEL_ROOM, height=320)
 
 
 def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt.LayerChart:
@@ -111,8 +113,9 @@ def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: al
     return [path, diamonds, halo, text]
 
 
-def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
-    """Share of each focus country's international works that have the other, per year."""
+def share_chart(shares: pd.DataFrame, provisional=(), breaks=()) -> alt.LayerChart:
+    """Share of each focus country's international works that have the other, per year; hollow
+    points in `provisional` years, a shaded band over each break [(year, label)] in a series."""
     data = shares.assign(series=shares["name"] + "'s works with " + shares["partner_name"])
     names = list(dict.fromkeys(data["series"]))
     colour = alt.Color("series:N", scale=_series_colours(names), legend=None)
@@ -126,7 +129,9 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("share_pct:Q", title="Share %", format=".1f")])
     gap = data["share_pct"].max() / 14
     labels = _label_layer(_end_labels(data, "share_pct", "series", gap), "series", colour, y_scale)
-    return alt.layer(base.mark_line(), base.mark_point(filled=True, size=30), labels).properties(
+    hollow = provisional_points(data, YEAR_AXIS, alt.Y("share_pct:Q", scale=y_scale), colour, provisional)
+    return alt.layer(*break_bands(list(breaks)), base.mark_line(), base.mark_point(filled=True, size=30), labels,
+                     *hollow).properties(
         width=WIDTH - LABEL_ROOM - 20, height=280)
 
 

@@ -107,3 +107,12 @@ def _missing(value) -> bool:
 
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+OMITTED = "omitted"  # the class of a div that makes `assemble` leave its chapter section out
+
+
+def omitted(reason: str) -> str:
+    """Markdown telling the assembled chapter to leave out the section this output sits in,
+    with `reason` (one sentence: what is missing and how to add it) in its place."""
+    return f"::: {{.{OMITTED}}}\n{reason.strip()}\n:::"

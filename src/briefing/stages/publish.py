@@ -55,12 +55,12 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
     }
 
 
-def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Published:
+def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: bool = False) -> Published:
     """Publish the built edition as a new version unless its content is already published."""
     renderer = resolve_renderer(renderer)
     info = renderer_info(renderer)
     build = ws.build(edition.edition)
-    assembled = assemble(ws, edition, info)
+    assembled = assemble(ws, edition, info, strict=strict)
     chapters, key = assembled.chapters, assembled.key
     book = build / "book"
     findings = merged_findings(build, edition)

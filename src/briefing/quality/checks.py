@@ -1,0 +1,42 @@
+"""The quality checks each section runs, in one call a section: the breaks in the series it
+states, the provisional years of its source, and the comparisons it makes. Returns flags
+(`quality.flags.Flag`) for `quality.flags.attach` and for the prose."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing.metrics.pairs import pair_history, totals_history
+from briefing.quality import flags as qf
+from briefing.quality.breaks import breaks
+from briefing.quality.comparisons import left_out
+from briefing.quality.provisional import provisional_caveat
+from briefing.quality.ranks import rank_fall
+
+
+def series_flags(pairs: pd.DataFrame, output: pd.DataFrame, pair_ids: list[str], codes: list[str],
+                 start: int, end: int, source: str, source_name: str, name, poles=()) -> list[qf.Flag]:
+    """Breaks in the works of `pair_ids` and in the international totals of `codes` (each
+    judged within its panel), named with `name` (pair id -> name)."""
+    pair_breaks = breaks(pair_history(pairs, pair_ids), "pair", "works", start, end)
+    total_breaks = breaks(totals_history(output, codes), "country", "works", start, end)
+    return [*qf.break_flags(total_breaks, qf.total_whats(codes), source, source_name, tuple(poles)),
+            *qf.break_flags(pair_breaks, qf.pair_whats(pair_ids, name), source, source_name, tuple(poles))]
+
+
+def provisional_flags(catalogue: dict, source: str, data: pd.DataFrame, start: int, end: int) -> list[qf.Flag]:
+    """Every finding of `source` in a year of the window that `data` (its rows, with `year`)
+    holds and that the source had not finished indexing when its counts were taken."""
+    years = sorted({int(y) for y in data["year"] if start <= int(y) <= end})
+    caveat = provisional_caveat(source, catalogue["datasets"][source], years)
+    return qf.given(caveat, (r".",), years=caveat.years if caveat else ())
+
+
+def ranking_flags(ranks: pd.DataFrame, region: list[str], region_name: str, focus: str, name, source: str,
+                  source_name: str) -> list[qf.Flag]:
+    """A rank fall driven by other pairs, and the region countries left out of the ranking."""
+    present = set(ranks["country_a"]) | set(ranks["country_b"])
+    absent = left_out(region, present, f"the ranking of {region_name} country pairs",
+                      f"{source_name} has no co-authored works between it and another of them in the window", source)
+    return [*qf.rank_flag(rank_fall(ranks, focus), name, source, source_name),
+            *qf.given(absent, (r"^pair\.rank\.", r"^partnership\.region_pairs_ranked\."))]
