@@ -205,7 +205,7 @@ def scenario_chart(frame: pd.DataFrame, measures: dict[str, str], reference: tup
         title=_title("What a cut in co-authorship with a pole would remove", counting, " "))
 
 
-def rate_chart(rates: pd.DataFrame, highlight: list[str]) -> alt.LayerChart:
+def rate_chart(rates: pd.DataFrame, highlight: list[str], counting: str) -> alt.LayerChart:
     """Share of each country's articles that are internationally co-authored: a row a
     country, most international first; a hollow dot for the first year, a filled one for the
     latest, joined by a rule; the focus countries in colour."""
@@ -227,5 +227,4 @@ def rate_chart(rates: pd.DataFrame, highlight: list[str]) -> alt.LayerChart:
     filled = base.transform_filter(f"datum.year == {last}").mark_point(filled=True, size=80, opacity=1)
     return alt.layer(rule, hollow, filled).properties(
         width=WIDTH - 200, height=alt.Step(20),
-        title=alt.Title("International co-authorship rate", subtitle=[f"Hollow dot: {first}; filled dot: {last}."],
-                        subtitleColor=LABEL_GREY, subtitleFontSize=12))
+        title=_title("International co-authorship rate", counting, f"Hollow dot: {first}; filled dot: {last}."))
