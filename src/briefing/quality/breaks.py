@@ -22,20 +22,33 @@ COLUMNS = ["key", "kind", "year", "value_before", "value_at", "value_after", "ye
            "change_pct", "net_change_pct", "z", "confirmed"]
 
 
-def log_changes(frame: pd.DataFrame, key: str, value: str) -> pd.DataFrame:
-    """Per series and year: the log change from the year before (`change`) and the same net
-    of the panel's median change that year (`net`); consecutive years only."""
+def _raw_changes(frame: pd.DataFrame, key: str, value: str) -> pd.DataFrame:
     rows = frame[frame[value] > 0].sort_values([key, "year"])
     previous = rows.groupby(key)[value].shift(1)
     gap = rows["year"] - rows.groupby(key)["year"].shift(1)
     change = np.log(rows[value].astype("float64") / previous).where(gap == 1)
-    out = pd.DataFrame({"key": rows[key], "year": rows["year"], "value": rows[value].astype("float64"),
-                        "change": change})
-    common = out.groupby("year")["change"].transform("median")
-    counted = out.groupby("year")["change"].transform("count")
-    panel = out["key"].nunique() >= t.PANEL_MIN_SERIES
-    out["net"] = out["change"] - common.where(panel & (counted >= t.PANEL_MIN_SERIES), 0.0)
-    return out.reset_index(drop=True)
+    return pd.DataFrame({"key": rows[key], "year": rows["year"], "value": rows[value].astype("float64"),
+                         "change": change}).reset_index(drop=True)
+
+
+def common_change(changes: pd.DataFrame) -> pd.Series:
+    """The panel's median log change per year, where the panel holds at least
+    `PANEL_MIN_SERIES` series (and changes that year); empty otherwise."""
+    if changes["key"].nunique() < t.PANEL_MIN_SERIES:
+        return pd.Series(dtype="float64")
+    by_year = changes.dropna(subset=["change"]).groupby("year")["change"]
+    median, counted = by_year.median(), by_year.count()
+    return median[counted >= t.PANEL_MIN_SERIES]
+
+
+def log_changes(frame: pd.DataFrame, key: str, value: str, panel: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per series and year: the log change from the year before (`change`) and the same net
+    of the panel's median change that year (`net`); consecutive years only. The panel is
+    `panel` (same columns) when given, else the series of `frame` themselves."""
+    out = _raw_changes(frame, key, value)
+    common = common_change(out if panel is None else _raw_changes(panel, key, value))
+    out["net"] = out["change"] - out["year"].map(common).fillna(0.0)
+    return out
 
 
 def _robust_z(net: pd.Series) -> pd.Series:
@@ -47,13 +60,15 @@ def _robust_z(net: pd.Series) -> pd.Series:
     return (net - centre) / scale
 
 
-def breaks(frame: pd.DataFrame, key: str, value: str, start: int, end: int) -> pd.DataFrame:
+def breaks(frame: pd.DataFrame, key: str, value: str, start: int, end: int,
+           panel: pd.DataFrame | None = None) -> pd.DataFrame:
     """Jumps inside the window (`start` < year <= `end`) of each series of `frame` (columns
     `key`, year, `value`; years before `start` give the series' history), one row a jump:
     kind (level_shift | spike), year, the values before, at and after it, its change and
     net change in % and its robust z."""
-    history = frame[(frame["year"] >= start - t.BREAK_CONTEXT_YEARS) & (frame["year"] <= end)]
-    changes = log_changes(history, key, value)
+    def history(rows: pd.DataFrame) -> pd.DataFrame:
+        return rows[(rows["year"] >= start - t.BREAK_CONTEXT_YEARS) & (rows["year"] <= end)]
+    changes = log_changes(history(frame), key, value, None if panel is None else history(panel))
     rows = []
     for series_key, series in changes.groupby("key", sort=True):
         series = series.reset_index(drop=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.metrics.decoupling import pole_pair_ids
 from briefing.metrics.pairs import pair_history, totals_history
 from briefing.quality import flags as qf
 from briefing.quality.breaks import breaks
@@ -14,11 +15,18 @@ from briefing.quality.provisional import provisional_caveat
 from briefing.quality.ranks import rank_fall
 
 
-def series_flags(pairs: pd.DataFrame, output: pd.DataFrame, pair_ids: list[str], codes: list[str],
-                 start: int, end: int, source: str, source_name: str, name, poles=()) -> list[qf.Flag]:
-    """Breaks in the works of `pair_ids` and in the international totals of `codes` (each
-    judged within its panel), named with `name` (pair id -> name)."""
-    pair_breaks = breaks(pair_history(pairs, pair_ids), "pair", "works", start, end)
+def series_flags(pairs: pd.DataFrame, output: pd.DataFrame, focus: str, extra_pairs: list[str], countries: list[str],
+                 region: list[str], poles: list[str], start: int, end: int, source: str, source_name: str,
+                 name) -> list[qf.Flag]:
+    """Breaks in the international totals of the edition's countries, region and poles, and in
+    the works of each of their pairs with a pole, the focus pair and `extra_pairs`; each judged
+    against the same panels (the edition's countries and their pairs with the poles), so every
+    section of an edition states a break in the same words. `name`: pair id -> name."""
+    codes = list(dict.fromkeys([*countries, *region, *poles]))
+    panel_pairs = list(dict.fromkeys([*pole_pair_ids(codes, poles), focus]))
+    pair_ids = list(dict.fromkeys([*panel_pairs, *extra_pairs]))
+    pair_panel = pair_history(pairs, panel_pairs)
+    pair_breaks = breaks(pair_history(pairs, pair_ids), "pair", "works", start, end, pair_panel)
     total_breaks = breaks(totals_history(output, codes), "country", "works", start, end)
     return [*qf.break_flags(total_breaks, qf.total_whats(codes), source, source_name, tuple(poles)),
             *qf.break_flags(pair_breaks, qf.pair_whats(pair_ids, name), source, source_name, tuple(poles))]
