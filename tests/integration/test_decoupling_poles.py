@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from tests.conftest import CI_PARAMS, run_cli
-from tests.words_checks import chapter, check_words
 from tests.decoupling_raw import ai_share, ncses_share, openalex_pair, openalex_share
+from tests.words_checks import chapter, check_words
 
 pytestmark = pytest.mark.slow
 

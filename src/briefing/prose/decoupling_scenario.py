@@ -7,7 +7,7 @@ import pandas as pd
 
 from briefing.prose import fmt
 from briefing.prose.decoupling import count_of, counting_note, either, pct
-from briefing.prose.fmt import cap, possessive, the
+from briefing.prose.fmt import possessive, the
 
 # AI beside all fields, one source.
 
