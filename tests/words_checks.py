@@ -47,5 +47,5 @@ def check_words(build: Path) -> None:
             continue
         unit = findings[item["finding"]]["unit"]
         found = turn(series(findings, prefix), unit) if unit != "rank" else None
-        if found is not None and found.turned:
+        if found is not None and found.turning_point:
             assert str(found.year) in line, (item["finding"], found, line)

@@ -93,7 +93,7 @@ def test_each_message_reports_the_turn_of_the_series_it_cites(built, findings):
         values = series(findings, prefix)
         assert value(values[max(values)], finding["unit"]) in index  # the latest value is stated
         found = turn(values, finding["unit"]) if finding["unit"] not in ("rank",) else None
-        if found is not None and found.turned:
+        if found is not None and found.turning_point:
             line = next(m for m in messages(built) if item["text"][:40] in m)
             assert str(found.year) in line, (finding["id"], found)
 

@@ -93,3 +93,18 @@ def test_log_changes_skip_gaps_and_zeros():
 
 def test_spans_break():
     assert spans_break((2015, 2023), 2020) and not spans_break((2020, 2023), 2020) and not spans_break([2015, 2019], 2020)
+
+
+def test_a_series_that_stands_still_while_the_panel_jumps_is_not_a_break():
+    panel = {c: with_step(noisy(grow(1_000 * (i + 1), 0.04 + i / 200), 0.01 + i / 1000), 2020, 1.3)
+             for i, c in enumerate(["A", "B", "C", "D", "E", "F"])}
+    panel["F"] = noisy(grow(6_000, 0.045), 0.016)  # no step at all
+    assert breaks(frame(panel), "country", "works", 2015, 2023).empty
+
+
+def test_a_given_panel_sets_the_common_change():
+    panel = {c: with_step(noisy(grow(1_000 * (i + 1), 0.04 + i / 200), 0.01 + i / 1000), 2020, 1.4)
+             for i, c in enumerate(["A", "B", "C", "D", "E"])}
+    alone = {"X": with_step(noisy(grow(500, 0.05)), 2020, 1.4)}
+    assert breaks(frame(alone), "country", "works", 2015, 2023)["year"].tolist() == [2020]
+    assert breaks(frame(alone), "country", "works", 2015, 2023, panel=frame(panel)).empty

@@ -26,11 +26,17 @@ def span(years: pd.Series) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def count_of(k: int, n: int, noun: str) -> str:
-    """'none of the 4 countries', 'all 4 countries', '2 of the 4 countries'."""
-    if k == 0:
-        return f"none of the {n} {noun}"
-    return f"all {n} {noun}" if k == n else f"{k} of the {n} {noun}"
+def for_which(selected: list[str], every: list[str]) -> str:
+    """'for every country', 'for no country', 'only for France and Germany' or 'for every
+    country but Taiwan': the countries named on the smaller side, never counted."""
+    rest = [c for c in every if c not in set(selected)]
+    if not rest:
+        return "for every country"
+    if not selected:
+        return "for no country"
+    if len(selected) <= len(rest):
+        return f"only for {fmt.join_and([the(c) for c in selected])}"
+    return f"for every country but {fmt.join_and([the(c) for c in rest])}"
 
 
 def either(codes: list[str]) -> str:
@@ -170,12 +176,11 @@ def map_summary(paths: pd.DataFrame) -> str:
     a, b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
     ends = _map_ends(paths)
     more_b = ends[ends["share_b_pct"] > ends["share_a_pct"]]
-    lines = [f"In {int(ends['year'].max())}, {count_of(len(more_b), len(ends), 'countries')} shared more of their "
-             f"international works with {the(b)} than with {the(a)}"
-             + (f": {fmt.join_and([the(c) for c in more_b['country']])}." if 0 < len(more_b) < len(ends) else ".")]
+    lines = [f"In {int(ends['year'].max())}, the share of international works with {the(b)} was larger than the "
+             f"share with {the(a)} {for_which(list(more_b['country']), list(ends['country']))}."]
     toward = ends[ends["toward_b_pp"] > 0].sort_values("toward_b_pp", ascending=False)
-    lines.append(f"Since {int(ends['year_start'].min())}, {count_of(len(toward), len(ends), 'countries')} moved "
-                 f"toward {the(b)}, their share with {the(b)} gaining on their share with {the(a)}"
+    lines.append(f"Since {int(ends['year_start'].min())}, the share with {the(b)} gained on the share with {the(a)} "
+                 f"{for_which(list(toward['country']), list(ends['country']))}"
                  + (f"; {the(toward.iloc[0]['country'])} moved furthest, by "
                     f"{fmt.pp(toward.iloc[0]['toward_b_pp'], 1)}." if len(toward) else "."))
     return "\n".join(lines)
@@ -247,10 +252,12 @@ def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float, caveats=()
         return f"No country has a share with {the(pole)} in the window."
     year = int(rows["latest_year"].max())
     done = rows[rows["peaked"]].sort_values(["peak_year", "country"])
-    groups = [f"{fmt.join_and([the(c) for c in g['country']])} ({int(y)})" for y, g in done.groupby("peak_year")]
+    groups = [f"{fmt.join_and([the(c) for c in g['country']])} ({'peak in ' if i == 0 else ''}{int(y)})"
+              for i, (y, g) in enumerate(done.groupby("peak_year"))]
     margin = f", by more than {fmt.num(min_drop_pp, 1)} percentage points," if min_drop_pp > 0 else ""
-    lines = [f"By {year}, the share with {the(pole)} had fallen from its peak{margin} for "
-             f"{count_of(len(done), len(rows), 'countries')}" + (f": {'; '.join(groups)}." if groups else ".")]
+    every = len(done) == len(rows)
+    lines = [f"By {year}, the share with {the(pole)} had fallen from its peak{margin} "
+             + (f"for {'every country: ' if every else ''}{fmt.join_and(groups)}." if groups else "for no country.")]
     rest = rows[~rows["peaked"]]
     if 0 < len(rest) < len(rows):
         near = "at or near" if min_drop_pp > 0 else "at"

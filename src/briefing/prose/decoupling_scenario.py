@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.prose import fmt
-from briefing.prose.decoupling import count_of, counting_note, either, pct
+from briefing.prose.decoupling import counting_note, either, for_which, pct
 from briefing.prose.fmt import possessive, the
 
 # AI beside all fields, one source.
@@ -60,9 +60,9 @@ def field_summary(compare: pd.DataFrame, poles: list[str], focus: list[str]) -> 
         if pole in ai.index.get_level_values("pole") and pole in latest.index.get_level_values("pole"):
             both = ai.xs(pole, level="pole")[["share_pct"]].join(
                 latest.xs(pole, level="pole")[["share_pct"]], rsuffix="_all", how="inner")
-            more = int((both["share_pct"] > both["share_pct_all"]).sum())
-            sentences.append(f"In AI, {count_of(more, len(both), 'countries')} shared more of their international "
-                             f"articles with {the(pole)} than in all fields in {year}.")
+            more = list(both.index[both["share_pct"] > both["share_pct_all"]])
+            sentences.append(f"In AI, the share of international articles with {the(pole)} was higher than in all "
+                             f"fields in {year} {for_which(more, list(both.index))}.")
     return "\n".join(sentences)
 
 

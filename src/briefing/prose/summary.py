@@ -83,7 +83,7 @@ def weight(item: dict, findings: dict[str, dict], focus: set[str], poles: set[st
         return 0.0
     found = turn(values, item["unit"]) if item["unit"] not in RANK_UNITS and len(values) >= 3 else None
     named = keys(item["id"]) | (poles if item["id"].startswith("poles.") else set())
-    return (moved + (0.5 if found is not None and found.turned else 0.0)
+    return (moved + (0.5 if found is not None and found.turning_point else 0.0)
             + (0.3 if named & poles and (named & focus or len(named & poles) == 2) else 0.0)
             + (0.2 if named & focus else 0.0) + (0.3 if focus <= named else 0.0))
 

@@ -61,13 +61,14 @@ def movement(series: dict[int, float], unit: str) -> str:
         up_since = found.kind == "trough"
         after = {y: v for y, v in series.items() if y >= found.year}
         every = " every year" if _every_year(after, sorted(after), up_since) else ""
-        if not found.built:  # little movement before the turn: the story starts there
-            return (f"has {_verb(up_since, unit, past=False)}{every} since {found.year}, from "
+        if found.built:
+            mark = "peak" if found.kind == "peak" else "low"
+            return (f"has {_verb(up_since, unit, past=False)}{every} since its {found.year} {mark} of "
+                    f"{value(found.value, unit)}, to {value(v1, unit)} in {last} "
+                    f"({change(found.value, v1, unit)}; {value(v0, unit)} in {first})")
+        if every:  # little movement before it: the steady run since is the story
+            return (f"has {_verb(up_since, unit, past=False)} every year since {found.year}, from "
                     f"{value(found.value, unit)} to {value(v1, unit)} in {last} ({change(found.value, v1, unit)})")
-        mark = "peak" if found.kind == "peak" else "low"
-        return (f"has {_verb(up_since, unit, past=False)}{every} since its {found.year} {mark} of "
-                f"{value(found.value, unit)}, to {value(v1, unit)} in {last} "
-                f"({change(found.value, v1, unit)}; {value(v0, unit)} in {first})")
     if v0 == v1:
         return f"held at {value(v1, unit)} from {first} to {last}"
     up = v1 > v0
@@ -79,9 +80,7 @@ def movement(series: dict[int, float], unit: str) -> str:
 def turn_clause(series: dict[int, float], unit: str) -> str:
     """'; it peaked in 2020 at 84,025' when the series turned inside its span, else ''."""
     found = turn(series, unit) if unit not in RANK_UNITS else None
-    if found is None or not found.turned:
+    if found is None or not found.turning_point:
         return ""
-    if not found.built:
-        return f"; it has {_verb(found.kind == 'trough', unit, past=False)} since {found.year}"
     return (f"; it {'peaked' if found.kind == 'peak' else 'bottomed out'} in {found.year} at "
             f"{value(found.value, unit)}")

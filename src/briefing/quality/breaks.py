@@ -5,7 +5,8 @@ A year's change is its log ratio to the year before. Within a panel (every serie
 source and measure), the median change of that year is taken out first: a change that
 moved every series alike is the source's, not one series' break. Each series' own net
 changes give its centre (median) and scale (1.4826 x MAD, floored); a net change at
-least `BREAK_Z` scales from the centre and `BREAK_MIN_LOG_CHANGE` in size is a jump. A
+least `BREAK_Z` scales from the centre and `BREAK_MIN_LOG_CHANGE` in size, in a year the
+series itself moved that much the same way, is a jump. A
 jump that the following years take back (by `SPIKE_RETURN` or more of it, in levels) is a spike;
 one that stays is a level shift; a jump in the latest year is not yet either (`confirmed` false). Thresholds: `briefing.quality.thresholds`."""
 
@@ -73,8 +74,11 @@ def breaks(frame: pd.DataFrame, key: str, value: str, start: int, end: int,
     for series_key, series in changes.groupby("key", sort=True):
         series = series.reset_index(drop=True)
         z = _robust_z(series["net"])
+        # A jump in the series itself (not only against the panel), in the direction it stands out.
         jumps = series.index[(series["year"] > start) & (z.abs() >= t.BREAK_Z)
-                             & (series["net"].abs() >= t.BREAK_MIN_LOG_CHANGE)]
+                             & (series["net"].abs() >= t.BREAK_MIN_LOG_CHANGE)
+                             & (series["change"].abs() >= t.BREAK_MIN_LOG_CHANGE)
+                             & (np.sign(series["change"]) == np.sign(series["net"]))]
         last = None
         for i in jumps:
             # The year after a jump, moving back, is the same episode (a spike's return, or a

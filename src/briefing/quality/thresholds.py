@@ -20,8 +20,10 @@ change is a jump: for normal year-to-year noise that happens about once in 16,00
 years, so a flagged jump is almost never noise."""
 
 BREAK_MIN_LOG_CHANGE = 0.15
-"""... and at least this large in logs (a 16% step beyond the panel's change that year):
-a smooth series has a tiny MAD, so a small step would otherwise score a high z."""
+"""... and at least this large in logs (a 16% step beyond the panel's change that year),
+in a year the series itself moved at least as much the same way: a smooth series has a
+tiny MAD, so a small step would otherwise score a high z, and a series that merely stood
+still while the others grew has no jump to show the reader."""
 
 BREAK_MIN_SCALE = 0.02
 """Floor of the robust scale (log units, about 2% a year): no series is treated as

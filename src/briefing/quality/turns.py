@@ -31,6 +31,12 @@ class Turn:
     near: bool
     built: bool = True  # the series also moved beyond the threshold from its first year to the extreme
 
+    @property
+    def turning_point(self) -> bool:
+        """A real change of direction: the series moved beyond the threshold to the extreme and
+        back from it (a first-year wobble before a steady trend is not one)."""
+        return self.turned and self.built
+
 
 def _moved(extreme: float, latest: float, unit: str) -> float:
     if unit in SHARE_UNITS:
