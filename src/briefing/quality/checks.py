@@ -10,7 +10,7 @@ from briefing.metrics.decoupling import pole_pair_ids
 from briefing.metrics.pairs import pair_history, totals_history
 from briefing.quality import flags as qf
 from briefing.quality.breaks import breaks
-from briefing.quality.comparisons import left_out
+from briefing.quality.comparisons import left_out, unequal_periods
 from briefing.quality.provisional import provisional_caveat
 from briefing.quality.ranks import rank_fall
 
@@ -48,3 +48,15 @@ def ranking_flags(ranks: pd.DataFrame, region: list[str], region_name: str, focu
                       f"{source_name} has no co-authored works between it and another of them in the window", source)
     return [*qf.rank_flag(rank_fall(ranks, focus), name, source, source_name),
             *qf.given(absent, (r"^pair\.rank\.", r"^partnership\.region_pairs_ranked\."))]
+
+
+def growth_flags(growth: pd.DataFrame, name, source: str) -> list[qf.Flag]:
+    """Growth figures of pairs over unequal periods (a pair without works in some years)."""
+    caveat = unequal_periods(growth, "pair", "the growth figures of the pairs", name, source)
+    return qf.given(caveat, (r"^partnership\.growth_pct\.",))
+
+
+def missing_flags(wanted: list[str], present, what: str, why: str, source: str, patterns: tuple[str, ...]
+                  ) -> list[qf.Flag]:
+    """The countries of `wanted` left out of `what` (absent from `present`), on the findings of `patterns`."""
+    return qf.given(left_out(list(dict.fromkeys(wanted)), present, what, why, source), patterns)

@@ -170,13 +170,14 @@ BLOCKS = {"summary": summary, "caveats": caveats, "sources": sources, "parameter
 
 def claims(ctx: Context) -> str:
     """The chapters' checked statements and whether this edition's data bear them out."""
-    if not ctx.claims:
-        return "No chapter states a checked claim about the data."
+    shown_claims = [c for c in ctx.claims if c.status != "not_applicable"]
+    if not shown_claims:
+        return "No chapter states a checked claim about this edition's data."
     shown = {"holds": "holds", "contradicted": "contradicted by this edition's data, left out",
              "unchecked": "cannot be checked in this edition, left out",
              "not_applicable": "does not apply to this edition, left out"}
     return "\n".join(f"- {esc(c.text)} ({shown[c.status]}; {code(Path(c.origin).name)}, line {c.line})"
-                     for c in ctx.claims)
+                     for c in shown_claims)
 
 
 BLOCKS["claims"] = claims
