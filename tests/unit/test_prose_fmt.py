@@ -35,3 +35,10 @@ def test_source_notes_and_fact_tables():
 def test_pipe_tables_right_align_numbers_only():
     text = pipe_table(pd.DataFrame({"Pair": ["A|B"], "Works": ["1,234"]}))
     assert text.splitlines()[1] == "|:---|---:|" and "A\\|B" in text
+
+
+def test_marks_note_explains_the_quality_marks_only_when_there_are_some():
+    assert fmt.marks_note() == ""
+    note = fmt.marks_note([2023], [(2020, "Break in South Korea's series")])
+    assert note == (" Hollow points (or a lighter bar): 2023, provisional. Shaded: break in South Korea's series "
+                    "(2020).")
