@@ -87,3 +87,38 @@ def test_seed_shares_for_a_year_the_data_lacks_say_so():
     lines = checks.seed_share_sentences(compare, "openalex", {"openalex": "OpenAlex", "nature2024korea": "Nature (2024)"})
     assert len(lines) == 2
     assert "no co-authorship counts of South Korea for 2023" in lines[1]
+
+
+def test_share_summary_states_its_caveat_and_flips_with_the_shares():
+    shares = pd.DataFrame({"country": ["JP", "JP", "KR", "KR"], "partner": ["KR", "KR", "JP", "JP"],
+                           "year": [2015, 2023, 2015, 2023], "share_pct": [6.2, 6.2, 11.1, 8.7]})
+    shift = Caveat("level_shift", "KR", "Korea's totals shift in 2020.", years=(2020,))
+    text = prose.share_summary(shares, "JP-KR", [shift])
+    assert "weighs 1.4 times as much for South Korea as for Japan" in text
+    assert "held for Japan but fell for South Korea" in text and text.endswith("Korea's totals shift in 2020.")
+    flipped = shares.assign(share_pct=[6.2, 12.0, 11.1, 8.7])
+    text = prose.share_summary(flipped, "JP-KR")
+    assert "weighs 1.4 times as much for Japan as for South Korea" in text and "rose for Japan but fell" in text
+
+
+def test_the_lede_carries_the_key_findings_and_the_rank_caveat():
+    items = [{"text": "The pair grew less than its partners with China."}, {"text": "It fell from 7th to 15th."}]
+    rank = Caveat("coverage_rank", "JP-KR", "Long.", brief="Other pairs grew faster.")
+    assert prose.lede(items, [rank]) == ("The pair grew less than its partners with China.\nIt fell from 7th to 15th."
+                                         "\nOther pairs grew faster.")
+    assert prose.lede(items[:1], []) == "The pair grew less than its partners with China."
+
+
+def test_rank_summary_states_why_the_rank_fell():
+    ranks = pd.DataFrame({"year": [2015, 2015, 2023, 2023], "pair": ["JP-KR", "CN-JP"] * 2,
+                          "pair_name": ["Japan–South Korea", "China–Japan"] * 2, "country_a": ["JP", "CN"] * 2,
+                          "country_b": ["KR", "JP"] * 2, "works": [10, 5, 12, 20], "rank": [1, 2, 2, 1],
+                          "pairs_ranked": [2, 2, 2, 2]})
+    why = Caveat("coverage_rank", "JP-KR", "Other pairs grew faster.")
+    text = prose.rank_summary(ranks, "JP-KR", "Asia", ["US", "CN"], [], [why])
+    assert "ranked 1st of 2 in 2015 and 2nd of 2 in 2023: its rank fell" in text and text.endswith("grew faster.")
+    assert "its rank rose" in prose.rank_summary(ranks.assign(rank=[2, 1, 1, 2]), "JP-KR", "Asia", ["US"], [])
+
+
+def test_no_published_rank_gives_no_sentence():
+    assert checks.rank_seed_sentence(pd.DataFrame(), "DE-FR", "openalex", NAMES) == ""
