@@ -6,6 +6,7 @@ broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from briefing.stages import build as build_stage
 from briefing.stages import fetch as fetch_stage
 from briefing.stages import render as render_stage
 from briefing.stages import validate as validate_stage
+from briefing.stages.assemble import CLAIMS_FILE
 from briefing.stages.publish import publish as publish_stage
 from briefing.stages.run import run_sections
 
@@ -60,6 +62,9 @@ REFRESH_HELP = "Ask the APIs again instead of using cached answers."
 LiveOpt = Annotated[bool, typer.Option("--live", help=LIVE_HELP)]
 BudgetOpt = Annotated[int | None, typer.Option("--budget", min=1, help=BUDGET_HELP)]
 RefreshOpt = Annotated[bool, typer.Option("--refresh", help=REFRESH_HELP)]
+StrictOpt = Annotated[bool, typer.Option(
+    "--strict", help="Stop (exit 2) when a chapter's checked claim is contradicted by this edition's data or "
+                     "cannot be checked; without it the claim is left out and reported.")]
 
 
 def _guard(action: Callable[[], None]) -> None:
@@ -218,20 +223,22 @@ def run(params: ParamsOpt, workdir: WorkdirOpt = None,
 
 @app.command()
 def render(params: ParamsOpt, workdir: WorkdirOpt = None, force: ForceOpt = False,
-           renderer: RendererOpt = "auto") -> None:
+           renderer: RendererOpt = "auto", strict: StrictOpt = False) -> None:
     """Assemble chapters with the sections' outputs and render the HTML briefing."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
         with err.status("assembling and rendering"):
-            wrote, html = render_stage.render(ws, edition, force=force, renderer=renderer)
+            wrote, html = render_stage.render(ws, edition, force=force, renderer=renderer, strict=strict)
         out.print(f"html {'rendered' if wrote else 'up to date'}: {html / 'index.html'}")
+        _print_claims(ws, edition)
     _guard(action)
 
 
 @app.command()
 def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = None,
           jobs: JobsOpt = CORES, force: ForceOpt = False, renderer: RendererOpt = "auto",
-          live: LiveOpt = False, budget: BudgetOpt = None, refresh: RefreshOpt = False) -> None:
+          live: LiveOpt = False, budget: BudgetOpt = None, refresh: RefreshOpt = False,
+          strict: StrictOpt = False) -> None:
     """All stages: fetch, validate, run, render, publish, each skipping what is up to date.
 
     With --live, API sources are fetched live and the rest (NCSES) from the mirror when one is found."""
@@ -242,7 +249,7 @@ def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         progress, on_event = _section_progress()
         with progress:
             report = build_stage.build(ws, edition, chosen, jobs=jobs, force=force, on_event=on_event,
-                                    renderer=renderer, live=settings)
+                                    renderer=renderer, live=settings, strict=strict)
         for name, snap_id, new in report.fetched:
             out.print(f"fetch  {name}: {'new snapshot' if new else 'unchanged'} {snap_id}")
         out.print(f"validate: {'written' if report.validated else 'up to date'}")
@@ -250,7 +257,18 @@ def build(params: ParamsOpt, mirror: MirrorOpt = None, workdir: WorkdirOpt = Non
         out.print(f"run: {', '.join(ran) or 'nothing to run (all up to date)'}")
         out.print(f"render: {'rendered' if report.rendered else 'up to date'} {report.html / 'index.html'}")
         _print_published(report.published)
+        _print_claims(ws, edition)
     _guard(action)
+
+
+def _print_claims(ws: Workspace, edition: Edition) -> None:
+    """Warn about every checked claim this edition's data contradict or cannot check."""
+    path = ws.build(edition.edition) / CLAIMS_FILE
+    claims = json.loads(path.read_text(encoding="utf-8"))["claims"] if path.is_file() else []
+    for claim in claims:
+        if claim["status"] in ("contradicted", "unchecked"):
+            err.print(f"[bold yellow]claim {claim['status']}, left out:[/] {claim['origin']}, line {claim['line']}: "
+                      f"{claim['text']!r} ({claim['detail']})", highlight=False, soft_wrap=True)
 
 
 def _print_published(published) -> None:
@@ -259,15 +277,17 @@ def _print_published(published) -> None:
 
 
 @app.command()
-def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt = "auto") -> None:
+def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt = "auto",
+            strict: StrictOpt = False) -> None:
     """Publish the rendered edition as _site/<edition>/v<N>/ (HTML, PDF, findings, manifest).
 
     N grows only when content changes; published versions are never rewritten."""
     def action() -> None:
         ws, edition = _setup(params, workdir)
         with err.status("publishing"):
-            published = publish_stage(ws, edition, renderer=renderer)
+            published = publish_stage(ws, edition, renderer=renderer, strict=strict)
         _print_published(published)
+        _print_claims(ws, edition)
     _guard(action)
 
 

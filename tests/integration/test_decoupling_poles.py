@@ -11,6 +11,7 @@ import yaml
 
 from tests.conftest import CI_PARAMS, run_cli
 from tests.decoupling_raw import ai_share, ncses_share, openalex_pair, openalex_share
+from tests.words_checks import chapter, check_words
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +53,10 @@ def test_chapter_names_the_poles_from_the_parameters(built):
     assert "poles are the United States and Germany" in html
     assert "Co-authorship between the United States and Germany" in (built / "book" / "figures" /
                                                                      "fig-dec-poles.vl.json").read_text()
+
+
+def test_no_sentence_contradicts_the_data_with_other_poles(built):
+    check_words(built)
+    text = chapter(built, "decoupling.qmd")
+    assert "The essay found the same asymmetry" not in text  # a claim about the US and China only
+    assert "not this edition's poles (the United States and Germany)" in text

@@ -16,6 +16,7 @@ import yaml
 
 from briefing.config import load_edition
 from tests.conftest import CI_PARAMS, run_cli
+from tests.words_checks import check_words
 
 EDITION = load_edition(CI_PARAMS)
 A, B = sorted(EDITION.focus_pair)
@@ -231,7 +232,10 @@ def test_section_renders_for_another_pair_and_region(other_builds, name, raw):
     html = (work / "_build" / name / "html" / "partnership.html").read_text()
     names = "–".join(pycountry.countries.get(alpha_2=c).name for c in sorted(focus))
     assert names in html and "Figure" in html
-    assert "No published figure concerns" in html  # the seeds are about Japan and Korea, not this pair
+    # The seeds are about Japan and Korea: the section says so in one sentence, with no empty table or callout.
+    assert "publish no Nature Index figures for" in html
+    assert "Why the published figures and ours differ" not in html and "Published accounts describe" not in html
+    check_words(work / "_build" / name)
 
 
 @pytest.mark.slow

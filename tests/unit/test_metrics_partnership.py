@@ -87,14 +87,6 @@ def test_pairs_without_works_are_listed():
     assert m.pairs_without_works(series, ["JP-KR", "AU-NZ"]) == ["AU-NZ"]
 
 
-def test_one_year_spike_is_found_and_a_steady_rise_is_not():
-    rows = [(y, "JP", "KR", w) for y, w in zip(range(2015, 2020), [100, 110, 200, 120, 130], strict=True)]
-    rows += [(y, "CN", "KR", w) for y, w in zip(range(2015, 2020), [100, 130, 170, 220, 290], strict=True)]
-    spikes = m.one_year_spikes(m.pair_series(pairs_frame(rows), ["JP-KR", "CN-KR"], 2015, 2019))
-    assert spikes[["pair", "year", "works", "works_before", "works_after"]].values.tolist() == [
-        ["JP-KR", 2017, 200, 110, 120]]
-
-
 def test_pair_growth_keeps_the_series_order():
     growth = m.pair_growth(m.pair_series(PAIRS, ["JP-KR", "CN-KR"], 2018, 2019))
     assert growth["pair"].tolist() == ["JP-KR", "CN-KR"]

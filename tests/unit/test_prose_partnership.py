@@ -7,6 +7,7 @@ import pandas as pd
 
 from briefing.prose import partnership as prose
 from briefing.prose import partnership_checks as checks
+from briefing.quality import Caveat
 
 NAMES = {"openalex": "OpenAlex", "ncses": "NCSES SEI", "doc": "Someone (2020)"}
 
@@ -21,18 +22,22 @@ def test_ordinals_articles_and_directions():
     assert prose.moves("fell", "rose", "A", "B", "for") == "fell for A but rose for B"
 
 
-def test_trend_summary_counts_faster_pairs_and_points_out_a_spike():
+def test_trend_summary_names_faster_pairs_and_states_the_caveats():
     growth = pd.DataFrame({"pair": ["JP-KR", "CN-KR", "KR-US"], "pair_name": ["Japan–South Korea",
                            "China–South Korea", "South Korea–United States"], "year_start": 2015, "year_end": 2023,
                            "works_start": [100, 100, 100], "works_end": [135, 269, 133],
                            "growth_pct": [35.0, 169.0, 33.0], "cagr_pct": [3.8, 13.2, 3.6]})
-    spikes = pd.DataFrame({"pair_name": ["South Korea–United States"], "year": [2020], "works": [23409],
-                           "works_before": [13433.0], "works_after": [16866.0]})
-    text = prose.trend_summary(growth, spikes, "JP-KR", ["AU-NZ"], "openalex", NAMES)
+    spike = Caveat("spike", "KR-US", "South Korea–United States co-authored works jump in 2020.", years=(2020,))
+    text = prose.trend_summary(growth, [spike], "JP-KR", ["AU-NZ"], "openalex", NAMES)
     assert "went from 100 to 135 (+35%" in text
-    assert "Of the 2 comparison pairs, 1 grew faster than Japan–South Korea." in text
-    assert "South Korea–United States jumps in 2020 (23,409 works, against 13,433" in text
+    assert "China–South Korea grew faster than Japan–South Korea; South Korea–United States did not." in text
+    assert "South Korea–United States co-authored works jump in 2020." in text
     assert "Australia–New Zealand has no co-authored works" in text
+    # Flipped: the focus pair grows fastest, and no caveat is stated without a flag.
+    fastest = growth.assign(growth_pct=[300.0, 169.0, 33.0])
+    flipped = prose.trend_summary(fastest, [], "JP-KR", [], "openalex", NAMES)
+    assert "None of the comparison pairs grew faster than Japan–South Korea." in flipped
+    assert "jump" not in flipped
 
 
 def test_growth_sentences_flag_a_disagreement_on_direction():
@@ -48,8 +53,8 @@ def test_growth_sentences_flag_a_disagreement_on_direction():
 
 def test_a_pair_without_published_figures_says_so_plainly():
     empty = pd.DataFrame()
-    assert "publish no figures for Germany–France" in checks.seed_summary(empty, empty, empty, "DE-FR",
-                                                                          "openalex", NAMES)
+    text = checks.seed_summary(empty, empty, empty, "DE-FR", "openalex", NAMES)
+    assert text.startswith("::: {.omitted}") and "publish no Nature Index figures for Germany–France" in text
     table = checks.seed_table(empty, empty, empty, "DE-FR", "Europe", "openalex")
     assert table.values.tolist() == [["No published figure concerns Germany–France", "—", "—"]]
 
@@ -82,3 +87,38 @@ def test_seed_shares_for_a_year_the_data_lacks_say_so():
     lines = checks.seed_share_sentences(compare, "openalex", {"openalex": "OpenAlex", "nature2024korea": "Nature (2024)"})
     assert len(lines) == 2
     assert "no co-authorship counts of South Korea for 2023" in lines[1]
+
+
+def test_share_summary_states_its_caveat_and_flips_with_the_shares():
+    shares = pd.DataFrame({"country": ["JP", "JP", "KR", "KR"], "partner": ["KR", "KR", "JP", "JP"],
+                           "year": [2015, 2023, 2015, 2023], "share_pct": [6.2, 6.2, 11.1, 8.7]})
+    shift = Caveat("level_shift", "KR", "Korea's totals shift in 2020.", years=(2020,))
+    text = prose.share_summary(shares, "JP-KR", [shift])
+    assert "weighs 1.4 times as much for South Korea as for Japan" in text
+    assert "held for Japan but fell for South Korea" in text and text.endswith("Korea's totals shift in 2020.")
+    flipped = shares.assign(share_pct=[6.2, 12.0, 11.1, 8.7])
+    text = prose.share_summary(flipped, "JP-KR")
+    assert "weighs 1.4 times as much for Japan as for South Korea" in text and "rose for Japan but fell" in text
+
+
+def test_the_lede_carries_the_key_findings_and_the_rank_caveat():
+    items = [{"text": "The pair grew less than its partners with China."}, {"text": "It fell from 7th to 15th."}]
+    rank = Caveat("coverage_rank", "JP-KR", "Long.", brief="Other pairs grew faster.")
+    assert prose.lede(items, [rank]) == ("The pair grew less than its partners with China.\nIt fell from 7th to 15th."
+                                         "\nOther pairs grew faster.")
+    assert prose.lede(items[:1], []) == "The pair grew less than its partners with China."
+
+
+def test_rank_summary_states_why_the_rank_fell():
+    ranks = pd.DataFrame({"year": [2015, 2015, 2023, 2023], "pair": ["JP-KR", "CN-JP"] * 2,
+                          "pair_name": ["Japan–South Korea", "China–Japan"] * 2, "country_a": ["JP", "CN"] * 2,
+                          "country_b": ["KR", "JP"] * 2, "works": [10, 5, 12, 20], "rank": [1, 2, 2, 1],
+                          "pairs_ranked": [2, 2, 2, 2]})
+    why = Caveat("coverage_rank", "JP-KR", "Other pairs grew faster.")
+    text = prose.rank_summary(ranks, "JP-KR", "Asia", ["US", "CN"], [], [why])
+    assert "ranked 1st of 2 in 2015 and 2nd of 2 in 2023: its rank fell" in text and text.endswith("grew faster.")
+    assert "its rank rose" in prose.rank_summary(ranks.assign(rank=[2, 1, 1, 2]), "JP-KR", "Asia", ["US"], [])
+
+
+def test_no_published_rank_gives_no_sentence():
+    assert checks.rank_seed_sentence(pd.DataFrame(), "DE-FR", "openalex", NAMES) == ""

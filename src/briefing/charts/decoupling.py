@@ -11,6 +11,7 @@ import pandas as pd
 from briefing import countries
 from briefing.charts import placement
 from briefing.charts.groups import OTHER, highlighted, label_scale
+from briefing.charts.marks import provisional_points
 from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
 from briefing.prose.fmt import cap, the
 
@@ -79,9 +80,9 @@ def _measure_encodings(measures: list[str], colours: list[str], columns: int) ->
                                legend=legend, title=None)}
 
 
-def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str) -> alt.FacetChart:
+def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str, provisional=()) -> alt.FacetChart:
     """Share of each country's international works with each pole, per year: a small panel a
-    country, a line a pole, on one scale so panels compare."""
+    country, a line a pole, on one scale so panels compare; hollow points in `provisional` years."""
     labels = {p: cap(f"with {the(p)}") for p in poles}
     data = shares.assign(name=shares["country"].map(countries.name), measure=shares["pole"].map(labels))
     years = sorted(data["year"].unique())
@@ -95,7 +96,9 @@ def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str) -> alt.F
         tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("measure:N", title="Co-author"),
                  alt.Tooltip("year:O", title="Year"), alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT),
                  alt.Tooltip("works:Q", title="Co-authored works", format=",")])
-    layers = alt.layer(base.mark_line(), base.mark_point(size=16), data=data)
+    hollow = [base.transform_filter(alt.FieldOneOfPredicate(field="year", oneOf=[int(y) for y in provisional]))
+              .mark_point(size=22, filled=True, fill="white", strokeWidth=1.5, opacity=1)] if provisional else []
+    layers = alt.layer(base.mark_line(), base.mark_point(size=16), *hollow, data=data)
     return layers.properties(width=120, height=90).facet(
         facet=alt.Facet("name:N", sort=list(dict.fromkeys(data["name"])), title=None,
                         header=alt.Header(labelFontSize=12, labelAnchor="start", labelPadding=2)),
@@ -142,12 +145,14 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str) -> al
         title=_title(f"Exposure to {the(pole_a)} and {the(pole_b)}", counting, years))
 
 
-def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | None = None) -> alt.HConcatChart:
+def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | None = None,
+                    provisional=()) -> alt.HConcatChart:
     """Left: works co-authored by the two poles per year, with policy events marked when
     given. Right: that pair as a share of each pole's international works, each line
-    labelled with its pole."""
+    labelled with its pole. A `provisional` year's bar is lighter and its points hollow."""
     pole_a, pole_b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
-    works = alt.Chart(pair).mark_bar(color=PALETTE[0]).encode(
+    works = alt.Chart(pair.assign(provisional=pair["year"].isin(list(provisional)))).mark_bar(color=PALETTE[0]).encode(
+        opacity=alt.Opacity("provisional:N", scale=alt.Scale(domain=[False, True], range=[1.0, 0.45]), legend=None),
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
         y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=",")],
@@ -169,7 +174,9 @@ def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | No
                  alt.Tooltip("share_pct:Q", title="%", format=SHARE_FORMAT)])
     last = long.sort_values("year").groupby("country").tail(1).assign(label_group=lambda f: f["name"])
     labels = _end_labels(last, "year:O", "share_pct", y_px, scale)
-    shares = alt.layer(base.mark_line(), base.mark_point(size=30), labels).properties(
+    hollow = provisional_points(long, alt.X("year:O"), alt.Y("share_pct:Q", scale=y_px.scale()),
+                                alt.Color("name:N", scale=scale, legend=None), provisional)
+    shares = alt.layer(base.mark_line(), base.mark_point(size=30), labels, *hollow).properties(
         width=230, height=230, title=alt.Title("As a share of each one's international works", fontSize=13))
     return alt.hconcat(works, shares, spacing=36).properties(
         title=_title(f"Co-authorship between {the(pole_a)} and {the(pole_b)}", counting))
@@ -238,3 +245,28 @@ def scenario_chart(frame: pd.DataFrame, measures: dict[str, str], reference: tup
     return alt.layer(*layers).properties(
         width=WIDTH - 220, height=alt.Step(20),
         title=_title("What a cut in co-authorship with a pole would remove", counting, " "))
+
+
+def rate_chart(rates: pd.DataFrame, highlight: list[str], counting: str) -> alt.LayerChart:
+    """Share of each country's articles that are internationally co-authored: a row a
+    country, most international first; a hollow dot for the first year, a filled one for the
+    latest, joined by a rule; the focus countries in colour."""
+    first, last = int(rates["year"].min()), int(rates["year"].max())
+    ends = rates[rates["year"].isin([first, last])]
+    data, scale = highlighted(ends, highlight)
+    order = list(data[data["year"] == last].sort_values("rate_pct", ascending=False)["name"])
+    data = data.assign(point=data["year"].map({first: f"{first}", last: f"{last}"}))
+    base = alt.Chart(data).encode(
+        y=alt.Y("name:N", sort=order, title=None),
+        x=alt.X("rate_pct:Q", title="% of the country's articles with a co-author abroad", scale=alt.Scale(zero=True)),
+        color=alt.Color("group:N", scale=scale, legend=None),
+        tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Year"),
+                 alt.Tooltip("rate_pct:Q", title="%", format=SHARE_FORMAT),
+                 alt.Tooltip("works_international:Q", title="International articles", format=","),
+                 alt.Tooltip("works_total:Q", title="All articles", format=",")])
+    rule = base.mark_rule(strokeWidth=1.5).encode(x="min(rate_pct):Q", x2="max(rate_pct):Q", detail="name:N")
+    hollow = base.transform_filter(f"datum.year == {first}").mark_point(filled=False, size=60, strokeWidth=1.5)
+    filled = base.transform_filter(f"datum.year == {last}").mark_point(filled=True, size=80, opacity=1)
+    return alt.layer(rule, hollow, filled).properties(
+        width=WIDTH - 200, height=alt.Step(20),
+        title=_title("International co-authorship rate", counting, f"Hollow dot: {first}; filled dot: {last}."))

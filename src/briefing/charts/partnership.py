@@ -9,6 +9,7 @@ import pandas as pd
 from briefing import countries
 from briefing.charts import placement
 from briefing.charts.groups import label_scale
+from briefing.charts.marks import break_bands, provisional_points
 from briefing.charts.theme import MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
 
@@ -37,9 +38,9 @@ def _series_colours(names: list[str]) -> alt.Scale:
     return alt.Scale(domain=names, range=(PALETTE * 2)[: len(names)])
 
 
-def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt.LayerChart:
+def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None, provisional=()) -> alt.LayerChart:
     """Works per year of each pair, indexed to the window start; the focus pair drawn first
-    and thicker; policy events marked when given."""
+    and thicker; policy events marked when given; hollow points in `provisional` years."""
     names = list(dict.fromkeys(series["pair_name"]))
     data = series.dropna(subset=["index_start_100"])
     data = data.assign(line_width=_widths(data["pair_name"] == names[0]))
@@ -57,7 +58,8 @@ def trend_chart(series: pd.DataFrame, events: pd.DataFrame | None = None) -> alt
     points = base.mark_point(filled=True, size=30)
     labels = _label_layer(_end_labels(data, "index_start_100", "pair_name", y), "pair_name", colour, y_scale)
     marks = placement.event_marks(events, sorted(data["year"].unique()), width, height)
-    return alt.layer(lines, points, labels, *marks).properties(width=width, height=height)
+    hollow = provisional_points(data, YEAR_AXIS, alt.Y("index_start_100:Q", scale=y_scale), colour, provisional)
+    return alt.layer(lines, points, labels, *marks, *hollow).properties(width=width, height=height)
 
 
 def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str) -> alt.LayerChart:
@@ -125,8 +127,9 @@ def _seed_marks(seeds: pd.DataFrame, measure: str, shape: alt.Shape, y_scale: al
     return [path, diamonds, halo, label]
 
 
-def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
-    """Share of each focus country's international works that have the other, per year."""
+def share_chart(shares: pd.DataFrame, provisional=(), breaks=()) -> alt.LayerChart:
+    """Share of each focus country's international works that have the other, per year; hollow
+    points in `provisional` years, a shaded band over each break [(year, label)] in a series."""
     data = shares.assign(series=shares["name"] + "'s works with " + shares["partner_name"])
     names = list(dict.fromkeys(data["series"]))
     colour = alt.Color("series:N", scale=_series_colours(names), legend=None)
@@ -141,8 +144,9 @@ def share_chart(shares: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("works_international:Q", title="Its international works", format=","),
                  alt.Tooltip("share_pct:Q", title="Share %", format=".1f")])
     labels = _label_layer(_end_labels(data, "share_pct", "series", y), "series", colour, y_scale)
-    return alt.layer(base.mark_line(), base.mark_point(filled=True, size=30), labels).properties(
-        width=width, height=height)
+    hollow = provisional_points(data, YEAR_AXIS, alt.Y("share_pct:Q", scale=y_scale), colour, provisional)
+    return alt.layer(*break_bands(list(breaks)), base.mark_line(), base.mark_point(filled=True, size=30), labels,
+                     *hollow).properties(width=width, height=height)
 
 
 def partners_chart(top: pd.DataFrame, focus_codes: list[str], poles: list[str]) -> alt.VConcatChart:

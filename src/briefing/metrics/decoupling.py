@@ -182,3 +182,22 @@ def seed_pair_shares(facts: pd.DataFrame, ids: list[str], period_pairs: pd.DataF
         value = float(ours[column].iloc[0]) if len(ours) else float("nan")
         rows.append({"id": fact_id, "country": country, "partner": partner, "basis": basis, "ours_pct": value})
     return pd.DataFrame(rows, columns=["id", "country", "partner", "basis", "ours_pct"])
+
+
+def pole_pair_ids(countries: list[str], poles: list[str]) -> list[str]:
+    """Ids ('CN-JP') of each country's pair with each pole, and of the poles' own pair."""
+    ids = ["-".join(sorted((c, p))) for c in dict.fromkeys([*countries, *poles]) for p in poles if c != p]
+    return list(dict.fromkeys(ids))
+
+
+def intl_rate(output: pd.DataFrame, countries: list[str], start: int, end: int) -> pd.DataFrame:
+    """Share of each country's articles that are internationally co-authored, per year of the
+    window the source covers: country, year, works_total, works_international, rate_pct."""
+    rows = in_window(output[output["country"].isin(countries)], start, end).dropna(
+        subset=["works_total", "works_international"])
+    rows = rows[rows["works_total"] > 0]
+    rate = 100 * rows["works_international"].astype("float64") / rows["works_total"].astype("float64")
+    order = {c: i for i, c in enumerate(dict.fromkeys(countries))}
+    out = rows.assign(rate_pct=rate)[["country", "year", "works_total", "works_international", "rate_pct"]]
+    return out.sort_values(["country", "year"], key=lambda s: s.map(order) if s.name == "country" else s
+                           ).reset_index(drop=True)

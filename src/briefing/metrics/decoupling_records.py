@@ -55,3 +55,22 @@ def essay_vs_records(essay: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame
                          papers=joined["works_total"].where(output, joined["works_international"])).drop(
         columns=["share_pct", "intl_share_pct", "works_total", "works_international"]).sort_values(
         ["field", "measure", "country", "pole"], kind="stable").reset_index(drop=True)
+
+
+def essay_verdict(upper: pd.DataFrame, records: pd.DataFrame, field: str = "deep_learning") -> pd.DataFrame:
+    """The essay's upper estimate for each country (facts `seed.dl_exposure_upper_pct.<CC>.<period>`)
+    beside the share of that country's papers in `field` co-authored with the other pole, from
+    records (the share a full break would touch): country, pole, published_pct, records_pct,
+    papers. No rows without records of the field."""
+    columns = ["country", "pole", "published_pct", "records_pct", "papers", "start", "end"]
+    mine = records[records["field"] == field] if len(records) else records
+    rows = []
+    for fact in upper.itertuples():
+        own = mine[(mine["country"] == fact.country) & (mine["pole"] != fact.country)] if len(mine) else mine
+        if own.empty:
+            continue
+        top = own.sort_values("share_pct", ascending=False).iloc[0]
+        rows.append({"country": fact.country, "pole": top["pole"], "published_pct": float(fact.value),
+                     "records_pct": float(top["share_pct"]), "papers": int(top["works_total"]),
+                     "start": int(top["start"]), "end": int(top["end"])})
+    return pd.DataFrame(rows, columns=columns)

@@ -63,3 +63,16 @@ def top_partners(pairs: pd.DataFrame, country: str, year: int, n: int = 10) -> p
     own = directed(pairs)
     own = own[(own["country"] == country) & (own["year"] == year)]
     return own.sort_values(["works", "partner"], ascending=[False, True]).head(n).reset_index(drop=True)
+
+
+def pair_history(pairs: pd.DataFrame, pair_ids: list[str]) -> pd.DataFrame:
+    """Every year of each pair's works (ids like 'JP-KR'), for checks that need the years
+    before the window: pair, year, works."""
+    frames = [pair_works(pairs, *p.split("-")).assign(pair=p) for p in dict.fromkeys(pair_ids)]
+    return pd.concat(frames, ignore_index=True)[["pair", "year", "works"]]
+
+
+def totals_history(output: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """Every year of each country's internationally co-authored works: country, year, works."""
+    rows = output[output["country"].isin(list(codes))].dropna(subset=["works_international"])
+    return rows.assign(works=rows["works_international"].astype("float64"))[["country", "year", "works"]]

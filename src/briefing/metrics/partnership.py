@@ -82,16 +82,6 @@ def pairs_without_works(series: pd.DataFrame, pair_list: list[str]) -> list[str]
     return [p for p in pair_list if series.loc[series["pair"] == p, "works"].sum() == 0]
 
 
-def one_year_spikes(series: pd.DataFrame, factor: float = 1.25) -> pd.DataFrame:
-    """Years in which a pair's works exceed `factor` times both neighbouring years: a one-year
-    jump the series does not keep, which the prose points out so the end-to-end growth is read right."""
-    ordered = series.sort_values(["pair", "year"])
-    grouped = ordered.groupby("pair")["works"]
-    before, after = grouped.shift(1), grouped.shift(-1)
-    spikes = ordered[(ordered["works"] > factor * before) & (ordered["works"] > factor * after)]
-    return spikes.assign(works_before=before[spikes.index], works_after=after[spikes.index]).reset_index(drop=True)
-
-
 def pair_growth(series: pd.DataFrame) -> pd.DataFrame:
     """First and latest year with works, change % and per year %, one row a pair, in series order."""
     table = growth(series, "pair", "works")

@@ -38,11 +38,11 @@ def format_value(value: float, unit: str) -> str:
 
 
 def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> pd.DataFrame:
-    """The cited facts `ids`, in that order: statement, value, year, document and locator."""
+    """The cited facts `ids`, in that order: statement, value, document and locator (the fact ids
+    stay in the data files and the methods appendix, out of the reading flow)."""
     rows = cite(facts, ids)
     return pd.DataFrame({
         "Figure": rows["statement"],
         "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
         "Source": [f"{names.get(s, s)}, {loc}" for s, loc in zip(rows["source_id"], rows["locator"], strict=True)],
-        "Fact id": "`" + rows["id"] + "`",
     })

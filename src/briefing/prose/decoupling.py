@@ -8,6 +8,7 @@ import pandas as pd
 
 from briefing.prose import fmt
 from briefing.prose.fmt import cap, possessive, the
+from briefing.prose.trends import movement
 
 COUNTING = {"full": "Full counting: a work counts once for every country on it."}
 
@@ -25,11 +26,17 @@ def span(years: pd.Series) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def count_of(k: int, n: int, noun: str) -> str:
-    """'none of the 4 countries', 'all 4 countries', '2 of the 4 countries'."""
-    if k == 0:
-        return f"none of the {n} {noun}"
-    return f"all {n} {noun}" if k == n else f"{k} of the {n} {noun}"
+def for_which(selected: list[str], every: list[str]) -> str:
+    """'for every country', 'for no country', 'only for France and Germany' or 'for every
+    country but Taiwan': the countries named on the smaller side, never counted."""
+    rest = [c for c in every if c not in set(selected)]
+    if not rest:
+        return "for every country"
+    if not selected:
+        return "for no country"
+    if len(selected) <= len(rest):
+        return f"only for {fmt.join_and([the(c) for c in selected])}"
+    return f"for every country but {fmt.join_and([the(c) for c in rest])}"
 
 
 def either(codes: list[str]) -> str:
@@ -50,11 +57,13 @@ def _change(frame: pd.DataFrame, value: str) -> pd.DataFrame:
                          "end": last[value], "change": last[value] - first[value]}).reset_index()
 
 
-def intro(shares: pd.DataFrame, poles: list[str], source_name: str) -> str:
+def intro(shares: pd.DataFrame, poles: list[str], source_name: str, caveats=()) -> str:
+    """The poles and what the yearly series covers, with the caveats that hold for all of it."""
     return "\n".join([
         f"This edition's poles are {fmt.join_and([the(p) for p in poles])}.",
-        f"The yearly series covers {shares['country'].nunique()} countries, the poles included, over "
+        f"The yearly series covers {fmt.join_and([the(c) for c in dict.fromkeys(shares['country'])])}, over "
         f"{span(shares['year'])}, in {source_name} data for all fields.",
+        *dict.fromkeys(c.text for c in caveats),
     ])
 
 
@@ -79,8 +88,9 @@ def shares_alt(shares: pd.DataFrame, poles: list[str]) -> str:
     return " ".join(lines)
 
 
-def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str]) -> str:
-    """Where the focus countries stand with each pole, then who moved most with each pole."""
+def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str], caveats=()) -> str:
+    """Where the focus countries stand with each pole (with the caveats of their series), then
+    who moved most with each pole."""
     change = _change(shares, "share_pct")
     lines = []
     for code in focus:
@@ -93,8 +103,21 @@ def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str]) -> 
         if len(rows) >= 2:
             rose = int((rows["change"] > 0).sum())
             lines.append(f"From {int(rows['year_start'].min())} to {int(rows['year_end'].max())}, the share with "
-                         f"{the(pole)} rose for {count_of(rose, len(rows), 'countries')}; {_extremes(rows)}.")
-    return "\n".join(lines)
+                         f"{the(pole)} {_who_rose(rows, rose)}; {_extremes(rows)}.")
+    return "\n".join(lines + list(dict.fromkeys(c.text for c in caveats)))
+
+
+def _who_rose(rows: pd.DataFrame, rose: int) -> str:
+    """'rose for every country', 'fell for every country', or the countries named on the
+    smaller side: 'rose only for France and Germany', 'fell only for Taiwan'."""
+    if rose == len(rows):
+        return "rose for every country"
+    if rose == 0:
+        return "fell for every country"
+    up, down = rows[rows["change"] > 0], rows[rows["change"] <= 0]
+    if len(up) <= len(down):
+        return f"rose only for {fmt.join_and([the(c) for c in up['country']])}"
+    return f"rose for all but {fmt.join_and([the(c) for c in down['country']])}"
 
 
 def _focus_sentence(code: str, rows: pd.DataFrame) -> str:
@@ -153,12 +176,11 @@ def map_summary(paths: pd.DataFrame) -> str:
     a, b = paths["pole_a"].iloc[0], paths["pole_b"].iloc[0]
     ends = _map_ends(paths)
     more_b = ends[ends["share_b_pct"] > ends["share_a_pct"]]
-    lines = [f"In {int(ends['year'].max())}, {count_of(len(more_b), len(ends), 'countries')} shared more of their "
-             f"international works with {the(b)} than with {the(a)}"
-             + (f": {fmt.join_and([the(c) for c in more_b['country']])}." if 0 < len(more_b) < len(ends) else ".")]
+    lines = [f"In {int(ends['year'].max())}, the share of international works with {the(b)} was larger than the "
+             f"share with {the(a)} {for_which(list(more_b['country']), list(ends['country']))}."]
     toward = ends[ends["toward_b_pp"] > 0].sort_values("toward_b_pp", ascending=False)
-    lines.append(f"Since {int(ends['year_start'].min())}, {count_of(len(toward), len(ends), 'countries')} moved "
-                 f"toward {the(b)}, their share with {the(b)} gaining on their share with {the(a)}"
+    lines.append(f"Since {int(ends['year_start'].min())}, the share with {the(b)} gained on the share with {the(a)} "
+                 f"{for_which(list(toward['country']), list(ends['country']))}"
                  + (f"; {the(toward.iloc[0]['country'])} moved furthest, by "
                     f"{fmt.pp(toward.iloc[0]['toward_b_pp'], 1)}." if len(toward) else "."))
     return "\n".join(lines)
@@ -188,19 +210,19 @@ def pole_pair_alt(pair: pd.DataFrame) -> str:
             f"{pct(first['share_a_pct'])} to {pct(last['share_a_pct'])}.")
 
 
-def pole_pair_summary(pair: pd.DataFrame) -> str:
+def pole_pair_summary(pair: pd.DataFrame, caveats=()) -> str:
+    """The poles' co-authored works, told from their turn when they peaked inside the window,
+    and how unequally the pair weighs on each side."""
     a, b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
-    first, last, peak = _pair_ends(pair)
-    change = 100 * (last["works"] / first["works"] - 1)
-    peaked = (f"the count peaked at {fmt.num(peak['works'], 0)} in {int(peak['year'])}"
-              if peak["year"] < last["year"] else "the count has not yet peaked")
+    first, last, _ = _pair_ends(pair)
+    works = dict(zip(pair["year"].astype(int), pair["works"].astype(float), strict=True))
     return "\n".join([
-        cap(f"{the(a)} and {the(b)} co-authored {fmt.num(last['works'], 0)} works in {int(last['year'])}, "
-            f"{fmt.signed_pct(change)} on {int(first['year'])}; {peaked}."),
+        f"The number of works co-authored by {the(a)} and {the(b)} {movement(works, 'works')}.",
         f"In {int(last['year'])} these works were {pct(last['share_b_pct'])} of {possessive(b)} international works "
         f"but {pct(last['share_a_pct'])} of {possessive(a)}: {the(b)} leaned on the pair "
-        f"{fmt.num(last['asymmetry'], 1)} times as much as {the(a)} did, against {fmt.num(first['asymmetry'], 1)} "
-        f"times in {int(first['year'])}.",
+        f"{fmt.num(last['asymmetry'], 1)} times as much as {the(a)} did, against "
+        f"{fmt.num(first['asymmetry'], 1)} times in {int(first['year'])}.",
+        *dict.fromkeys(c.text for c in caveats),
     ])
 
 
@@ -223,19 +245,64 @@ def peaks_table(peaks: pd.DataFrame, poles: list[str]) -> pd.DataFrame:
     return table.assign(Country=table["Country"].map(fmt.name))
 
 
-def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float) -> str:
+def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float, caveats=()) -> str:
     """Who has passed the peak of its share with `pole`, grouped by the year of the peak."""
     rows = peaks[peaks["pole"] == pole]
     if rows.empty:
         return f"No country has a share with {the(pole)} in the window."
     year = int(rows["latest_year"].max())
     done = rows[rows["peaked"]].sort_values(["peak_year", "country"])
-    groups = [f"{fmt.join_and([the(c) for c in g['country']])} ({int(y)})" for y, g in done.groupby("peak_year")]
+    groups = [f"{fmt.join_and([the(c) for c in g['country']])} ({'peak in ' if i == 0 else ''}{int(y)})"
+              for i, (y, g) in enumerate(done.groupby("peak_year"))]
     margin = f", by more than {fmt.num(min_drop_pp, 1)} percentage points," if min_drop_pp > 0 else ""
-    lines = [f"By {year}, the share with {the(pole)} had fallen from its peak{margin} for "
-             f"{count_of(len(done), len(rows), 'countries')}" + (f": {'; '.join(groups)}." if groups else ".")]
+    every = len(done) == len(rows)
+    lines = [f"By {year}, the share with {the(pole)} had fallen from its peak{margin} "
+             + (f"for {'every country: ' if every else ''}{fmt.join_and(groups)}." if groups else "for no country.")]
     rest = rows[~rows["peaked"]]
     if 0 < len(rest) < len(rows):
         near = "at or near" if min_drop_pp > 0 else "at"
         lines.append(f"It was {near} its highest in {year} for {fmt.join_and([the(c) for c in rest['country']])}.")
-    return "\n".join(lines)
+    return "\n".join(lines + list(dict.fromkeys(c.brief or c.text for c in caveats)))
+
+
+# How international each country's research is.
+
+def rate_caption(rates: pd.DataFrame, source_name: str) -> str:
+    return (f"Share of each country's articles with a co-author in another country, {span(rates['year'])}: "
+            f"internationally co-authored articles over all articles ({source_name}, Scopus, all fields, whole counts)")
+
+
+def rate_alt(rates: pd.DataFrame) -> str:
+    ends = _rate_ends(rates)
+    each = ", ".join(f"{fmt.name(r.country)} {pct(r.end)}" for r in ends.sort_values("end", ascending=False).itertuples())
+    return (f"Dot plot, one row for each of {len(ends)} countries, of the share of its articles that are "
+            f"internationally co-authored: a hollow dot for {int(ends['year_start'].min())}, a filled dot for "
+            f"{int(ends['year_end'].max())}. In the latest year: {each}.")
+
+
+def _rate_ends(rates: pd.DataFrame) -> pd.DataFrame:
+    return _change(rates.assign(pole=""), "rate_pct")
+
+
+def rate_summary(rates: pd.DataFrame, focus: list[str], caveats=()) -> str:
+    """Where the focus countries stand among the countries compared, naming those on either
+    side, and how the share moved."""
+    ends = _rate_ends(rates).sort_values("end", ascending=False).reset_index(drop=True)
+    if ends.empty:
+        return "The source has no article totals for the countries of this edition."
+    year = int(ends["year_end"].max())
+    top, bottom = ends.iloc[0], ends.iloc[-1]
+    lines = [f"In {year}, the most international research among the countries compared was "
+             f"{possessive(top['country'])} ({pct(top['end'])} of its articles had a co-author abroad) and the least "
+             f"{possessive(bottom['country'])} ({pct(bottom['end'])})."]
+    for code in [c for c in focus if c in set(ends["country"])]:
+        row = ends[ends["country"] == code].iloc[0]
+        higher = list(ends.loc[ends["end"] > row["end"], "country"])
+        lower = list(ends.loc[ends["end"] < row["end"], "country"])
+        place = ("the highest" if not higher else "the lowest" if not lower else
+                 f"below {fmt.join_and([the(c) for c in higher])}" if len(higher) <= len(lower) else
+                 f"above only {fmt.join_and([the(c) for c in lower])}")
+        lines.append(f"{cap(possessive(code))} share, {pct(row['end'])}, was {place}; it "
+                     f"{'rose' if row['change'] > 0 else 'fell' if row['change'] < 0 else 'held'} from "
+                     f"{pct(row['start'])} in {int(row['year_start'])} ({fmt.pp(row['change'], 1)}).")
+    return "\n".join(lines + list(dict.fromkeys(c.text for c in caveats)))

@@ -28,22 +28,50 @@ def records_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     })
 
 
+CLOSE_PP = 2.0  # a measured share within this many points of the essay's estimate bears it out
+
+
 def records_summary(compare: pd.DataFrame, fields: list[str], present: list[str], start: int, end: int) -> str:
-    """Which fields have records in this build, and how the measures compare where they do."""
+    """Which fields have records in this build, and how the measures compare where they do;
+    with no records of any field, the sentence that replaces the section (`fmt.omitted`)."""
     missing = [f for f in fields if f not in present]
-    lines = []
-    if present:
-        lines.append(f"This build holds records for {fmt.join_and([field_name(f) for f in present])}: each paper is "
-                     f"attributed to its corresponding author's country, as in the essay, and pooled over "
-                     f"{start}–{end}.")
-        matched = compare.dropna(subset=["records_pct"])
-        for row in matched.itertuples():
-            lines.append(f"In {field_name(row.field)}, papers with {fmt.the(row.pole)} were "
-                         f"{fmt.pct(row.records_pct, 1)} of {fmt.possessive(row.country)} "
-                         f"{'international ' if row.measure == 'international' else ''}papers in these records, "
-                         f"against {fmt.pct(row.published_pct, 0)} in the essay.")
+    if not present:
+        return fmt.omitted(
+            f"This build holds no record-level papers of {fmt.join_and([field_name(f) for f in fields])}, so the "
+            f"essay's figures stand as published and cannot be tested here: a test needs each field's papers of "
+            f"{start}–{end}, each assigned to its corresponding author's country (the methods appendix says how "
+            f"to add them).")
+    lines = [f"This build holds records for {fmt.join_and([field_name(f) for f in present])}: each paper is "
+             f"attributed to its corresponding author's country, as in the essay, and pooled over {start}–{end}."]
+    for row in compare.dropna(subset=["records_pct"]).itertuples():
+        lines.append(f"In {field_name(row.field)}, papers with {fmt.the(row.pole)} were "
+                     f"{fmt.pct(row.records_pct, 1)} of {fmt.possessive(row.country)} "
+                     f"{'international ' if row.measure == 'international' else ''}papers in these records, "
+                     f"against {fmt.pct(row.published_pct, 0)} in the essay.")
     if missing:
-        lines.append(f"No records of {fmt.join_and([field_name(f) for f in missing])} are snapshotted in this build, "
-                     f"so the essay's published figures stand for them; `briefing fetch --live --records` or "
-                     f"`briefing fetch --records-from` adds them.")
+        lines.append(f"No records of {fmt.join_and([field_name(f) for f in missing])} are in this build, so the "
+                     f"essay's figures for {'it' if len(missing) == 1 else 'them'} stand as published.")
     return "\n".join(lines)
+
+
+def verdict(found: pd.DataFrame, field: str = "deep_learning") -> str:
+    """The verdict on the essay's 'up to nearly N%' from records (`metrics.decoupling_records.
+    essay_verdict`), or what a verdict needs when the build has no such records."""
+    if found.empty:
+        return (f"A verdict on the essay's estimate that a break would touch up to nearly 15% of the research in "
+                f"{field_name(field)} needs the field's papers at record level, each assigned to its corresponding "
+                f"author's country: this build holds none, so the estimate is reported, not tested.")
+    parts, judged = [], []
+    for row in found.itertuples():
+        parts.append(f"{fmt.pct(row.records_pct, 1)} of {fmt.possessive(row.country)} papers had a co-author in "
+                     f"{fmt.the(row.pole)}")
+        judged.append("close to" if abs(row.records_pct - row.published_pct) <= CLOSE_PP else
+                      "above" if row.records_pct > row.published_pct else "below")
+    same = len(set(judged)) == 1
+    estimate = fmt.num(float(found["published_pct"].iloc[0]), 0)
+    verdict_text = (f"{'both are' if len(judged) > 1 else 'that is'} {judged[0]} the essay's 'up to nearly "
+                    f"{estimate}%'" if same else
+                    "; ".join(f"{fmt.the(r.country)} is {j} it" for r, j in zip(found.itertuples(), judged, strict=True)))
+    return (f"In this build's {field_name(field)} records for {int(found['start'].iloc[0])}–"
+            f"{int(found['end'].iloc[0])}, {fmt.join_and(parts)}, the share a full break would touch: "
+            f"{verdict_text}.")

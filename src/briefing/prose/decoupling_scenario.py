@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.prose import fmt
-from briefing.prose.decoupling import count_of, counting_note, either, pct
-from briefing.prose.fmt import cap, possessive, the
+from briefing.prose.decoupling import counting_note, either, for_which, pct
+from briefing.prose.fmt import possessive, the
 
 # AI beside all fields, one source.
 
@@ -60,29 +60,40 @@ def field_summary(compare: pd.DataFrame, poles: list[str], focus: list[str]) -> 
         if pole in ai.index.get_level_values("pole") and pole in latest.index.get_level_values("pole"):
             both = ai.xs(pole, level="pole")[["share_pct"]].join(
                 latest.xs(pole, level="pole")[["share_pct"]], rsuffix="_all", how="inner")
-            more = int((both["share_pct"] > both["share_pct_all"]).sum())
-            sentences.append(f"In AI, {count_of(more, len(both), 'countries')} shared more of their international "
-                             f"articles with {the(pole)} than in all fields in {year}.")
+            more = list(both.index[both["share_pct"] > both["share_pct_all"]])
+            sentences.append(f"In AI, the share of international articles with {the(pole)} was higher than in all "
+                             f"fields in {year} {for_which(more, list(both.index))}.")
     return "\n".join(sentences)
 
 
 # The essay's published figures.
 
-def seed_caption(cited: pd.DataFrame, ai: pd.DataFrame, names: dict[str, str], source_name: str) -> str:
+def seed_caption(cited: pd.DataFrame, names: dict[str, str]) -> str:
     years = fmt.join_and(sorted({y.replace("-", "–") for y in cited["year"]}))
     documents = fmt.join_and([names.get(s, s) for s in dict.fromkeys(cited["source_id"])])
-    return (f"Deep learning and quantum computing, {years}: co-authorship shares published in {documents} (Web of "
-            f"Science journal papers, each assigned to its corresponding author's country, Taiwan counted with "
-            f"China), beside the same country and partner in AI articles summed over {_period(ai)} ({source_name}, "
-            f"Scopus, full counting), on the same basis: share of total output, or of international papers where "
-            f"the figure says so.")
+    return (f"Deep learning and quantum computing, {years}: co-authorship shares as published in {documents} (Web of "
+            f"Science journal papers found by keyword, each assigned to its corresponding author's country, Taiwan "
+            f"counted with China)")
 
 
-def seed_table(published: pd.DataFrame, ours: pd.DataFrame, ai: pd.DataFrame, source_name: str) -> pd.DataFrame:
-    """The cited facts (`citations.facts_table`) with the same country and partner in AI articles."""
-    column = f"AI, {source_name}, {_period(ai)}"
-    return published.assign(**{column: ours["ours_pct"].map(pct).to_numpy()})[
-        ["Figure", "Value", column, "Source", "Fact id"]]
+def seed_table(published: pd.DataFrame) -> pd.DataFrame:
+    """The cited facts (`citations.facts_table`) as published: no figure of another field, period
+    or counting beside them, which would not compare."""
+    return published[["Figure", "Value", "Source"]]
+
+
+def seeds_relevant(cited: pd.DataFrame, poles: list[str]) -> str:
+    """'' when the essay's figures concern this edition's poles; else the sentence that replaces
+    their section (`fmt.omitted`)."""
+    if cited.empty:
+        return fmt.omitted("The briefing's documents publish no field-level co-authorship figures, so this section "
+                           "has nothing to show; a series adds them as quoted facts from its own documents.")
+    concerned = {c for keys in cited["country"] for c in str(keys).split("-")}
+    if set(poles) <= concerned:
+        return ""
+    return fmt.omitted(f"The essay's deep-learning and quantum-computing figures concern "
+                       f"{fmt.join_and([the(c) for c in sorted(concerned & {'US', 'CN'}) or sorted(concerned)])}, "
+                       f"not this edition's poles ({fmt.join_and([the(p) for p in poles])}), so they are not shown.")
 
 
 # The scenario.
@@ -92,18 +103,6 @@ def scenario_measures(scenario: pd.DataFrame, primary: str, period_source: str) 
     return {"intl_loss_pct": f"International works ({primary}, {int(scenario['year'].max())})",
             "output_loss_pct": f"Total output, all fields ({period_source}, {int(scenario['output_year'].max())})",
             "ai_output_loss_pct": f"Total AI output ({period_source}, {_period(scenario)})"}
-
-
-def essay_reference(upper: pd.DataFrame, names: dict[str, str]) -> tuple[tuple[float, str] | None, str]:
-    """The published upper estimate as a chart reference line (value, label) and a caption sentence."""
-    if upper.empty:
-        return None, ""
-    value, year = float(upper["value"].iloc[0]), upper["year"].iloc[0].replace("-", "–")
-    document = names.get(upper["source_id"].iloc[0], upper["source_id"].iloc[0])
-    label = f"Essay: up to nearly {fmt.num(value, 0)}% (deep learning, {year})"
-    note = (f"The dashed line marks the published estimate for deep learning, {year} ({document}), for comparison "
-            f"only: another field, period, database and counting method.")
-    return (value, label), note
 
 
 def scenario_caption(scenario: pd.DataFrame, measures: dict[str, str], reference: str, counting: str) -> str:
@@ -173,25 +172,13 @@ def _losers(rows: pd.DataFrame, measure: str) -> str:
 
 
 def _essay_sentences(rows: pd.DataFrame, upper: pd.DataFrame, cut: int, names: dict[str, str]) -> list[str]:
-    """The essay's upper estimate (deep learning, share of total output) beside the loss of
-    total AI output at the largest cut, for the essay's countries and for all here."""
+    """The essay's estimate is for one field (deep learning), counted by corresponding author:
+    these all-fields and all-AI losses do not test it, and the sentence says so."""
     if upper.empty:
         return []
     value, year = float(upper["value"].iloc[0]), upper["year"].iloc[0].replace("-", "–")
     document = names.get(upper["source_id"].iloc[0], upper["source_id"].iloc[0])
-    lines = [f"The essay ({document}) estimated that in deep learning, {year}, up to nearly {fmt.num(value, 0)}% of "
-             f"the research of {fmt.join_and([the(c) for c in upper['country']])} would be touched."]
-    ai = rows.dropna(subset=["ai_output_loss_pct"]).sort_values("ai_output_loss_pct", ascending=False)
-    if ai.empty:
-        return lines
-    same = ai[ai["country"].isin(upper["country"])].drop_duplicates("country")
-    if len(same):
-        items = [f"{pct(r['ai_output_loss_pct'])} of {possessive(r['country'])}{' total AI output' if i == 0 else ''} "
-                 f"(cut with {the(r['pole'])})" for i, (_, r) in enumerate(same.iterrows())]
-        lines.append(f"In AI articles summed over {_period(ai)}, a {cut}% cut would remove {fmt.join_and(items)}.")
-    over = ai.loc[ai["ai_output_loss_pct"] > value, "country"].nunique()
-    top = ai.iloc[0]
-    lines.append(cap(f"in AI, {count_of(over, ai['country'].nunique(), 'countries here')} would lose more than "
-                     f"{fmt.num(value, 0)}% of their AI output with one pole; the largest loss would be "
-                     f"{possessive(top['country'])}, {pct(top['ai_output_loss_pct'])} with {the(top['pole'])}."))
-    return lines
+    return [f"The essay ({document}) estimated that a break in deep learning would touch up to nearly "
+            f"{fmt.num(value, 0)}% of the field's research in {fmt.join_and([the(c) for c in upper['country']])} "
+            f"in {year}; that is one field, counted by corresponding author, so these figures do not test it "
+            f"(the record-level section does, when the build holds the field's papers)."]

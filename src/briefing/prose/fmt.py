@@ -107,3 +107,23 @@ def _missing(value) -> bool:
 
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+OMITTED = "omitted"  # the class of a div that makes `assemble` leave its chapter section out
+
+
+def omitted(reason: str) -> str:
+    """Markdown telling the assembled chapter to leave out the section this output sits in,
+    with `reason` (one sentence: what is missing and how to add it) in its place."""
+    return f"::: {{.{OMITTED}}}\n{reason.strip()}\n:::"
+
+
+def marks_note(provisional=(), breaks=()) -> str:
+    """What a chart's quality marks mean, for its caption: ' Hollow points: 2023, provisional.
+    Shaded: the 2020 break in South Korea's series.' ('' without marks)."""
+    parts = []
+    if provisional:
+        years = join_and([str(y) for y in provisional])
+        parts.append(f" Hollow points (or a lighter bar): {years}, provisional.")
+    parts += [f" Shaded: {label[0].lower() + label[1:]} ({year})." for year, label in breaks]
+    return "".join(parts)

@@ -1,68 +1,121 @@
 """Key findings for the executive summary, written from a section's recorded findings:
-each names its latest value and its change over the window."""
+one sentence each, the judgement first and then the numbers, a series that turned inside
+the window told from its turn (`prose.trends.movement`). The summary block weighs them
+against every other section's (`prose.summary`) and adds each one's main caveat."""
 
 from __future__ import annotations
 
 from briefing.prose import fmt
+from briefing.prose.summary import series
+from briefing.prose.trends import movement, value
 from briefing.report.findings import Finding
+
+SIMILAR_PP = 5.0  # growth within this many points of the focus pair's counts as "about as fast"
 
 
 def yearly(items: dict[str, Finding], prefix: str) -> dict[int, float]:
     """Values of findings `<prefix>.<year>` by year."""
-    found = {}
-    for key, item in items.items():
-        head, _, year = key.rpartition(".")
-        if head == prefix and year.isdigit():
-            found[int(year)] = item.value
-    return dict(sorted(found.items()))
+    return series({k: {"value": v.value, "caveats": v.caveats} for k, v in items.items()}, prefix)
 
 
-def _ends(series: dict[int, float]) -> tuple[int, float, int, float] | None:
-    if len(series) < 2:
-        return None
-    (y0, v0), (y1, v1) = next(iter(series.items())), list(series.items())[-1]
-    return y0, v0, y1, v1
+def _growth(items: dict[str, Finding], pair: str) -> float | None:
+    found = [v.value for k, v in items.items() if k.startswith(f"partnership.growth_pct.{pair}.")]
+    return float(found[0]) if found else None
 
 
-def _works(value: float) -> str:
-    return f"{value:,.0f}"
+def pair_versus(items: dict[str, Finding], pair: str, compared: list[str], name) -> str:
+    """How the focus pair's growth compares with its comparison pairs', e.g. 'grew less than
+    China–Japan and China–South Korea (+95% and +169%)'; '' when there is nothing to compare."""
+    mine = _growth(items, pair)
+    others = {p: g for p in compared if p != pair and (g := _growth(items, p)) is not None}
+    if mine is None or not others:
+        return ""
+    if mine <= 0:
+        grew = {p: g for p, g in others.items() if g > 0}
+        return (f"fell while {fmt.join_and([name(p) for p in grew])} grew "
+                f"({fmt.join_and([fmt.signed_pct(g) for g in grew.values()])})" if grew else "fell, as did its comparison pairs")
+    groups = (("less than", {p: g for p, g in others.items() if g > mine + SIMILAR_PP}),
+              ("more than", {p: g for p, g in others.items() if g < mine - SIMILAR_PP}),
+              ("about as much as", {p: g for p, g in others.items() if abs(g - mine) <= SIMILAR_PP}))
+    parts = [f"{word} {fmt.join_and([name(p) for p in group])} ({fmt.join_and([fmt.signed_pct(g) for g in group.values()])})"
+             for word, group in groups if group]
+    return "grew " + fmt.join_and(parts)
 
 
-def pair_highlights(items: dict[str, Finding], pair: str, pair_name: str, source: str) -> list[dict]:
-    """The focus pair's co-authored works and its rank among the region's pairs."""
+def pair_highlights(items: dict[str, Finding], pair: str, pair_name: str, source: str, compared: list[str] = (),
+                    name=None, region_name: str = "the region") -> list[dict]:
+    """The focus pair's co-authored works beside its comparison pairs, and its rank among the region's pairs."""
     out = []
-    works = _ends(yearly(items, f"pair.works.{pair}"))
-    if works:
-        y0, v0, y1, v1 = works
-        out.append({"finding": f"pair.works.{pair}.{y1}", "figure": "fig-pair-trend",
-                    "text": f"{pair_name} co-authored {_works(v1)} works in {y1} ({source}), "
-                            f"{fmt.signed_pct(100 * (v1 / v0 - 1))} since {y0}."})
-    ranks = _ends(yearly(items, f"pair.rank.{pair}"))
-    if ranks:
-        y0, r0, y1, r1 = ranks
+    works = yearly(items, f"pair.works.{pair}")
+    if len(works) >= 2:
+        last = max(works)
+        versus = pair_versus(items, pair, list(compared), name or (lambda p: p))
+        head = f"{pair_name} co-authorship {versus}: the number of works it co-authored" if versus else \
+            f"The number of works {pair_name} co-authored"
+        out.append({"finding": f"pair.works.{pair}.{last}", "figure": "fig-pair-trend",
+                    "text": f"{head} in {source} {movement(works, 'works')}."})
+    ranks = yearly(items, f"pair.rank.{pair}")
+    if len(ranks) >= 2:
+        y0, y1 = min(ranks), max(ranks)
         total = yearly(items, "partnership.region_pairs_ranked").get(y1)
         among = f" of {int(total)}" if total else ""
+        verb = "fell" if ranks[y1] > ranks[y0] else "rose" if ranks[y1] < ranks[y0] else "held"
         out.append({"finding": f"pair.rank.{pair}.{y1}", "figure": "fig-pair-rank",
-                    "text": f"Among the region's country pairs, {pair_name} ranked {fmt.ordinal(int(r1)).removesuffix(' highest')}"
-                            f"{among} in {y1}, against {fmt.ordinal(int(r0)).removesuffix(' highest')} in {y0}."})
+                    "text": f"{pair_name} {verb} among the {fmt.literal(region_name)} country pairs by co-authored "
+                            f"works, from {fmt.nth(ranks[y0])} in {y0} to {fmt.nth(ranks[y1])}{among} in {y1}."})
     return out
 
 
 def exposure_highlights(items: dict[str, Finding], focus: list[str], pole_a: str, pole_b: str) -> list[dict]:
-    """The poles' own pair, each pole's reliance on the other, and the focus countries' share with pole B."""
+    """The poles' own pair, each pole's reliance on the other, and the focus countries' shares with each pole."""
     out = []
-    works = _ends(yearly(items, "poles.pair_works"))
-    if works:
-        y0, v0, y1, v1 = works
-        out.append({"finding": f"poles.pair_works.{y1}", "figure": "fig-dec-poles",
-                    "text": f"{fmt.cap(fmt.the(pole_a))} and {fmt.the(pole_b)} co-authored {_works(v1)} works in {y1}, "
-                            f"{fmt.signed_pct(100 * (v1 / v0 - 1))} since {y0}."})
-    for country, pole in [(pole_b, pole_a), *[(code, pole_b) for code in focus]]:
-        share = _ends(yearly(items, f"exposure.share_pct.{country}.{pole}"))
-        if share:
-            y0, s0, y1, s1 = share
-            out.append({"finding": f"exposure.share_pct.{country}.{pole}.{y1}", "figure": "fig-dec-shares",
-                        "text": f"{fmt.pct(s1, 1)} of {fmt.possessive(country)} international works had a "
-                                f"co-author in {fmt.the(pole)} in {y1}, against {fmt.pct(s0, 1)} in {y0} "
-                                f"({fmt.pp(s1 - s0, 1)})."})
+    works = yearly(items, "poles.pair_works")
+    if len(works) >= 2:
+        out.append({"finding": f"poles.pair_works.{max(works)}", "figure": "fig-dec-poles",
+                    "text": f"The number of works co-authored by {fmt.the(pole_a)} and {fmt.the(pole_b)} "
+                            f"{movement(works, 'works')}."})
+    wanted = [(pole_b, pole_a), (pole_a, pole_b), *[(c, p) for c in focus for p in (pole_b, pole_a) if c != p]]
+    for country, pole in dict.fromkeys(wanted):
+        share = yearly(items, f"exposure.share_pct.{country}.{pole}")
+        if len(share) >= 2:
+            out.append({"finding": f"exposure.share_pct.{country}.{pole}.{max(share)}", "figure": "fig-dec-shares",
+                        "text": f"The share of {fmt.possessive(country)} international works with a co-author in "
+                                f"{fmt.the(pole)} {movement(share, 'pct')}."})
     return out
+
+
+def rate_highlights(items: dict[str, Finding], focus: list[str], source: str) -> list[dict]:
+    """How international each focus country's research is, beside the countries compared."""
+    out = []
+    for country in focus:
+        rates = yearly(items, f"output.intl_rate_pct.{country}")
+        if len(rates) < 2:
+            continue
+        last = max(rates)
+        others = {k.split(".")[2]: v.value for k, v in items.items() if k.startswith("output.intl_rate_pct.")
+                  and k.endswith(f".{last}") and k.split(".")[2] != country}
+        out.append({"finding": f"output.intl_rate_pct.{country}.{last}", "figure": "fig-dec-rate",
+                    "text": f"In {source}, the share of {fmt.possessive(country)} articles with a co-author abroad "
+                            f"{movement(rates, 'pct')}{standing(rates[last], others)}."})
+    return out
+
+
+def standing(mine: float, others: dict[str, float]) -> str:
+    """'; lower than in every other country compared' or '; only China's is lower', naming the
+    few countries on the short side; '' without others."""
+    if not others:
+        return ""
+    below = sorted((c for c, v in others.items() if v < mine), key=lambda c: others[c])
+    above = sorted((c for c, v in others.items() if v > mine), key=lambda c: -others[c])
+    if not below:
+        return "; lower than in every other country compared"
+    if not above:
+        return "; higher than in every other country compared"
+    if len(below) <= len(above):
+        return f"; only {fmt.join_and([fmt.possessive(c) for c in below])} {'is' if len(below) == 1 else 'are'} lower"
+    return f"; only {fmt.join_and([fmt.possessive(c) for c in above])} {'is' if len(above) == 1 else 'are'} higher"
+
+
+def latest_value(items: dict[str, Finding], prefix: str, unit: str) -> str:
+    found = yearly(items, prefix)
+    return value(found[max(found)], unit) if found else "n/a"

@@ -36,9 +36,10 @@ def moves(first: str, second: str, a: str, b: str, prep: str = "in") -> str:
 
 
 # The pair over time.
-def trend_summary(growth: pd.DataFrame, spikes: pd.DataFrame, focus: str, missing: list[str], source: str,
+def trend_summary(growth: pd.DataFrame, caveats, focus: str, missing: list[str], source: str,
                   names: dict[str, str]) -> str:
-    """How the focus pair's works changed over the window, beside the comparison pairs."""
+    """How the focus pair's works changed over the window, beside the comparison pairs, with
+    the caveats (`quality.Caveat`) of the series stated."""
     me = growth[growth["pair"] == focus].iloc[0]
     others = growth[growth["pair"] != focus]
     lines = [f"From {int(me['year_start'])} to {int(me['year_end'])}, {pair_name(focus)} co-authored works in "
@@ -46,14 +47,27 @@ def trend_summary(growth: pd.DataFrame, spikes: pd.DataFrame, focus: str, missin
              f"({fmt.signed_pct(me['growth_pct'])}, {fmt.signed_pct(me['cagr_pct'], 1)} a year)."]
     if not others.empty:
         each = [f"{r.pair_name} {fmt.signed_pct(r.growth_pct)}" for r in others.itertuples()]
-        faster = int((others["growth_pct"] > me["growth_pct"]).sum())
+        faster = list(others.loc[others["growth_pct"] > me["growth_pct"], "pair_name"])
+        slower = list(others.loc[others["growth_pct"] <= me["growth_pct"], "pair_name"])
         lines.append(f"Over the same years the comparison pairs changed by: {fmt.join_and(each)}.")
-        lines.append(f"Of the {len(others)} comparison pairs, {faster} grew faster than {pair_name(focus)}.")
-    lines += [f"{r.pair_name} jumps in {r.year} ({works(r.works)} works, against {works(r.works_before)} the year "
-              f"before and {works(r.works_after)} the year after), a one-year spike in the source's counts that "
-              f"does not enter the change from end to end." for r in spikes.itertuples()]
+        lines.append(f"{fmt.join_and(faster)} grew faster than {pair_name(focus)}" + (
+            f"; {fmt.join_and(slower)} did not." if slower else ".") if faster else
+            f"None of the comparison pairs grew faster than {pair_name(focus)}.")
+    lines += [c.text for c in caveats]
     lines += [f"{pair_name(p)} has no co-authored works in the data for the window and is left out." for p in missing]
     return "\n".join(lines)
+
+
+def caveat_text(caveats) -> list[str]:
+    """The sentences of `caveats`, each once."""
+    return list(dict.fromkeys(c.text for c in caveats))
+
+
+def lede(highlights: list[dict], caveats) -> str:
+    """The chapter's opening: the section's key findings (`prose.highlights.pair_highlights`)
+    and the caveat that changes how they read."""
+    briefs = [c.brief or c.text for c in caveats if c.kind in ("coverage_rank", "level_shift")]
+    return "\n".join([h["text"] for h in highlights] + list(dict.fromkeys(briefs)))
 
 
 def trend_alt(series: pd.DataFrame, growth: pd.DataFrame) -> str:
@@ -79,7 +93,8 @@ def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
 
 
 # Rank among the region's pairs.
-def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[str], absent: list[str]) -> str:
+def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[str], absent: list[str],
+                 caveats=()) -> str:
     mine = ranks[ranks["pair"] == focus].sort_values("year")
     first, last = mine.iloc[0], mine.iloc[-1]
     lowest = mine.sort_values(["rank", "year"]).iloc[-1]
@@ -103,7 +118,7 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
         lines.append(f"{fmt.join_and([fmt.the(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
                      f"co-authored works with another {region_name} country in the data for the window, so no "
                      f"pair of {'it' if len(absent) == 1 else 'them'} is ranked.")
-    return "\n".join(lines)
+    return "\n".join(lines + caveat_text(caveats))
 
 
 def rank_marks(compare: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
@@ -133,7 +148,7 @@ def rank_alt(shown: pd.DataFrame, marks: pd.DataFrame, focus: str) -> str:
 
 
 # What the pair weighs for each partner.
-def share_summary(shares: pd.DataFrame, focus: str) -> str:
+def share_summary(shares: pd.DataFrame, focus: str, caveats=()) -> str:
     a, b = pair_codes(focus)
     latest, first = int(shares["year"].max()), int(shares["year"].min())
     value = shares.set_index(["country", "year"])["share_pct"]
@@ -148,7 +163,7 @@ def share_summary(shares: pd.DataFrame, focus: str) -> str:
         f"{fmt.pct(value[(b, first)], 1)} for {fmt.the(b)}: since then the pair's weight "
         + moves(direction(round(value[(a, first)], 1), round(value[(a, latest)], 1)),
                 direction(round(value[(b, first)], 1), round(value[(b, latest)], 1)), fmt.the(a), fmt.the(b), "for")
-        + "."])
+        + ".", *caveat_text(caveats)])
 
 
 def share_alt(shares: pd.DataFrame) -> str:

@@ -35,7 +35,7 @@ def _name(source: str, names: dict[str, str]) -> str:
 def rank_seed_sentence(compare: pd.DataFrame, focus: str, source: str, names: dict[str, str]) -> str:
     """The published ranks of the focus pair beside ours in the same years, and whether they move alike."""
     if compare.empty:
-        return f"The seed documents publish no rank for {pair_name(focus)}."
+        return ""
     rows = compare.sort_values("year")
     published = fmt.join_and([f"{fmt.nth(r.seed_rank)} in {r.year}" for r in rows.itertuples()])
     ours = fmt.join_and([f"{fmt.nth(r.rank)} of {r.pairs_ranked}" for r in rows.itertuples()])
@@ -94,8 +94,10 @@ def seed_summary(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame
                  names: dict[str, str]) -> str:
     """Where the published figures and ours agree, where they differ, and why."""
     if ranks.empty and shares.empty and growth.empty:
-        return (f"The seed documents publish no figures for {pair_name(focus)} or its partners, "
-                f"so there is nothing to set beside these measures.")
+        return fmt.omitted(
+            f"The briefing's documents publish no Nature Index figures for {pair_name(focus)} or its partners, so "
+            f"there is nothing to set beside this chapter's measures; a series that cites such figures adds them as "
+            f"quoted facts from its own documents (see the methods appendix).")
     why = (f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
            f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
     paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why]]

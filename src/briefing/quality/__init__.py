@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 
 KINDS = ("level_shift", "spike", "provisional", "unequal_periods", "left_out", "coverage_rank", "source_break",
          "estimate")
+# The order in which a finding's caveats matter to a reader: the first is the one the
+# executive summary states beside it.
+PRIORITY = ("level_shift", "source_break", "spike", "coverage_rank", "unequal_periods", "left_out", "provisional",
+            "estimate")
 
 
 @dataclass(frozen=True)
@@ -23,19 +27,22 @@ class Caveat:
     kind: one of KINDS. subject: what it concerns, as finding ids spell it (a country `KR`,
     a pair `JP-KR`, an indicator and country `gerd_pct_gdp.TW`). years: the years it
     touches (empty: the whole series). text: one plain sentence for the reader, complete
-    on its own. source: the source id whose data it concerns."""
+    on its own. source: the source id whose data it concerns. brief: the same in a short
+    sentence, for the executive summary (the text when empty)."""
 
     kind: str
     subject: str
     text: str
     source: str = ""
     years: tuple[int, ...] = field(default_factory=tuple)
+    brief: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"caveat kind {self.kind!r} is not one of {KINDS}")
-        if not self.text.strip().endswith("."):
-            raise ValueError(f"caveat text must be a sentence ending with a full stop: {self.text!r}")
+        for text in (self.text, self.brief or self.text):
+            if not text.strip().endswith("."):
+                raise ValueError(f"caveat text must be a sentence ending with a full stop: {text!r}")
 
     def as_dict(self) -> dict:
         data = {"kind": self.kind, "subject": self.subject, "text": " ".join(self.text.split())}
@@ -43,4 +50,6 @@ class Caveat:
             data["source"] = self.source
         if self.years:
             data["years"] = list(self.years)
+        if self.brief:
+            data["brief"] = " ".join(self.brief.split())
         return data

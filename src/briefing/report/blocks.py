@@ -7,8 +7,9 @@ Chapters stay prose; every number here comes from data."""
 from __future__ import annotations
 
 import json
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -17,7 +18,11 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fingerprint import package_fingerprint
 from briefing.prose import fmt
+from briefing.prose.summary import summary_markdown
+from briefing.quality import PRIORITY, thresholds
+from briefing.quality.provisional import lag_of
 from briefing.report.changes import changes_text
+from briefing.report.claims import CLAIM, ClaimResult, leave_out_empty, resolve_claims
 from briefing.report.findings import merged_findings, section_findings
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
@@ -31,6 +36,8 @@ class Context:
     renderer: dict
     baseline: str | None  # e.g. "2025/v1": the published version "what changed" compares with
     order: tuple[str, ...] = ()  # sections in the order the book presents them
+    strict: bool = False  # a claim the data contradict (or cannot check) stops the assembly
+    claims: list = field(default_factory=list)  # the claims checked so far (`report.claims.ClaimResult`)
 
 
 esc = fmt.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
@@ -42,15 +49,17 @@ def code(text) -> str:
 
 
 def summary(ctx: Context) -> str:
-    """Each section's highlighted findings, in section order, with a link to the figure."""
-    blocks = []
+    """The key messages, ranked across sections by how much they matter, each with its main
+    caveat and a link to its figure; then what to watch next edition (`prose.summary`)."""
+    highlights = []
     ranked = {name: i for i, name in enumerate(ctx.order)}
     for section in sorted(ctx.edition.sections, key=lambda name: (ranked.get(name, len(ranked)), name)):
-        data = section_findings(ctx.build, section)
-        for item in data.get("highlights", []):
-            ref = f" (@{item['figure']})" if item.get("figure") else ""
-            blocks.append(f"- {esc(item['text'])}{ref}")
-    return "\n".join(blocks) if blocks else "No section of this edition marks key findings."
+        highlights += section_findings(ctx.build, section).get("highlights", [])
+    findings = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+    provisional = {c.get("brief", c["text"]) for f in findings.values() for c in f.get("caveats", [])
+                   if c["kind"] == "provisional"}
+    return summary_markdown(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles),
+                            sorted(provisional))
 
 
 def sources(ctx: Context) -> str:
@@ -98,6 +107,23 @@ def changes(ctx: Context) -> str:
     return changes_text(ctx.edition, ctx.site, ctx.baseline, new)
 
 
+def quality_rules(ctx: Context) -> str:
+    """The thresholds of the checks and each source's indexing lag, from the code and the catalogue."""
+    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    lags = fmt.join_and([f"{lag_of(entry)} months for {esc(entry.get('short', source))}"
+                         for source, entry in sorted(catalogue["datasets"].items()) if entry.get("tables")
+                         and {"pairs", "country_output"} & set(entry["tables"])])
+    return (f"A jump is a year-on-year change, net of the median change of the series compared that year, at least "
+            f"{fmt.num(thresholds.BREAK_Z, 0)} robust standard deviations (1.4826 times the median absolute deviation "
+            f"of the series' own changes) from its usual change and at least "
+            f"{fmt.signed_pct(100 * math.expm1(thresholds.BREAK_MIN_LOG_CHANGE)).lstrip('+')} in size; it is a "
+            f"one-year spike when the next year takes back at least {fmt.num(100 * thresholds.SPIKE_RETURN, 0)}% of it, "
+            f"else a level shift. A year counts as provisional until the source's indexing lag has passed between its "
+            f"end and the date its counts were taken ({lags}: an assumption of this briefing). A share has turned when "
+            f"it is more than {fmt.num(thresholds.PEAK_MIN_DROP_PP, 1)} percentage points from its peak or low, a count "
+            f"when it is more than {fmt.num(thresholds.PEAK_MIN_DROP_PCT, 0)}% from it.")
+
+
 def caveats(ctx: Context) -> str:
     """Every data-quality caveat of the edition's findings, once each, with the findings it touches."""
     seen: dict[tuple, dict] = {}
@@ -106,28 +132,61 @@ def caveats(ctx: Context) -> str:
             key = (caveat["kind"], caveat["subject"], caveat["text"])
             entry = seen.setdefault(key, {"caveat": caveat, "ids": []})
             entry["ids"].append(item["id"])
+    rules = quality_rules(ctx)
     if not seen:
-        return "No data-quality check flagged a finding of this edition."
+        return rules + "\n\nNo data-quality check flagged a finding of this edition."
     lines = []
-    for (kind, _, _), entry in sorted(seen.items()):
+    for (kind, _, _), entry in sorted(seen.items(), key=lambda kv: (_rank(kv[0][0]), kv[0][1])):
         ids = entry["ids"]
         example = code(ids[0]) + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
         lines.append(f"- {esc(entry['caveat']['text'])} ({esc(kind.replace('_', ' '))}; findings {example})")
-    return "\n".join(lines)
+    return rules + "\n\n" + "\n".join(lines)
+
+
+def _rank(kind: str) -> int:
+    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
 
 
 BLOCKS = {"summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
           "changes": changes}
 
 
+def claims(ctx: Context) -> str:
+    """The chapters' checked statements and whether this edition's data bear them out."""
+    shown_claims = [c for c in ctx.claims if c.status != "not_applicable"]
+    if not shown_claims:
+        return "No chapter states a checked claim about this edition's data."
+    shown = {"holds": "holds", "contradicted": "contradicted by this edition's data, left out",
+             "unchecked": "cannot be checked in this edition, left out",
+             "not_applicable": "does not apply to this edition, left out"}
+    return "\n".join(f"- {esc(c.text)} ({shown[c.status]}; {code(Path(c.origin).name)}, line {c.line})"
+                     for c in shown_claims)
+
+
+BLOCKS["claims"] = claims
+
+
 def expand(text: str, ctx: Context, origin: Path) -> str:
+    """Generated blocks filled in, checked claims resolved (`report.claims`), and sections with
+    nothing to show for this edition left out with the reason."""
     def block(match: re.Match) -> str:
         name = match["name"]
         if name not in BLOCKS:
             line = text[: match.start()].count("\n") + 1
             raise InputError(f"{origin}, line {line}", f"unknown generated block {name!r} (known: {sorted(BLOCKS)})")
         return BLOCKS[name](ctx)
-    return SHORTCODE.sub(block, text)
+    checked: list[ClaimResult] = []
+    if CLAIM.search(text):
+        findings = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+        text = resolve_claims(text, findings, ctx.edition, origin, checked)
+    if checked:
+        ctx.claims.extend(checked)
+    failed = [c for c in checked if c.status in ("contradicted", "unchecked")]
+    if failed and ctx.strict:
+        raise InputError(f"{origin}, line {failed[0].line}",
+                         f"claim {failed[0].text!r} is {failed[0].status} ({failed[0].detail}); without --strict "
+                         f"it is left out and reported")
+    return leave_out_empty(SHORTCODE.sub(block, text))
 
 
 def uses_history(text: str) -> bool:

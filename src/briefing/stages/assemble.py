@@ -14,7 +14,7 @@ import yaml
 
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, staged_dir
+from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, staged_dir, write_text_atomic
 from briefing.infra.workspace import Workspace
 from briefing.prose.fmt import literal as md_escape
 from briefing.report import blocks
@@ -34,6 +34,8 @@ from briefing.report.book import (
 from briefing.report.findings import merged_findings
 from briefing.report.site import Window, baseline_for
 
+CLAIMS_FILE = "claims.json"  # the chapters' checked claims and their outcome, beside the book
+
 
 @dataclass(frozen=True)
 class Book:
@@ -42,7 +44,7 @@ class Book:
     baseline: str | None  # the published version "what changed" compares with
 
 
-def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> Book:
+def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, strict: bool = False) -> Book:
     """Write the assembled book; chapters embedding only sections this edition does not
     run are left out. `renderer` (name, label, versions) feeds the methods appendix.
 
@@ -58,7 +60,7 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
     appendices = set(book_files(ws)[1])
     order = tuple(dict.fromkeys(Path(m["path"]).stem for name in chapter_files(ws) if (ws.chapters / name).is_file()
                                 for m in EMBED.finditer((ws.chapters / name).read_text(encoding="utf-8"))))
-    context = blocks.Context(edition, build, ws.site, renderer, None, order)
+    context = blocks.Context(edition, build, ws.site, renderer, None, order, strict=strict)
     with staged_dir(build / "book") as book:
         (book / "figures").mkdir()
         for name in chapter_files(ws):
@@ -78,7 +80,8 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
         key = content_key(book, merged_findings(build, edition), edition)
         baseline = baseline_for(ws.site, edition.edition, key, edition.series_name,
                                 Window(edition.window.end, edition.window.start))
-        history_context = blocks.Context(edition, build, ws.site, renderer, baseline, order)
+        history_context = blocks.Context(edition, build, ws.site, renderer, baseline, order, strict=strict,
+                                         claims=context.claims)
         for name, (text, path) in pending.items():
             (book / name).write_text(blocks.expand(text, history_context, path), encoding="utf-8")
         (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")
@@ -88,6 +91,7 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None) -> B
                       "chapters": [c.file for c in chapters if not c.appendix],
                       "appendices": [c.file for c in chapters if c.appendix]}},
             sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_text_atomic(build / CLAIMS_FILE, canonical_json({"claims": [c.as_dict() for c in context.claims]}))
     return Book(chapters, key, baseline)
 
 

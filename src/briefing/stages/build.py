@@ -30,7 +30,8 @@ class BuildReport:
 
 
 def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force: bool = False,
-          on_event=None, renderer: str = "auto", live: LiveSettings | None = None) -> BuildReport:
+          on_event=None, renderer: str = "auto", live: LiveSettings | None = None,
+          strict: bool = False) -> BuildReport:
     report = BuildReport()
     if live is not None:
         report.fetched = fetch_live_then_mirror(ws, edition, live, mirror)
@@ -38,6 +39,6 @@ def build(ws: Workspace, edition: Edition, mirror: Path | None, jobs: int, force
         report.fetched = fetch(ws, mirror, edition=edition)
     report.validated = validate_stage.validate(ws, edition, force=force)
     report.sections = run_sections(ws, edition, jobs=jobs, force=force, on_event=on_event)
-    report.rendered, report.html = render(ws, edition, force=force, renderer=renderer)
-    report.published = publish(ws, edition, renderer=renderer)
+    report.rendered, report.html = render(ws, edition, force=force, renderer=renderer, strict=strict)
+    report.published = publish(ws, edition, renderer=renderer, strict=strict)
     return report

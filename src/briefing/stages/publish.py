@@ -68,12 +68,12 @@ def data_readme(edition: Edition, version: int) -> str:
             "retrieval dates are listed in the methods appendix of the briefing (Appendix A).\n")
 
 
-def publish(ws: Workspace, edition: Edition, renderer: str = "auto") -> Published:
+def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: bool = False) -> Published:
     """Publish the built edition as a new version unless its content is already published."""
     renderer = resolve_renderer(renderer)
     info = renderer_info(renderer)
     build = ws.build(edition.edition)
-    assembled = assemble(ws, edition, info)
+    assembled = assemble(ws, edition, info, strict=strict)
     chapters, key = assembled.chapters, assembled.key
     book = build / "book"
     findings = merged_findings(build, edition)

@@ -19,11 +19,12 @@ from briefing.stages.assemble import assemble
 RENDER_KEY = "render.json"
 
 
-def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str = "auto") -> tuple[bool, Path]:
+def render(ws: Workspace, edition: Edition, force: bool = False, renderer: str = "auto",
+           strict: bool = False) -> tuple[bool, Path]:
     """Assemble the book and render HTML; returns (rendered?, the HTML folder)."""
     renderer = resolve_renderer(renderer)
     build = ws.build(edition.edition)
-    chapters = assemble(ws, edition, renderer_info(renderer)).chapters
+    chapters = assemble(ws, edition, renderer_info(renderer), strict=strict).chapters
     provenance = {"commit": git_commit(ws.root), "snapshots": snapshots(build)}
     book = build / "book"
     files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}

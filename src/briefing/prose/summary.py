@@ -1,0 +1,185 @@
+"""The executive summary, written from an edition's findings and their quality flags:
+four to seven key messages ranked by how much they matter for the edition's question,
+each one sentence of finding, its most important caveat and a link to its figure; then
+what to watch next edition (the indicators closest to a turn).
+
+A message comes from a section's highlight (a recorded finding and a sentence about it).
+Its weight is computed here, the same way for every section, from the finding's series:
+how far it moved over the window, whether it turned inside the window, and whether it
+concerns the edition's focus countries and poles. A highlight whose finding has no series
+(a count of the inputs, such as documents or events) weighs nothing and does not make the
+page. A message whose series turned inside the window names the turn, whatever the section
+wrote. Thresholds: `briefing.quality.thresholds`."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from briefing.prose import fmt
+from briefing.prose.trends import change, turn_clause, value
+from briefing.quality import PRIORITY
+from briefing.quality import thresholds as t
+from briefing.quality.turns import SHARE_UNITS, turn
+
+YEAR = re.compile(r"^\d{4}$")
+PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
+GROWTH_UNITS = ("pct_change",)
+RANK_UNITS = ("rank", "ranks")
+
+
+def split_id(finding_id: str) -> tuple[str, int | None]:
+    """'pair.works.JP-KR.2023' -> ('pair.works.JP-KR', 2023); no year -> (id, None)."""
+    head, _, last = finding_id.rpartition(".")
+    return (head, int(last)) if YEAR.match(last) else (finding_id, None)
+
+
+def is_spike(item: dict, year: int) -> bool:
+    """Whether a finding carries a one-year spike of its own year (not a turn to report)."""
+    return any(c["kind"] == "spike" and year in c.get("years", []) for c in item.get("caveats", []))
+
+
+def series(findings: dict[str, dict], prefix: str) -> dict[int, float]:
+    """The numeric values of the findings `<prefix>.<year>`, by year, leaving out a year whose
+    value is a flagged one-year spike (it would read as a peak or a turn)."""
+    found = {}
+    for finding_id, item in findings.items():
+        head, year = split_id(finding_id)
+        if head == prefix and year is not None and isinstance(item["value"], (int, float)) \
+                and not is_spike(item, year):
+            found[year] = float(item["value"])
+    return dict(sorted(found.items()))
+
+
+def keys(finding_id: str) -> set[str]:
+    """The country codes a finding id names ('exposure.share_pct.JP.CN.2023' -> {JP, CN})."""
+    return {p for part in finding_id.split(".")[2:] for p in part.split("-") if re.fullmatch(r"[A-Z]{2}", p)}
+
+
+def size(values: dict[int, float], unit: str, item: dict) -> float:
+    """How far the series moved over its span, on one scale: 1 = a doubling of a count, 10
+    percentage points of a share, ten places of a rank; a growth finding by its own value."""
+    if unit in GROWTH_UNITS:
+        return abs(math.log1p(float(item["value"]) / 100)) / math.log(2)
+    if len(values) < 2:
+        return 0.0
+    first, last = values[min(values)], values[max(values)]
+    if unit in SHARE_UNITS:
+        return abs(last - first) / 10
+    if unit in RANK_UNITS:
+        return abs(last - first) / 10
+    if first > 0 and last > 0:
+        return abs(math.log(last / first)) / math.log(2)
+    return 0.0
+
+
+def weight(item: dict, findings: dict[str, dict], focus: set[str], poles: set[str]) -> float:
+    """How much a highlighted finding matters for the edition's question (0: not a finding of
+    change, e.g. a count of inputs)."""
+    prefix, _ = split_id(item["id"])
+    values = series(findings, prefix)
+    moved = min(size(values, item["unit"], item), 1.5)
+    if moved == 0:
+        return 0.0
+    found = turn(values, item["unit"]) if item["unit"] not in RANK_UNITS and len(values) >= 3 else None
+    named = keys(item["id"]) | (poles if item["id"].startswith("poles.") else set())
+    return (moved + (0.5 if found is not None and found.turning_point else 0.0)
+            + (0.3 if named & poles and (named & focus or len(named & poles) == 2) else 0.0)
+            + (0.2 if named & focus else 0.0) + (0.3 if focus <= named else 0.0))
+
+
+def caveat_of(item: dict) -> dict | None:
+    """The finding's most important caveat (`quality.PRIORITY`)."""
+    cavs = item.get("caveats", [])
+    if not cavs:
+        return None
+    return sorted(cavs, key=lambda c: PRIORITY.index(c["kind"]) if c["kind"] in PRIORITY else len(PRIORITY))[0]
+
+
+def message(highlight: dict, findings: dict[str, dict]) -> str:
+    """The highlight's sentence, its turn named if the section did not, its main caveat."""
+    item = findings[highlight["finding"]]
+    prefix, _ = split_id(item["id"])
+    text = " ".join(highlight["text"].split())
+    clause = turn_clause(series(findings, prefix), item["unit"])
+    found = turn(series(findings, prefix), item["unit"]) if clause else None
+    if found is not None and str(found.year) not in text:
+        text = text.rstrip(".") + clause + "."
+    cav = caveat_of(item)
+    if cav is not None:
+        text += " " + cav.get("brief", cav["text"])
+    return text
+
+
+def ranked(highlights: list[dict], findings: dict[str, dict], focus: set[str], poles: set[str]) -> list[dict]:
+    """The highlights worth a message, most important first, at most `SUMMARY_MAX_MESSAGES`."""
+    scored = []
+    for order, item in enumerate(highlights):
+        if item["finding"] not in findings:
+            continue
+        w = weight(findings[item["finding"]], findings, focus, poles)
+        if w > 0:
+            scored.append((-w, order, item))
+    chosen, per_figure = [], {}
+    for _, _, item in sorted(scored, key=lambda s: (s[0], s[1])):
+        figure = item.get("figure") or item["finding"]
+        if per_figure.get(figure, 0) < t.SUMMARY_MAX_PER_FIGURE:
+            chosen.append(item)
+            per_figure[figure] = per_figure.get(figure, 0) + 1
+    return chosen[: t.SUMMARY_MAX_MESSAGES]
+
+
+# What to watch next edition.
+def _label(item: dict) -> str:
+    """The series' name from a finding's label, without its year."""
+    return re.sub(r",\s*\d{4}$", "", item["label"])
+
+
+def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> list[tuple[float, str]]:
+    """Series of the focus countries and poles whose latest year stepped back from a high (or
+    low) reached the year before or by less than the turn threshold: one more year decides
+    whether it turned. (closeness to a confirmed turn, sentence), closest first."""
+    prefixes = {split_id(i)[0] for i in findings if split_id(i)[1] is not None}
+    out = []
+    for prefix in sorted(prefixes):
+        values = series(findings, prefix)
+        latest_id = f"{prefix}.{max(values)}" if values else None
+        if len(values) < 3 or latest_id not in findings or sorted(values)[-2] != max(values) - 1:
+            continue
+        item = findings[latest_id]
+        named = keys(latest_id)
+        if item["unit"] in RANK_UNITS or not (named & focus or named == poles or (named & poles and len(named) == 1)):
+            continue
+        found = turn(values, item["unit"])
+        if found is None or not (found.near or (found.turned and found.year == found.latest_year - 1)) \
+                or round(abs(found.moved), 1) == 0:
+            continue
+        word = "high" if found.kind == "peak" else "low"
+        verdict = (f"; a second year {'below' if found.kind == 'peak' else 'above'} it would make {found.year} "
+                   f"the turn" if found.near else ", the first year past it; whether the turn holds, the next "
+                   "edition will tell")
+        distance = abs(found.moved) / (t.PEAK_MIN_DROP_PP if item["unit"] in SHARE_UNITS else t.PEAK_MIN_DROP_PCT)
+        text = (f"{fmt.literal(_label(item))}: {value(found.latest, item['unit'])} in {found.latest_year}, "
+                f"{change(found.value, found.latest, item['unit'])} from its {found.year} {word}{verdict}.")
+        out.append((distance, text))
+    return sorted(out)[: t.WATCH_MAX_ITEMS]
+
+
+def summary_markdown(highlights: list[dict], findings: dict[str, dict], focus: set[str], poles: set[str],
+                     provisional: list[str]) -> str:
+    """The key messages and what to watch, as markdown."""
+    chosen = ranked(highlights, findings, focus, poles)
+    if not chosen:
+        return "No section of this edition produced a finding of change to summarise."
+    lines = []
+    for item in chosen:
+        ref = f" (@{item['figure']})" if item.get("figure") else ""
+        lines.append(f"- {fmt.literal(message(item, findings))}{ref}")
+    watch = [text for _, text in watch_items(findings, focus, poles)]
+    lines += ["", "### What to watch next edition {#sec-watch}", ""]
+    if watch:
+        lines += [f"- {text}" for text in watch]
+    else:
+        lines.append("- No series of the focus countries or poles is within a year of a turn.")
+    lines += [f"- {fmt.literal(text.rstrip('.'))}: the next edition will revise them." for text in provisional]
+    return "\n".join(lines)
