@@ -25,9 +25,9 @@ def calls(monkeypatch) -> list[tuple]:
                         lambda ws, edition, force: log.append(("validate", force)) or True)
     monkeypatch.setattr(build_stage, "run_sections", lambda ws, edition, jobs, force, on_event: log.append(
         ("run", jobs, force)) or [])
-    monkeypatch.setattr(build_stage, "render", lambda ws, edition, force, renderer: log.append(
+    monkeypatch.setattr(build_stage, "render", lambda ws, edition, force, renderer, strict=False: log.append(
         ("render", force, renderer)) or (True, Path("html")))
-    monkeypatch.setattr(build_stage, "publish", lambda ws, edition, renderer: log.append(("publish", renderer)) or "v1")
+    monkeypatch.setattr(build_stage, "publish", lambda ws, edition, renderer, strict=False: log.append(("publish", renderer)) or "v1")
     return log
 
 
