@@ -32,7 +32,7 @@ def test_build_produces_html_pages(two_builds):
     funding = (html / "funding.html").read_text()
     assert "Research collaboration briefing (CI edition)" in index
     assert 'href="funding.html"' in index
-    assert re.search(r"Figure(&nbsp;|\u00a0)\d+\.1:", funding)
+    assert re.search(r"Figure(&nbsp;|\u00a0| )\d+\.1</a>:", funding)  # the number is a permalink
     assert 'class="vl-spec"' in funding and 'class="chart-fallback"' in funding
     assert 'href="figures/fig-gerd-intensity.csv"' in funding
     assert (html / "assets" / "vega.js").stat().st_size > 100_000

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from briefing.config import load_edition
+from briefing.sources import indicators
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -20,8 +21,9 @@ DEFAULT = load_edition(REPO / "params" / "2025.yml")
 
 
 def templates() -> list[str]:
-    """Every `id="..."` a section notebook records, placeholders in braces."""
-    found = set()
+    """Every `id="..."` a section notebook records, and each registry indicator's
+    `funding.<indicator>.{country}.{year}`, placeholders in braces."""
+    found = {f"funding.{ind}.{{country}}.{{year}}" for ind in indicators.for_root(REPO).indicators}
     for path in (REPO / "notebooks").glob("*.ipynb"):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             found.update(re.findall(r'id=f?"([a-z_]+\.[^"]+)"', "".join(cell["source"])))

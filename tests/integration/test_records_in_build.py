@@ -68,12 +68,12 @@ def test_section_uses_records_for_the_field(built, works):
         essay_share(works, "US", "CN", 2015, 2019), rel=1e-9)
     book = (built / "_build/ci/book/decoupling.qmd").read_text()
     assert "This build holds records for quantum computing" in book
-    assert "No records of deep learning are snapshotted" in book
+    assert "No records of deep learning are in this build" in book
 
 
 def test_without_records_the_published_figures_stand(ci_build):
     book = (ci_build.build("ci") / "book" / "decoupling.qmd").read_text()
-    assert "No records of deep learning and quantum computing are snapshotted" in book
+    assert "This build holds no record-level papers of deep learning and quantum computing" in book
     findings = json.loads((ci_build.build("ci") / "findings" / "decoupling.json").read_text())["findings"]
     assert not [f for f in findings if f["id"].startswith("exposure.records_share_pct.")]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.report.site import version_dir
-from tests.print.figure_checks import PENDING, figure_problems
+from tests.print.figure_checks import figure_problems
 
 pytestmark = pytest.mark.slow
 
@@ -18,9 +18,4 @@ def found(ci_build, svg_page) -> dict[str, list[str]]:
 
 def test_every_figure_passes_the_overlap_check(found):
     assert len(found) >= 10
-    assert {label: issues for label, issues in found.items() if issues and label not in PENDING} == {}
-
-
-@pytest.mark.xfail(reason="; ".join(f"{k}: {v}" for k, v in PENDING.items()), strict=False)
-def test_figures_of_other_builders_pass_the_overlap_check(found):
-    assert {label: found[label] for label in PENDING if found.get(label)} == {}
+    assert {label: issues for label, issues in found.items() if issues} == {}

@@ -18,7 +18,7 @@ from briefing.report.site import pdf_name, version_dir
 from tests.browser.pages import ARTIFACTS
 from tests.conftest import REPO
 from tests.print import pdf_layout
-from tests.print.figure_checks import PENDING, figure_problems
+from tests.print.figure_checks import figure_problems
 
 pytestmark = pytest.mark.slow
 EDITION = "2025"
@@ -104,10 +104,4 @@ def test_the_pdf_has_no_build_date(pdf):
 def test_every_figure_passes_the_overlap_check(published, svg_page):
     found = figure_problems(published / "figures", svg_page)
     assert len(found) >= 10
-    assert {label: issues for label, issues in found.items() if issues and label not in PENDING} == {}
-
-
-@pytest.mark.xfail(reason="; ".join(f"{k}: {v}" for k, v in PENDING.items()), strict=False)
-def test_figures_of_other_builders_pass_the_overlap_check(published, svg_page):
-    found = figure_problems(published / "figures", svg_page)
-    assert {label: found[label] for label in PENDING if found.get(label)} == {}
+    assert {label: issues for label, issues in found.items() if issues} == {}

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from briefing.charts.indicators import HEIGHT, LABEL_PX, label_positions, ranking_chart, trend_chart
+from briefing.charts.indicators import HEIGHT, LABEL_SIZE, label_positions, ranking_chart, trend_chart
+from briefing.charts.textsize import text_height
 from briefing.metrics.indicators import indicator_view, latest_ranking
 from briefing.prose import indicators as prose
 from briefing.quality import indicators as quality
@@ -177,12 +178,13 @@ def test_without_data_names_the_indicators_no_source_gives():
 
 # Charts --------------------------------------------------------------------------------
 
-def test_direct_labels_are_at_least_one_label_apart():
+def test_direct_labels_are_a_line_apart_inside_the_plot():
     v = view(intensity(jp=(4.7, 4.75, 4.79), tw=4.81))
     data = v.panel.assign(shown=v.panel["value"])
     placed = label_positions(data, top=5.0)["label_y"].sort_values().tolist()
-    gap = 5.0 / HEIGHT * LABEL_PX
+    gap = 5.0 / HEIGHT * text_height(LABEL_SIZE)  # a line of text, in data units
     assert all(b - a >= gap - 1e-9 for a, b in zip(placed, placed[1:], strict=False))
+    assert gap / 2 - 1e-9 <= placed[0] and placed[-1] <= 5.0 - gap / 2 + 1e-9  # inside the plot
 
 
 def test_charts_carry_the_value_in_the_readers_unit_and_the_year():

@@ -7,7 +7,6 @@ import math
 import pandas as pd
 import pytest
 
-from briefing.charts.labels import dodge
 from briefing.metrics import funding
 from briefing.metrics.series import growth, rank_within
 
@@ -67,10 +66,3 @@ def test_seed_vs_series_difference_is_today_minus_published():
     assert out["difference"].iloc[0] == pytest.approx(-0.06)
 
 
-def test_dodge_keeps_order_and_gap():
-    values = pd.Series([3.44, 3.45, 1.0, 3.46], index=list("abcd"))
-    placed = dodge(values, 0.1)
-    assert list(placed.sort_values().index) == ["c", "a", "b", "d"]
-    ordered = placed.sort_values().tolist()
-    assert all(b - a >= 0.1 - 1e-9 for a, b in zip(ordered, ordered[1:], strict=False))
-    assert placed["c"] < 1.0 + 0.1

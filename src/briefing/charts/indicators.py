@@ -9,13 +9,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from briefing.charts import placement
 from briefing.charts.groups import highlighted, label_scale
-from briefing.charts.labels import dodge
 from briefing.charts.theme import WIDTH
 from briefing.metrics.indicators import IndicatorView
 
 HEIGHT = 320
-LABEL_PX = 14  # vertical room one direct label needs
+LABEL_SIZE = 11  # px, the direct labels' font size
 LABEL_WIDTH = 120  # room at the right for direct labels
 
 
@@ -47,10 +47,10 @@ def ranking_chart(view: IndicatorView, highlight: list[str], names: dict[str, st
 
 def label_positions(data: pd.DataFrame, top: float) -> pd.DataFrame:
     """One direct label per country at the right edge, at its last value, pushed apart so that
-    no two are closer than one label's height."""
+    no two are closer than a line of text, all inside the plot (`placement.end_label_positions`)."""
     last = data.sort_values("year").groupby("country", sort=False).tail(1)
-    gap = top / HEIGHT * LABEL_PX
-    return last.assign(label_y=dodge(last["shown"], gap).clip(lower=gap / 2))
+    return last.assign(label_y=placement.end_label_positions(
+        last["shown"], placement.LinearScale(0, top, HEIGHT, upward=True), LABEL_SIZE))
 
 
 def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]) -> alt.LayerChart:
@@ -75,7 +75,7 @@ def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]
     points = base.mark_point(size=40, strokeWidth=2, filled=False, opacity=1).encode(
         stroke=alt.Color("group:N", scale=scale, legend=None),
         fill=alt.condition("datum.flagged", alt.value("white"), alt.Color("group:N", scale=scale, legend=None)))
-    labels = alt.Chart(label_positions(data, top)).mark_text(align="left", dx=8, fontSize=11).encode(
+    labels = alt.Chart(label_positions(data, top)).mark_text(align="left", dx=8, fontSize=LABEL_SIZE).encode(
         x=alt.X("x_end:Q", scale=years), y=alt.Y("label_y:Q", scale=alt.Scale(domain=[0, top], nice=False)),
         text="name:N", color=alt.Color("group:N", scale=label_scale(scale), legend=None),
     ).transform_calculate(x_end=str(view.end))

@@ -30,8 +30,12 @@ def break_bands(breaks: list[tuple[int, str]], x_type: str = "O") -> list[alt.Ch
         return []
     frame = pd.DataFrame([{"year_before": y - 1, "year": y, "label": label} for y, label in breaks])
     base = alt.Chart(frame)
+    # A point scale, as the lines' own (a rect on an ordinal axis would make it a band scale),
+    # and the builders' year axis: the first layer's axis is the one drawn.
+    x = alt.X(f"year_before:{x_type}", title=None, axis=alt.Axis(labelAngle=0),
+              scale=alt.Scale(type="point") if x_type == "O" else alt.Undefined)
     band = base.mark_rect(color=BAND_COLOUR, opacity=0.25).encode(
-        x=alt.X(f"year_before:{x_type}"), x2="year", tooltip=[alt.Tooltip("label:N", title="Break")])
+        x=x, x2="year", tooltip=[alt.Tooltip("label:N", title="Break")])
     text = base.mark_text(align="left", baseline="top", dx=2, y=2, fontSize=10, color=LABEL_GREY).encode(
-        x=alt.X(f"year_before:{x_type}"), text="label:N")
+        x=x, text="label:N")
     return [band, text]
