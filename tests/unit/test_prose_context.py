@@ -99,7 +99,9 @@ def test_timeline_starts_at_the_window_labels_marks_and_cites_in_tooltips(europe
     shown = metrics.on_chart(line, 2018)
     spec = chart_spec(timeline_chart(shown, 2018, 2022, NAMES))
     text = json.dumps(spec)
-    assert '"domain": ["2018-01-01", "2023-12-31"]' in text  # the window's first day to the last event's year
+    days = [rows for rows in spec["datasets"].values() if rows and set(rows[0]) == {"day"}]
+    assert days == [[{"day": "2018-01-01"}, {"day": "2023-12-31"}]]  # the window's first day to the last event's year
+    assert "datetime" not in text and '"year": 2018' not in text  # no explicit time domain: layers' warn in the browser
     assert "Author (2023), Journal, para 2" in text and "Agency (2024), para 2" in text
     assert '"field": "citation"' in text and '"field": "source_id"' not in text
     svg = vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)

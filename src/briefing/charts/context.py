@@ -22,12 +22,13 @@ def timeline_chart(shown: pd.DataFrame, start: int, end: int, names: dict[str, s
     one jurisdiction, the legend one kind, a click opens the source, and the tooltip cites it."""
     last = max(end, int(shown["year"].max())) if len(shown) else end
     first_day, last_day = pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{last}-12-31")
-    # One scale object for every layer: layers that state a time domain each, even the same one,
-    # make Vega-Lite warn of conflicting domains in the browser.
-    time_scale = alt.Scale(domain=[alt.DateTime(year=start, month=1, date=1),
-                                   alt.DateTime(year=last, month=12, date=31)])
-    window = alt.Chart(pd.DataFrame({"start": [f"{start}-01-01"], "end": [f"{end}-12-31"]})).mark_rect(
-        color="#DCE7F3", opacity=0.55).encode(x=alt.X("start:T", scale=time_scale), x2="end:T")
+    # The axis runs from the window's first day to the last event's year: set by the data of
+    # two invisible ticks, not by an explicit domain (Vega-Lite warns in the browser that layers'
+    # explicit time domains conflict, even when they are the same).
+    extent = alt.Chart(pd.DataFrame({"day": [first_day.strftime("%Y-%m-%d"), last_day.strftime("%Y-%m-%d")]})
+                       ).mark_tick(opacity=0).encode(x=alt.X("day:T", title=None))
+    window = alt.layer(extent, alt.Chart(pd.DataFrame({"start": [f"{start}-01-01"], "end": [f"{end}-12-31"]})).mark_rect(
+        color="#DCE7F3", opacity=0.55).encode(x=alt.X("start:T", title=None), x2="end:T"))
     if shown.empty:
         note = alt.Chart(pd.DataFrame({"text": [f"No policy act from {start} on is recorded for this series"]})
                          ).mark_text(fontSize=12, color="#444444").encode(text="text:N")
@@ -43,8 +44,7 @@ def timeline_chart(shown: pd.DataFrame, start: int, end: int, names: dict[str, s
     kinds = alt.selection_point(fields=["kind"], bind="legend", name="kind_pick")
     present = [k for k in KINDS if k in set(data["kind"])]
     keep = "jurisdiction == 'All' || datum.jurisdiction_name == jurisdiction"
-    x = alt.X("plot_date:T", title=None, scale=time_scale,
-              axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True))
+    x = alt.X("plot_date:T", title=None, axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0, grid=True))
     y = alt.Y("order:O", axis=None)
     base = alt.Chart(data).encode(x=x, y=y).transform_filter(keep)
     points = base.mark_point(filled=True, size=90).encode(

@@ -181,5 +181,5 @@ def summary_markdown(highlights: list[dict], findings: dict[str, dict], focus: s
         lines += [f"- {text}" for text in watch]
     else:
         lines.append("- No series of the focus countries or poles is within a year of a turn.")
-    lines += [f"- {fmt.literal(text.rstrip('.'))}: the next edition will revise them." for text in provisional]
+    lines += [f"- {fmt.literal(text.rstrip('.'))}: the next edition will show any revision." for text in provisional]
     return "\n".join(lines)
