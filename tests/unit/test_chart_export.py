@@ -31,21 +31,3 @@ def test_without_citations_the_spec_is_unchanged():
     frame = pd.DataFrame({"x": [1], "y": [2], "source_id": ["spf2021"], "name": ["a"]})
     assert cite_tooltips(_spec(frame), {}) == _spec(frame)
 
-
-def test_money_and_percent_axes_read_in_a_readers_units():
-    import json
-    import re
-
-    import vl_convert as vlc
-
-    from briefing.charts.export import VL_VERSION
-    from briefing.charts.labels import percent_axis, usd_millions_axis
-
-    frame = pd.DataFrame({"usd_ppp_m": [0.0, 45_000.0], "share_pct": [0.0, 50.0]})
-    chart = alt.Chart(frame).mark_point().encode(
-        x=alt.X("usd_ppp_m:Q", axis=usd_millions_axis("Government R&D budget, current PPP dollars")),
-        y=alt.Y("share_pct:Q", axis=percent_axis("Share")))
-    svg = vlc.vegalite_to_svg(json.loads(chart.to_json()), vl_version=VL_VERSION)
-    labels = re.findall(r">([^<>]+)</text>", svg)
-    assert "$40 bn" in labels and "$0 bn" in labels and not any(label.endswith("k") for label in labels)
-    assert "50%" in labels and "25%" in labels
