@@ -152,7 +152,7 @@ def pole_pair_chart(pair: pd.DataFrame, counting: str, events: pd.DataFrame | No
     labelled with its pole. A `provisional` year's bar is lighter and its points hollow."""
     pole_a, pole_b = pair["pole_a"].iloc[0], pair["pole_b"].iloc[0]
     works = alt.Chart(pair.assign(provisional=pair["year"].isin(list(provisional)))).mark_bar(color=PALETTE[0]).encode(
-        opacity=alt.Opacity("provisional:N", scale=alt.Scale(domain=[False, True], range=[1.0, 0.45]), legend=None),
+        opacity=alt.condition("datum.provisional", alt.value(0.45), alt.value(1.0)),
         x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
         y=alt.Y("works:Q", title="Co-authored works", axis=alt.Axis(format=",.0f")),
         tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip("works:Q", title="Works", format=",")],
