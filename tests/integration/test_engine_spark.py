@@ -1,5 +1,5 @@
 """Spark and DuckDB run the same query definition and must agree exactly: byte-identical
-tables on a generated input of 200,000 works in four parts (bench/engine.py checks the
+tables on a generated input of 80,000 works in four parts (bench/engine.py checks the
 same at one and ten million works and records it). All Spark tests live here so that one
 SparkSession (local[2]) serves them."""
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import gen_works  # noqa: E402
 
 TABLES = ("pairs.parquet", "country_output.parquet", "partners.parquet")
-WORKS = 200_000
+WORKS = 80_000
 
 
 @pytest.mark.slow
@@ -31,7 +31,7 @@ def test_duckdb_and_spark_agree_exactly_on_generated_works(tmp_path, mirror, spa
     assert duck.works_with_corresponding == spark.works_with_corresponding
     for name in TABLES:
         assert (tmp_path / "duckdb" / name).read_bytes() == (tmp_path / "spark" / name).read_bytes(), name
-    assert duck.rows["pairs"] > 100_000 and duck.rows["partners"] > 50_000
+    assert duck.rows["pairs"] > WORKS // 2 and duck.rows["partners"] > WORKS // 4
 
 
 def test_spark_reads_json_lines_scopus_and_fields_like_duckdb(tmp_path, mirror, spark_local):
@@ -70,10 +70,5 @@ def test_cli_with_spark_engine(tmp_path):
                      "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "works/s (spark)" in " ".join(result.stdout.split())
-    bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "W1", "publication_year": 2020, "authorships": []}\nnot json\n')
-    result = run_cli("aggregate", "--records", str(bad), "--engine", "spark", "--out", str(tmp_path / "out2"))
-    assert result.returncode == 2
-    assert f"{bad}, line 2: not valid JSON" in " ".join(result.stderr.split())
-    assert result.stderr.count("error:") == 1
-    assert not (tmp_path / "out2").exists()
+    # A broken line through the command: Spark's message (test_spark_names_the_broken_line) and
+    # the CLI's exit 2 for any InputError (test_bad_input) are each proved once, in-process.
