@@ -152,7 +152,7 @@ def map_caption(paths: pd.DataFrame, source_name: str, counting: str) -> str:
 def _map_ends(paths: pd.DataFrame) -> pd.DataFrame:
     start = paths[paths["point"] == "start"].set_index("country")[["year", "share_a_pct", "share_b_pct"]]
     end = paths[paths["point"] == "latest"].set_index("country")[["year", "share_a_pct", "share_b_pct"]]
-    ends = end.join(start, rsuffix="_start", validate="1:1")
+    ends = end.join(start, suffixes=("", "_start"), validate="1:1")
     gap_now = ends["share_b_pct"] - ends["share_a_pct"]
     return ends.assign(toward_b_pp=gap_now - (ends["share_b_pct_start"] - ends["share_a_pct_start"])).reset_index()
 
