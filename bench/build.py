@@ -33,10 +33,11 @@ from results_file import replace_section  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "bench" / "out"
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
+SEEDS = Path(os.environ.get("BRIEFING_SEEDS", REPO.parent / "shared" / "seeds"))  # the copy has none beside it
 
 
 def timed(*args: str, project: Path = REPO) -> tuple[float, str]:
-    env = {**os.environ, "PYTHONPATH": str(project / "src")} if project != REPO else None
+    env = {**os.environ, "PYTHONPATH": str(project / "src"), "BRIEFING_SEEDS": str(SEEDS)} if project != REPO else None
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "briefing.cli", *args], cwd=project, capture_output=True,
                             text=True, env=env)
