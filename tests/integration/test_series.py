@@ -143,6 +143,8 @@ def test_europe_timeline_markers_and_summary_hold_only_its_own_events(site):
         for text in (context, summary, trend):
             assert event["title"] not in text and f"{event['short']} (" not in text, event["id"]
     assert "Research programming law (FR)" in trend  # the series' own law marks the pair's chart
+    for chapter in ("decoupling.qmd", "methods.qmd"):  # the East Asia essay is not this series' document
+        assert "essay" not in page(site, "europe-2022", chapter), chapter
     for event in own:
         assert event["title"] in context  # the table lists them all
     facts = rows(FIXTURE / "facts.csv")

@@ -60,6 +60,8 @@ def test_the_condition_language_allows_only_its_functions():
     for bad in ["__import__('os')", "open('x')", "FINDINGS", "value('a').real", "[x for x in 'ab']"]:
         with pytest.raises(ValueError):
             evaluate(bad, data)
+    assert evaluate("cites('seed.dl_share_pct.*')", data) is True  # the essay's facts, cited by the CI edition
+    assert evaluate("cites('seed.nope.*')", data) is False
     with pytest.raises(InputError, match=r"x.qmd, line 1.*unknown placeholder"):
         resolve("[A.]{.claim when=\"value('{nope}') > 1\"}", FINDINGS)
 

@@ -39,6 +39,10 @@ def test_the_rank_message_follows_the_direction_of_the_rank():
                     "2015 to 15th of 91 in 2023.")
     up = {**found, **items({"pair.rank.JP-KR.2023": 3}, "rank")}
     assert " rose among " in h.pair_highlights(up, "JP-KR", "Japan–South Korea", "OpenAlex", [], name)[0]["text"]
+    same = {**found, **items({"pair.rank.JP-KR.2023": 7}, "rank")}
+    assert h.pair_highlights(same, "JP-KR", "Japan–South Korea", "OpenAlex", [], name, "Asia-Pacific")[0]["text"] == (
+        "Japan–South Korea kept its place among the Asia-Pacific country pairs by co-authored works: 7th of 91 in "
+        "2015 and in 2023.")
 
 
 def test_exposure_messages_tell_the_poles_pair_from_its_peak():

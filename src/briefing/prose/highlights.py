@@ -59,10 +59,14 @@ def pair_highlights(items: dict[str, Finding], pair: str, pair_name: str, source
         y0, y1 = min(ranks), max(ranks)
         total = yearly(items, "partnership.region_pairs_ranked").get(y1)
         among = f" of {int(total)}" if total else ""
-        verb = "fell" if ranks[y1] > ranks[y0] else "rose" if ranks[y1] < ranks[y0] else "held"
-        out.append({"finding": f"pair.rank.{pair}.{y1}", "figure": "fig-pair-rank",
-                    "text": f"{pair_name} {verb} among the {fmt.literal(region_name)} country pairs by co-authored "
-                            f"works, from {fmt.nth(ranks[y0])} in {y0} to {fmt.nth(ranks[y1])}{among} in {y1}."})
+        pairs = f"the {fmt.literal(region_name)} country pairs by co-authored works"
+        if ranks[y1] == ranks[y0]:
+            text = f"{pair_name} kept its place among {pairs}: {fmt.nth(ranks[y1])}{among} in {y0} and in {y1}."
+        else:
+            verb = "fell" if ranks[y1] > ranks[y0] else "rose"
+            text = (f"{pair_name} {verb} among {pairs}, from {fmt.nth(ranks[y0])} in {y0} to "
+                    f"{fmt.nth(ranks[y1])}{among} in {y1}.")
+        out.append({"finding": f"pair.rank.{pair}.{y1}", "figure": "fig-pair-rank", "text": text})
     return out
 
 

@@ -111,6 +111,13 @@ class Findings:
     def latest_year(self, prefix: str) -> int:
         return max(self._series(prefix))
 
+    def cites(self, pattern: str) -> bool:
+        """Whether the edition cites a document's fact matching `pattern` (`sections.*.*_facts`):
+        for sentences about what a document published, which a series without it must not print."""
+        cited = [fact for section in self.edition.sections.values() for key, ids in section.items()
+                 if key.endswith("_facts") and isinstance(ids, list) for fact in ids]
+        return any(fnmatch.fnmatchcase(str(fact), pattern) for fact in cited)
+
     def param(self, name: str):
         data = self.edition.model_dump(mode="json")
         if name not in data:
@@ -118,7 +125,7 @@ class Findings:
         return data[name]
 
 
-FUNCTIONS = ("value", "exists", "growth", "latest", "first", "peak_year", "latest_year", "param", "abs")
+FUNCTIONS = ("value", "exists", "growth", "latest", "first", "peak_year", "latest_year", "cites", "param", "abs")
 COMPARE = {ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b,
            ast.GtE: lambda a, b: a >= b, ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b,
            ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b}
