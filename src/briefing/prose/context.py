@@ -55,7 +55,7 @@ def window_summary(line: pd.DataFrame, acts: pd.DataFrame, start: int, end: int)
         lines.append(f"The first is {_act(inside.iloc[0])}; the latest, {_act(inside.iloc[-1])}.")
     earlier = line[line["year"] < start]
     if len(earlier):
-        lines.append(f"Earlier act{'s are' if len(earlier) > 1 else ' is'} in the table but not on the timeline: "
+        lines.append(f"{'Earlier acts are' if len(earlier) > 1 else 'An earlier act is'} in the table but not on the timeline: "
                      f"{fmt.join_and([_act(r) for _, r in earlier.iterrows()])}.")
     return "\n".join(lines)
 
