@@ -108,11 +108,16 @@ def copy_project(target: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", ".git", "_build", "_site", "figures", "raw", "__pycache__",
                                     ".pytest_cache", "bench", "node_modules", "artifacts")
     shutil.copytree(REPO, target, ignore=ignore)
-    seeds = target.parent / "shared" / "seeds"  # the seed documents beside the copy, as beside the project
+    link_seeds(target)
+    return target
+
+
+def link_seeds(project: Path) -> None:
+    """The seed documents beside a copied project (`../shared/seeds`), as beside the real one."""
+    seeds = project.parent / "shared" / "seeds"
     if not seeds.exists() and SEEDS_DIR.is_dir():
         seeds.parent.mkdir(parents=True, exist_ok=True)
         seeds.symlink_to(SEEDS_DIR, target_is_directory=True)
-    return target
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

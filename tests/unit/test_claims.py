@@ -75,3 +75,12 @@ def test_an_omitted_output_removes_its_section_and_callout_but_not_the_next_sect
     assert "Why they differ" not in text and "| 1 |" not in text and text.endswith("Kept.")
     sub = leave_out_empty("## A\n\nKeep.\n\n### B\n\n" + omitted("No records.") + "\n\nTable.\n\n## C\n\nAlso kept.")
     assert sub == "## A\n\nKeep.\n\n### B\n\nNo records.\n\n## C\n\nAlso kept."
+
+
+def test_a_sentence_about_a_document_prints_where_the_edition_cites_it():
+    text, results = resolve("[The essay said so.]{.claim if=\"cites('seed.dl_share_pct.*')\"}", FINDINGS)
+    assert text == "The essay said so." and results[0].status == "holds"
+    text, results = resolve("[Nature said so.]{.claim if=\"cites('seed.nope.*')\"}", FINDINGS)
+    assert text == "" and results[0].status == "not_applicable"
+    with pytest.raises(InputError, match=r"x.qmd, line 1: a claim needs a condition"):
+        resolve("[A.]{.claim}", FINDINGS)

@@ -15,8 +15,7 @@ from briefing.infra.workspace import Workspace
 from briefing.stages import validate as validate_stage
 from briefing.stages.fetch import fetch
 from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES_FILE, TABLES
-from tests.conftest import CI_PARAMS, REPO
-from tests.curated_checks import SEEDS_DIR
+from tests.conftest import CI_PARAMS, REPO, link_seeds
 
 EDITION = load_edition(CI_PARAMS)
 
@@ -28,8 +27,7 @@ def validated(tmp_path_factory, mirror) -> Workspace:
     (project / "data").mkdir(parents=True)
     shutil.copytree(REPO / "data" / "curated", project / "data" / "curated")
     shutil.copytree(REPO / "notebooks", project / "notebooks")  # the funding notebook's default indicators
-    (folder / "shared").mkdir()
-    (folder / "shared" / "seeds").symlink_to(SEEDS_DIR, target_is_directory=True)  # beside it, as beside the project
+    link_seeds(project)
     for name in ("sources.yml", "fields.yml", "indicators.yml"):
         shutil.copyfile(REPO / "data" / name, project / "data" / name)
     ws = Workspace(root=project, work=folder / "work")

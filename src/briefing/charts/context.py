@@ -1,4 +1,4 @@
-"""Charts of the policy context, and event markers other sections' charts can layer on."""
+"""Charts of the policy context (event markers on other charts: `charts.placement.event_marks`)."""
 
 from __future__ import annotations
 
@@ -62,14 +62,3 @@ def timeline_chart(shown: pd.DataFrame, start: int, end: int, names: dict[str, s
         limit=int(WIDTH * LABEL_SPLIT) - 20).encode(text="label:N") for right in (True, False)]
     return alt.layer(window, points, *labels).properties(width=WIDTH - 40, height=ROW * len(data))
 
-
-def event_rules(marks: pd.DataFrame, x_field: str = "year", x_type: str = "O") -> alt.LayerChart:
-    """Dashed vertical rules with short labels at event years, to layer on a yearly chart
-    whose x encoding is `x_field:x_type`; labels sit in up to three staggered rows."""
-    base = alt.Chart(marks).encode(x=alt.X(f"{x_field}:{x_type}"))
-    rules = base.mark_rule(strokeDash=[4, 3], color="#555555", strokeWidth=1).encode(
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event")])
-    labels = [base.transform_filter(f"datum.row == {row}").mark_text(
-        align="left", baseline="top", dx=3, y=2 + 12 * row, fontSize=10, color="#444444").encode(text="label:N")
-        for row in sorted(marks["row"].unique())]
-    return alt.layer(rules, *labels)

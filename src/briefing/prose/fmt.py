@@ -6,6 +6,7 @@ import math
 import re
 
 from briefing import countries
+from briefing.numbers import num  # noqa: F401 - fmt.num, as sections call it
 
 MD_CHARS = r"[\\`*_{}\[\]<>#+!|~^$@]"  # what markdown reads as markup
 MD_SPECIAL = re.compile(f"({MD_CHARS})")
@@ -22,12 +23,6 @@ def unliteral(text: str) -> str:
     """The plain text of a title written with markdown escapes (the inverse of `literal`)."""
     return MD_ESCAPED.sub(r"\1", text)
 
-
-def num(value: float, digits: int = 1) -> str:
-    """1234.5 -> '1,234.5'; NaN -> 'n/a'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "n/a"
-    return f"{value:,.{digits}f}"
 
 
 def pct(value: float, digits: int = 2) -> str:

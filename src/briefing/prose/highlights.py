@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from briefing.prose import fmt
 from briefing.prose.summary import series
-from briefing.prose.trends import movement, value
+from briefing.prose.trends import movement
 from briefing.report.findings import Finding
 
 SIMILAR_PP = 5.0  # growth within this many points of the focus pair's counts as "about as fast"
@@ -118,8 +118,3 @@ def standing(mine: float, others: dict[str, float]) -> str:
     if len(below) <= len(above):
         return f"; only {fmt.join_and([fmt.possessive(c) for c in below])} {'is' if len(below) == 1 else 'are'} lower"
     return f"; only {fmt.join_and([fmt.possessive(c) for c in above])} {'is' if len(above) == 1 else 'are'} higher"
-
-
-def latest_value(items: dict[str, Finding], prefix: str, unit: str) -> str:
-    found = yearly(items, prefix)
-    return value(found[max(found)], unit) if found else "n/a"

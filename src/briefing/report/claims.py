@@ -7,7 +7,8 @@ brackets with the condition it asserts over this edition's findings,
 
 An optional `if="..."` says when the claim applies at all (e.g. only when the edition's
 documents publish figures for the focus pair); where it does not, the claim is left out
-without a flag. The condition is an expression over finding ids (placeholders from the edition's
+without a flag. A sentence about a document rather than the data has `if` alone
+(`if="cites('seed.ni_*')"`): printed where the edition cites that document. The condition is an expression over finding ids (placeholders from the edition's
 parameters, `PLACEHOLDERS`) with the functions of `FUNCTIONS`, comparisons, arithmetic and
 and/or/not; nothing else is evaluated. A claim that holds is printed as plain text; one that
 the data contradict, or that cannot be checked (a finding it names is not in this edition),
@@ -31,7 +32,8 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.prose.fmt import OMITTED
 
-CLAIM = re.compile(r"\[(?P<text>[^\[\]]+)\]\{\.claim(?:\s+if=\"(?P<applies>[^\"]+)\")?\s+when=\"(?P<when>[^\"]+)\"\s*\}")
+CLAIM = re.compile(r"\[(?P<text>[^\[\]]+)\]\{\.claim(?:\s+if=\"(?P<applies>[^\"]+)\")?"
+                   r"(?:\s+when=\"(?P<when>[^\"]+)\")?\s*\}")
 OMITTED_DIV = re.compile(rf"^::: \{{\.{OMITTED}\}}\n(?P<reason>.*?)\n:::$", re.M | re.S)
 HEADING = re.compile(r"^(?P<hashes>#{1,6}) ", re.M)
 YEAR = re.compile(r"^\d{4}$")
@@ -197,12 +199,20 @@ def resolve_claims(text: str, findings: dict[str, dict], edition: Edition, origi
 
     def claim(match: re.Match) -> str:
         line = text[: match.start()].count("\n") + 1
+        if not (match["applies"] or match["when"]):
+            raise InputError(f"{origin}, line {line}", "a claim needs a condition: when=\"...\" (what the data "
+                                                        "must show) or if=\"...\" (when it applies at all)")
         try:
             applies, detail = check(match["applies"], data, names) if match["applies"] else ("holds", "")
-            status, detail = check(match["when"], data, names) if applies == "holds" else ("not_applicable", detail)
+            if applies != "holds":
+                status = "not_applicable"
+            else:  # a sentence that only applies (about a document the edition cites) holds where it applies
+                status, detail = check(match["when"], data, names) if match["when"] else ("holds", detail)
         except ValueError as exc:
-            raise InputError(f"{origin}, line {line}", f"claim condition {match['when']!r}: {exc}") from None
-        results.append(ClaimResult(str(origin), line, " ".join(match["text"].split()), match["when"], status, detail))
+            raise InputError(f"{origin}, line {line}",
+                             f"claim condition {match['when'] or match['applies']!r}: {exc}") from None
+        results.append(ClaimResult(str(origin), line, " ".join(match["text"].split()), match["when"] or "",
+                                   status, detail))
         return match["text"] if status == "holds" else ""
 
     return CLAIM.sub(claim, text)

@@ -21,6 +21,7 @@ from pydantic import Field, field_validator, model_validator
 from briefing.config import Strict
 from briefing.errors import InputError
 from briefing.infra.yaml_model import load_model
+from briefing.numbers import num
 
 if TYPE_CHECKING:
     from briefing.config import Edition
@@ -131,9 +132,7 @@ class Indicator(Strict):
         """'3.41%', '$172.1 bn', '5,637'; a negative sign is a true minus."""
         if value != value:
             return "n/a"
-        # Formatted here, not through prose.fmt: the registry is read at validate, whose code key
-        # must not move when the prose does.
-        return f"{self.prefix}{self.shown(value):,.{self.decimals}f}{self.suffix}".replace("-", "\u2212")
+        return (self.prefix + num(self.shown(value), self.decimals) + self.suffix).replace("-", "\u2212")
 
 
 class Dataflow(Strict):
