@@ -229,3 +229,17 @@ def test_bad_series_rows_name_file_row_and_rule(tmp_path, kwargs, where, rule):
     with pytest.raises(InputError) as caught:
         read_series(tmp_path, **kwargs)
     assert where in str(caught.value) and rule in str(caught.value)
+
+
+def test_a_section_key_set_to_an_empty_list_is_written_not_commented_out():
+    """An empty list overrides the notebook's default (gbard_countries defaults to JP and KR):
+    `briefing new` for countries NCSES has no budgets for must write it, or the file reads back
+    with the default and `briefing new` stops (seen for --focus SE FI)."""
+    from briefing.infra.yaml_model import read_yaml
+    from briefing.series.new import _section
+
+    keys = {"gbard_countries": "Budgets by objective.", "seed_intensity_facts": "Published intensity."}
+    block = "\n".join(["sections:", *_section("funding", {"gbard_countries": []}, keys)])
+    assert read_yaml(block) == {"sections": {"funding": {"gbard_countries": []}}}
+    block = "\n".join(["sections:", *_section("funding", {}, keys)])
+    assert read_yaml(block) == {"sections": {"funding": {}}}

@@ -213,11 +213,12 @@ def render(edition: Edition, chosen: NamedRegion, members: list[str], holdings: 
 
 
 def _section(name: str, values: dict, keys: dict[str, str]) -> list[str]:
-    """A section's block: each key with its comment, set when it has a value, else commented out."""
+    """A section's block: each key with its comment, set when the edition sets it (an empty list
+    too: it overrides the notebook's default), else commented out."""
     body = []
     for key, comment in keys.items():
-        body += [f"    # {comment}", f"    {key}: {_flow(values[key])}" if values.get(key) else f"    # {key}: []"]
-    return [f"  {name}:" if any(values.get(k) for k in keys) else f"  {name}: {{}}", *body]
+        body += [f"    # {comment}", f"    {key}: {_flow(values[key])}" if key in values else f"    # {key}: []"]
+    return [f"  {name}:" if any(k in values for k in keys) else f"  {name}: {{}}", *body]
 
 
 def _curated_lines(edition: Edition) -> list[str]:
