@@ -66,3 +66,17 @@ def test_seed_vs_series_difference_is_today_minus_published():
     assert out["difference"].iloc[0] == pytest.approx(-0.06)
 
 
+
+
+def test_gbard_for_countries_the_table_lacks_is_empty_and_the_section_says_how_to_add_them():
+    from briefing.charts.funding import gbard_chart
+    from briefing.prose import fmt
+    from briefing.prose import funding as prose
+
+    table = rd([("ncses", "KR", 2019, "gbard_usd_ppp_m", 1000.0, "")])
+    out = funding.gbard_by_objective(table, ["SE", "FI"])
+    assert out.empty and list(out.columns) == ["country", "year", "objective", "indicator", "share_pct",
+                                               "usd_ppp_m", "gbard_usd_ppp_m"]
+    summary = prose.gbard_summary(out)
+    assert summary.startswith(f"::: {{.{fmt.OMITTED}}}") and "sections.funding.gbard_countries" in summary
+    assert gbard_chart(out).to_dict()["mark"]["type"] == "text"  # a note, not an empty plot

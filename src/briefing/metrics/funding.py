@@ -42,7 +42,11 @@ def gbard_by_objective(rd: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
 
     Non-defence objectives are reported as shares of non-defence GBARD; they are
     rescaled to shares of the total. Objectives a country does not report are absent."""
+    columns = ["country", "year", "objective", "indicator", "share_pct", "usd_ppp_m", "gbard_usd_ppp_m"]
     rows = rd[rd["country"].isin(countries) & rd["indicator"].str.startswith("gbard_")]
+    if rows.empty:  # none of the countries is in the source table (or none was asked for)
+        return pd.DataFrame({c: pd.Series(dtype="object" if c in ("country", "objective", "indicator") else
+                                          "int64" if c == "year" else "float64") for c in columns})
     wide = rows.pivot_table(index=["country", "year"], columns="indicator", values="value").reset_index()
     long = wide.melt(id_vars=["country", "year", "gbard_usd_ppp_m", "gbard_nondefense_pct"],
                      value_vars=[c for c in OBJECTIVES if c in wide.columns],
@@ -55,8 +59,7 @@ def gbard_by_objective(rd: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(countries)}
     long = long.sort_values(["country", "year", "indicator"],
                             key=lambda s: s.map(order) if s.name == "country" else s, kind="stable")
-    return long[["country", "year", "objective", "indicator", "share_pct", "usd_ppp_m",
-                 "gbard_usd_ppp_m"]].reset_index(drop=True)
+    return long[columns].reset_index(drop=True)
 
 
 def seed_vs_series(facts: pd.DataFrame, series: pd.DataFrame, fact_ids: list[str], value: str) -> pd.DataFrame:

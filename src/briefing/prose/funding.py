@@ -69,7 +69,11 @@ def growth_alt(growth: pd.DataFrame) -> str:
 
 def gbard_summary(gbard: pd.DataFrame) -> str:
     """Each country's latest budget, its largest objective and defence's share; the years the
-    source table gives."""
+    source table gives; the section left out when no country of the edition has them."""
+    if gbard.empty:
+        return fmt.omitted("NCSES SEI publishes government R&D budgets by objective (table RD-18, from OECD MSTI) "
+                           "for none of the countries this edition names in sections.funding.gbard_countries; "
+                           "name countries it covers there to show them.")
     years = sorted({int(y) for y in gbard["year"]})
     lines = [f"The source table gives budgets by objective for {fmt.join_and([str(y) for y in years])} only; "
              f"{years[-1]} is the latest."] if len(years) > 1 else []
@@ -88,6 +92,8 @@ def gbard_summary(gbard: pd.DataFrame) -> str:
 
 
 def gbard_alt(gbard: pd.DataFrame) -> str:
+    if gbard.empty:
+        return "Empty chart: no government R&D budget by objective for this edition's countries."
     years = sorted(gbard["year"].unique())
     return (f"Stacked bar chart of government R&D budget allocations by objective for "
             f"{fmt.names(list(dict.fromkeys(gbard['country'])))} in {', '.join(map(str, years))}, "
