@@ -1,7 +1,7 @@
 """Shared fixtures: the real source mirror, a workspace in a temporary folder, and
-one CI-edition build per test session, shared by the xdist workers (the first to ask
-builds it under a file lock; it is read-only: a test that changes it fails), that
-section, integration and browser tests read."""
+one build per test session of the CI edition and one of the default edition, each shared
+by the xdist workers (the first to ask builds it under a file lock; it is read-only: a
+test that changes it fails)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from briefing.config import load_edition
 from briefing.infra.workspace import Workspace
@@ -26,10 +27,42 @@ from tests.curated_checks import SEEDS_DIR
 REPO = Path(__file__).resolve().parents[1]
 MIRROR = Path(os.environ.get("BRIEFING_MIRROR", REPO.parent / "shared" / "data"))
 CI_PARAMS = REPO / "params" / "ci.yml"
+DEFAULT_PARAMS = REPO / "params" / "2025.yml"
 
 
 def pytest_configure(config):
     os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+# Modules that run first, in this order: pytest-xdist (--dist loadfile) hands each of the
+# two workers two modules to start with, then the next module whenever one ends. The first
+# two start the two most-read shared builds (CI, default), one on each worker, so neither
+# waits for the other's; the longest modules follow, and the many short ones end the run,
+# so that both workers finish at about the same time.
+RUN_FIRST = [
+    "tests/integration/test_bad_input.py",  # ci_build
+    "tests/print/test_print_default.py",  # default_build
+    "tests/integration/test_series.py",
+    "tests/sections/test_partnership.py",  # other_build
+    "tests/integration/test_publish.py",
+    "tests/integration/test_readme_add_indicator.py",
+    "tests/integration/test_live_secret.py",
+    "tests/integration/test_records_in_build.py",
+    "tests/integration/test_indicators_added.py",
+    "tests/browser/test_hostile_names.py",
+    "tests/integration/test_engine_spark.py",
+    "tests/integration/test_live_fetch.py",
+    "tests/integration/test_live_faults.py",
+    "tests/integration/test_cli.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = [module for module in RUN_FIRST if not (REPO / module).is_file()]
+    if missing:
+        raise pytest.UsageError(f"tests/conftest.py RUN_FIRST names modules that are not there: {missing}")
+    rank = {module: i for i, module in enumerate(RUN_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(RUN_FIRST)))  # stable: the rest as collected
 
 
 @pytest.fixture(scope="session")
@@ -59,23 +92,65 @@ def tree_state(folder: Path) -> dict[str, tuple[int, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="session")
-def ci_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
-    """The CI edition built once per test run, end to end, and shared read-only."""
+@contextlib.contextmanager
+def shared_build(tmp_path_factory, mirror: Path, name: str, params: Path | dict, **options) -> Iterator[Workspace]:
+    """The edition of `params` (a file, or its content, then kept beside the work folder as
+    `<edition>.yml`) built once per test run, end to end, by the first worker to ask (under
+    a file lock), and shared read-only: a test that writes into it fails."""
     from filelock import FileLock
 
-    folder = _shared_folder(tmp_path_factory, "ci-build")
+    folder = _shared_folder(tmp_path_factory, name)
     ws = Workspace(root=REPO, work=folder / "work")
     with FileLock(f"{folder}.lock"):
         if not (folder / "built").is_file():
             shutil.rmtree(folder, ignore_errors=True)
-            build(ws, load_edition(CI_PARAMS), mirror, jobs=2)
+            if isinstance(params, dict):
+                folder.mkdir(parents=True)
+                path = folder / f"{params['edition']}.yml"
+                path.write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
+                params = path
+            build(ws, load_edition(params), mirror, jobs=2, **options)
             (folder / "built").write_text("")
     before = tree_state(ws.work)
     yield ws
     after = tree_state(ws.work)
     changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    assert not changed, f"a test wrote into the shared CI build: {changed[:5]}"
+    assert not changed, f"a test wrote into the shared {name}: {changed[:5]}"
+
+
+@pytest.fixture(scope="session")
+def ci_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
+    """The CI edition (params/ci.yml), read by section, integration and browser tests."""
+    with shared_build(tmp_path_factory, mirror, "ci-build", CI_PARAMS) as ws:
+        yield ws
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
+    """The default edition (params/2025.yml) with the built-in renderer and --strict (a
+    contradicted claim would stop it), read by the words and print tests."""
+    with shared_build(tmp_path_factory, mirror, "default-build", DEFAULT_PARAMS, renderer="builtin",
+                      strict=True) as ws:
+        yield ws
+
+
+# Another focus pair, region, poles and window than the CI edition's, every section.
+OTHER_EDITION = "ci-other"
+OTHER_CHANGES = {
+    "edition": OTHER_EDITION, "focus_pair": ["AU", "NZ"], "poles": ["US", "DE"], "window": {"start": 2019, "end": 2023},
+    "region": {"name": "Asia-Pacific", "countries": ["JP", "KR", "CN", "TW", "AU", "NZ", "SG", "IN", "MY", "TH", "VN",
+                                                    "ID", "PH", "HK"]},
+}
+
+
+@pytest.fixture(scope="session")
+def other_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
+    """The CI edition with another focus pair (Australia–New Zealand), region, poles (the
+    United States and Germany) and window (2019–2023): read by the partnership section's
+    and the decoupling poles' tests, which check that no code change is needed."""
+    params = {**yaml.safe_load(CI_PARAMS.read_text(encoding="utf-8")), **OTHER_CHANGES}
+    with shared_build(tmp_path_factory, mirror, "other-build", params) as ws:
+        yield ws
 
 
 def run_cli(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -4,7 +4,7 @@ links is built and published; in Chromium no dialog fires, no script, handler or
 javascript: link is injected, and the names show as text (in pages, chart tooltips
 and the PDF). No published file holds a local path or a secret from the environment.
 
-(Concurrent builds on one work folder: tests/integration/test_concurrency.py.)"""
+(Concurrent builds on one work folder: tests/integration/test_publish.py.)"""
 
 from __future__ import annotations
 

@@ -1,67 +1,17 @@
-"""The CLI end to end into a temporary folder: HTML produced, nothing re-executed on a
-second run, the same bytes from two clean builds (this one and the session's shared CI
-build, made in-process), and a section failure reported."""
+"""The command line: help on every command, and a section failure reported with its cell.
+A clean build by the command line, its rerun and its determinism are tested with the
+versions it publishes (test_publish.py), so that one build serves both."""
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pytest
 
-from tests.conftest import copy_project, invoke, run_cli, tree_bytes
+from tests.conftest import copy_project, invoke, run_cli
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def two_builds(tmp_path_factory, mirror, ci_build):
-    """A clean build by the command line, and the shared CI build (another clean one)."""
-    first = tmp_path_factory.mktemp("first")
-    result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(first), "--mirror", str(mirror),
-                     "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return first, ci_build.work, [result]
-
-
-def test_build_produces_html_pages(two_builds):
-    first, _, runs = two_builds
-    html = first / "_build" / "ci" / "html"
-    index = (html / "index.html").read_text()
-    funding = (html / "funding.html").read_text()
-    assert "Research collaboration briefing (CI edition)" in index
-    assert 'href="funding.html"' in index
-    assert re.search(r"Figure(&nbsp;|\u00a0| )\d+\.1</a>:", funding)  # the number is a permalink
-    assert 'class="vl-spec"' in funding and 'class="chart-fallback"' in funding
-    assert 'href="figures/fig-gerd-intensity.csv"' in funding
-    assert (html / "assets" / "vega.js").stat().st_size > 100_000
-    assert "commit" in funding and "mirror-" in funding
-    assert "ran funding" in runs[0].stderr or "run: funding" in runs[0].stdout
-
-
-def test_second_build_executes_nothing(two_builds, mirror):
-    first, _, _ = two_builds
-    cache = first / "_build" / "ci" / "cache" / "funding.json"
-    before = cache.read_bytes()
-    executed = (first / "_build" / "ci" / "notebooks" / "funding.ipynb").stat().st_mtime_ns
-    again = run_cli("build", "--params", "params/ci.yml", "--workdir", str(first), "--mirror", str(mirror))
-    assert again.returncode == 0, again.stderr
-    assert "nothing to run" in again.stdout and "validate: up to date" in again.stdout
-    assert "render: up to date" in again.stdout
-    assert cache.read_bytes() == before
-    assert (first / "_build" / "ci" / "notebooks" / "funding.ipynb").stat().st_mtime_ns == executed
-
-
-def test_two_clean_builds_give_identical_data_findings_and_figures(two_builds):
-    first, second, _ = two_builds
-    for part in ["_build/ci/findings", "figures/ci", "_build/ci/book"]:
-        assert tree_bytes(first / part) == tree_bytes(second / part), part
-    for table in ["pairs", "country_output", "rd_indicators", "facts"]:
-        path = f"_build/ci/data/{table}.parquet"
-        assert (first / path).read_bytes() == (second / path).read_bytes(), table
-    html_a, html_b = tree_bytes(first / "_build/ci/html"), tree_bytes(second / "_build/ci/html")
-    assert html_a == html_b
 
 
 def test_help_on_every_command():

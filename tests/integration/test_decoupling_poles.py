@@ -1,15 +1,15 @@
 """Acceptance: the decoupling section works for other poles with no code change. The CI
-edition with poles US and Germany and a window ending in 2023, built by the CLI; its
-findings name Germany and equal values computed from the raw files."""
+edition with poles US and Germany and a window ending in 2023 (the session's `other_build`,
+which also has another focus pair and region); its findings name Germany and equal values
+computed from the raw files."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-import yaml
 
-from tests.conftest import CI_PARAMS, run_cli
+from tests.conftest import OTHER_EDITION
 from tests.decoupling_raw import ai_share, ncses_share, openalex_pair, openalex_share
 from tests.words_checks import chapter, check_words
 
@@ -17,16 +17,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, mirror):
-    folder = tmp_path_factory.mktemp("poles-de")
-    params = yaml.safe_load(CI_PARAMS.read_text())
-    params.update(edition="ci-de", poles=["US", "DE"], window={"start": 2019, "end": 2023})
-    path = folder / "ci-de.yml"
-    path.write_text(yaml.safe_dump(params))
-    result = run_cli("build", "--params", str(path), "--workdir", str(folder / "work"), "--mirror", str(mirror),
-                     "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return folder / "work" / "_build" / "ci-de"
+def built(other_build):
+    return other_build.build(OTHER_EDITION)
 
 
 @pytest.fixture(scope="module")

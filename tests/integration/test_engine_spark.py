@@ -1,7 +1,8 @@
 """Spark and DuckDB run the same query definition and must agree exactly: byte-identical
-tables on a generated input of 80,000 works in four parts (bench/engine.py checks the
+tables on a generated input of 20,000 works in four parts (bench/engine.py checks the
 same at one and ten million works and records it). All Spark tests live here so that one
-SparkSession (local[2]) serves them."""
+SparkSession (local[2]) serves them; the command line's test runs last, in-process, and
+stops it."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import pytest
 
 from briefing.engine.aggregate import Options, aggregate
 from briefing.errors import InputError
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, invoke
 from tests.engine_helpers import authorship, work, write_jsonl
 
 sys.path.insert(0, str(REPO / "bench"))
 import gen_works  # noqa: E402
 
 TABLES = ("pairs.parquet", "country_output.parquet", "partners.parquet")
-WORKS = 80_000
+WORKS = 20_000
 
 
 @pytest.mark.slow
@@ -63,12 +64,14 @@ def test_spark_names_the_broken_line(tmp_path, spark_local, line, expected):
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.slow
-def test_cli_with_spark_engine(tmp_path):
+def test_cli_with_spark_engine(tmp_path, spark_local):
+    """`briefing aggregate --engine spark`, called in-process after the other Spark tests (it
+    stops the session at its end, as the command does): no second JVM is started for it."""
     source = write_jsonl(tmp_path / "w.jsonl.gz", [work(1, authorship("JP", corresponding=True), authorship("US"))])
-    result = run_cli("aggregate", "--records", str(source), "--engine", "spark", "--master", "local[2]",
-                     "--out", str(tmp_path / "out"))
+    result = invoke("aggregate", "--records", str(source), "--engine", "spark", "--master", spark_local,
+                    "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "works/s (spark)" in " ".join(result.stdout.split())
+    assert (tmp_path / "out" / "pairs.parquet").is_file()
     # A broken line through the command: Spark's message (test_spark_names_the_broken_line) and
     # the CLI's exit 2 for any InputError (test_bad_input) are each proved once, in-process.

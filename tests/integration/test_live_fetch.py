@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.conftest import CI_PARAMS, run_cli
+from tests.conftest import CI_PARAMS, invoke
 from tests.integration.conftest import live_cli, one_snapshot, snapshots_under
 from tests.integration.live_fakes import FakeApis
 
@@ -39,13 +39,14 @@ def mirror_subset(mirror: Path, target: Path) -> Path:
 @pytest.fixture(scope="module")
 def live_and_mirror(tmp_path_factory, mirror, mirror_data):
     """Two work folders validated from the same content: one fetched from the (subset)
-    mirror, one fetched live; NCSES, which has no API, from the mirror in both."""
+    mirror, one fetched live (by the command line, pointed at the fake APIs); NCSES, which
+    has no API, from the mirror in both. The mirror fetches and validations run in-process."""
     base = tmp_path_factory.mktemp("live-vs-mirror")
     subset = mirror_subset(mirror, base / "mirror")
     by_mirror, by_api = base / "by-mirror", base / "by-api"
-    assert run_cli("fetch", "--params", str(CI_PARAMS), "--workdir", str(by_mirror), "--mirror", str(subset)).returncode == 0
-    assert run_cli("fetch", "--params", str(CI_PARAMS), "--workdir", str(by_api), "--mirror", str(subset),
-                   "--source", "ncses").returncode == 0
+    assert invoke("fetch", "--params", str(CI_PARAMS), "--workdir", str(by_mirror), "--mirror", str(subset)).returncode == 0
+    assert invoke("fetch", "--params", str(CI_PARAMS), "--workdir", str(by_api), "--mirror", str(subset),
+                  "--source", "ncses").returncode == 0
     with FakeApis(mirror_data) as fake:
         started = time.monotonic()
         first = live_cli(fake, "fetch", "--live", "--params", str(CI_PARAMS), "--workdir", str(by_api))
@@ -54,7 +55,7 @@ def live_and_mirror(tmp_path_factory, mirror, mirror_data):
         again = live_cli(fake, "fetch", "--live", "--params", str(CI_PARAMS), "--workdir", str(by_api))
         calls_again = len(fake.requests) - calls_first
     for work in (by_mirror, by_api):
-        assert run_cli("validate", "--params", str(CI_PARAMS), "--workdir", str(work)).returncode == 0
+        assert invoke("validate", "--params", str(CI_PARAMS), "--workdir", str(work)).returncode == 0
     return {"mirror": by_mirror, "api": by_api, "first": first, "again": again, "calls_first": calls_first,
             "calls_again": calls_again, "seconds": seconds}
 

@@ -1,17 +1,24 @@
-"""Publishing: versions with all four files, no new version without a content change,
-a new one (and an untouched old one) after a change, the PDF's text and pages, the
-manifest's checksums, and `briefing diff`."""
+"""Publishing, and the command line end to end: versions with all four files, no new
+version without a content change (nothing re-executed on a rerun), a new one (and an
+untouched old one) after a change, the same bytes from two clean builds (the command
+line's and the session's shared CI build), the PDF's text and pages, the manifest's
+checksums, and `briefing diff`."""
 
 from __future__ import annotations
 
 import json
 import re
 import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from briefing.infra.fileio import sha256_file
+from briefing.infra.lock import LOCK_NAME, holder
 from tests.conftest import REPO, run_cli, tree_bytes
 
 pytestmark = pytest.mark.slow
@@ -103,41 +110,116 @@ def test_findings_json_merges_sections(site, ci_build):
     assert len(ids) == per_section
 
 
+FIRST_BUILD = ["_build/ci/findings", "figures/ci", "_build/ci/book", "_build/ci/html", "_build/ci/data"]
+
+
+def wait_until(condition, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.05)
+
+
+def build_at_once(params: Path, work: Path, mirror: Path) -> tuple[subprocess.CompletedProcess, ...]:
+    """Two `briefing build` commands on one work folder, the second started once the first
+    holds the lock (its pid in the lock file): ordered by the lock itself, not by a sleep.
+    Each finished command's `args` is its pid."""
+    args = [sys.executable, "-m", "briefing.cli", "build", "--params", str(params), "--workdir", str(work),
+            "--mirror", str(mirror)]
+    first = subprocess.Popen([*args, "--jobs", "2"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    wait_until(lambda: holder(work / LOCK_NAME) == f"pid {first.pid}" or first.poll() is not None)
+    assert first.poll() is None, "the first build ended before it was seen holding the lock"
+    second = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    runs = []
+    for process in (first, second):
+        out, err = process.communicate(timeout=600)
+        runs.append(subprocess.CompletedProcess(process.pid, process.returncode, out, err))
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert runs[1].returncode == 0, runs[1].stderr
+    return runs[0], runs[1]
+
+
 @pytest.fixture(scope="module")
 def two_versions(tmp_path_factory, mirror):
-    """v1 from params/ci.yml; v2 after one parameter changed; a rerun in between."""
+    """A clean build by the command line (v1) with a second build started while it runs,
+    a rerun that executes nothing, and a build after one parameter changed (v2). What the
+    first build left is kept (`first`) for the tests that compare it, as the later builds
+    write into the same folder."""
     work = tmp_path_factory.mktemp("versions")
     params = work / "ci.yml"
     data = yaml.safe_load((REPO / "params" / "ci.yml").read_text())
     params.write_text(yaml.safe_dump(data, sort_keys=False))
-    first = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
-    assert first.returncode == 0, first.stderr
-    v1_before = tree_bytes(work / "_site" / "ci" / "v1")
+    built, waited = build_at_once(params, work, mirror)
+    cache, executed = work / "_build/ci/cache/funding.json", work / "_build/ci/notebooks/funding.ipynb"
+    first = SimpleNamespace(run=built, waited=waited, site=tree_bytes(work / "_site" / "ci" / "v1"),
+                            parts={part: tree_bytes(work / part) for part in FIRST_BUILD},
+                            versions=sorted(p.name for p in (work / "_site" / "ci").iterdir()),
+                            cache=cache.read_bytes(), executed=executed.stat().st_mtime_ns)
     again = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
     assert again.returncode == 0, again.stderr
+    rerun = SimpleNamespace(run=again, cache=cache.read_bytes(), executed=executed.stat().st_mtime_ns)
     data["window"]["end"] = 2021
     params.write_text(yaml.safe_dump(data, sort_keys=False))
     changed = run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror))
     assert changed.returncode == 0, changed.stderr
-    return work, v1_before, again
+    return SimpleNamespace(work=work, first=first, rerun=rerun)
+
+
+def test_second_build_at_once_waits_and_nothing_is_corrupted(two_versions):
+    first = two_versions.first
+    message = " ".join(first.waited.stderr.split())
+    assert f"waiting for another briefing command (pid {first.run.args}) to finish" in message, message
+    assert "new version ci/v1" in first.run.stdout and "unchanged, still ci/v1" in first.waited.stdout
+    assert first.versions == ["latest", "v1"]
+    assert json.loads(first.site["manifest.json"])["version"] == 1
+
+
+def test_build_produces_html_pages(two_versions):
+    first = two_versions.first
+    html = first.parts["_build/ci/html"]
+    index, funding = html["index.html"].decode(), html["funding.html"].decode()
+    assert "Research collaboration briefing (CI edition)" in index
+    assert 'href="funding.html"' in index
+    assert re.search(r"Figure(&nbsp;|\u00a0| )\d+\.1</a>:", funding)  # the number is a permalink
+    assert 'class="vl-spec"' in funding and 'class="chart-fallback"' in funding
+    assert 'href="figures/fig-gerd-intensity.csv"' in funding
+    assert len(html["assets/vega.js"]) > 100_000
+    assert "commit" in funding and "mirror-" in funding
+    assert "ran funding" in first.run.stderr or "run: funding" in first.run.stdout
+
+
+def test_second_build_executes_nothing(two_versions):
+    first, rerun = two_versions.first, two_versions.rerun
+    assert "nothing to run" in rerun.run.stdout and "validate: up to date" in rerun.run.stdout
+    assert "render: up to date" in rerun.run.stdout
+    assert rerun.cache == first.cache and rerun.executed == first.executed
+
+
+def test_two_clean_builds_give_identical_data_findings_and_figures(two_versions, ci_build):
+    """The command line's clean build and the shared CI build (in-process), byte for byte."""
+    for part, files in two_versions.first.parts.items():
+        other = tree_bytes(ci_build.work / part)
+        if part == "_build/ci/data":  # the tables; sources.json also says when each snapshot was taken
+            files, other = ({k: v for k, v in tree.items() if k.endswith(".parquet")} for tree in (files, other))
+            assert len(files) >= 4
+        assert files == other, part
 
 
 def test_rerun_creates_no_new_version(two_versions):
-    _, _, again = two_versions
-    assert "publish: unchanged, still ci/v1" in again.stdout
+    assert "publish: unchanged, still ci/v1" in two_versions.rerun.run.stdout
 
 
 def test_changed_parameter_creates_v2_and_leaves_v1_byte_identical(two_versions):
-    work, v1_before, _ = two_versions
-    site = work / "_site" / "ci"
+    site = two_versions.work / "_site" / "ci"
     assert sorted(p.name for p in site.iterdir()) == ["latest", "v1", "v2"]
-    assert tree_bytes(site / "v1") == v1_before
+    assert tree_bytes(site / "v1") == two_versions.first.site
     assert (site / "v2" / "briefing-ci-v2.pdf").is_file()
     assert json.loads((site / "latest" / "manifest.json").read_text())["version"] == 2
 
 
 def test_diff_reports_changed_findings(two_versions):
-    work, _, _ = two_versions
+    work = two_versions.work
     result = run_cli("diff", "ci/v1", "ci/v2", "--workdir", str(work), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -159,7 +241,7 @@ def test_diff_reports_changed_findings(two_versions):
 
 def test_two_clean_builds_publish_identical_versions(two_versions, ci_build):
     """v1 of the versions fixture (the command line) and of the shared CI build (in-process)."""
-    _, v1_first, _ = two_versions
+    v1_first = dict(two_versions.first.site)
     v1_second = tree_bytes(ci_build.site / "ci" / "v1")
     assert v1_first.keys() == v1_second.keys()
     differing = [name for name in v1_first if v1_first[name] != v1_second[name]]

@@ -22,10 +22,6 @@ from briefing.prose.fmt import unliteral
 from briefing.prose.summary import series, split_id
 from briefing.prose.trends import value
 from briefing.quality.turns import turn
-from briefing.stages import validate as validate_stage
-from briefing.stages.fetch import fetch
-from briefing.stages.render import render
-from briefing.stages.run import run_sections
 from tests.conftest import REPO
 from tests.words_checks import check_words
 
@@ -34,13 +30,9 @@ EDITION = load_edition(REPO / "params" / "2025.yml")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, mirror) -> Workspace:
-    ws = Workspace(root=REPO, work=tmp_path_factory.mktemp("words-2025"))
-    fetch(ws, mirror)
-    validate_stage.validate(ws, EDITION)
-    run_sections(ws, EDITION, jobs=2)
-    render(ws, EDITION, renderer="builtin", strict=True)  # a contradicted claim would stop here
-    return ws
+def built(default_build) -> Workspace:
+    """The session's default edition, built with --strict: a contradicted claim would stop it."""
+    return default_build
 
 
 @pytest.fixture(scope="module")

@@ -179,3 +179,23 @@ def test_ncses_gerd_latest_year_note_moves_the_year(tmp_path):
     table = ncses.ncses_rd.gerd_gdp(path, ncses.country_codes)
     assert table[["country", "year", "value", "status"]].values.tolist() == [
         ["AU", 2019, 1.8, "P"], ["TW", 2021, 3.77, "P"], ["TW", 2010, 2.82, ""]]
+
+
+def test_checked_tables_read_the_same_bytes_once_and_other_bytes_again(tmp_path, monkeypatch):
+    """fetch checks a mirror's files and validate reads the same bytes from their snapshot: one
+    parse per process, and callers get copies. Changed bytes are read (and refused) again."""
+    from briefing.sources import adapters, indicators
+
+    registry = indicators.for_root(Path(__file__).resolve().parents[2])
+    calls = []
+    real = adapters.read_files
+    monkeypatch.setattr(adapters, "read_files", lambda *args: calls.append(args[0]) or real(*args))
+    files = write(tmp_path, "wdi.csv", WDI_HEAD + WDI_JP)
+    first = adapters.checked_tables("worldbank", list(files.values()), registry, "mirror (worldbank)")
+    first["rd_indicators"].loc[0, "value"] = -5.0  # a caller's change does not reach the kept tables
+    second = adapters.checked_tables("worldbank", list(files.values()), registry, "snapshot (worldbank)")
+    assert calls == ["worldbank"] and second["rd_indicators"]["value"].tolist() == [3.2, 3.27]
+    files["wdi.csv"].write_text(WDI_HEAD + WDI_JP.replace('"3.2"', '"-1"'), encoding="utf-8")
+    with pytest.raises(InputError, match="must be >= 0"):
+        adapters.checked_tables("worldbank", list(files.values()), registry, "snapshot (worldbank)")
+    assert calls == ["worldbank", "worldbank"]

@@ -4,8 +4,10 @@ template and Lua filters, one page per chapter, charts interactive offline."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pypandoc
@@ -35,7 +37,7 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
     numbers = chapter_numbers(chapters)
     # Metadata values are read as markdown: text from parameters and chapter titles is escaped.
     nav = [{"href": page_name(c.file), "title": md_escape(c.title), "number": numbers[c.file]} for c in chapters]
-    pages = []
+    jobs = []
     with staged_dir(out) as tmp:
         for i, chapter in enumerate(chapters):
             meta = {
@@ -53,16 +55,21 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
                 "data-zip": data_zip_name(edition.edition, version) if version else None,
             }
             meta = {k: v for k, v in meta.items() if v is not None}
-            target = tmp / page_name(chapter.file)
-            _pandoc(book, chapter.file, target, meta)
-            pages.append(out / target.name)
+            jobs.append((book, chapter.file, tmp / page_name(chapter.file), meta))
+        # One pandoc per chapter, at once; the Vega bundle is made meanwhile (a few seconds).
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            running = [pool.submit(_pandoc, *job) for job in jobs]
+            from briefing.charts.export import vega_bundle  # imported here: loads Altair
+
+            bundle = vega_bundle()
+            for job in running:  # the first chapter that failed raises
+                job.result()
+        pages = [out / target.name for _, _, target, _ in jobs]
         shutil.copytree(book / "figures", tmp / "figures")
         (tmp / "assets").mkdir()
         for asset in (HERE / "assets").iterdir():
             shutil.copyfile(asset, tmp / "assets" / asset.name)
-        from briefing.charts.export import vega_bundle  # imported here: loads Altair
-
-        (tmp / "assets" / "vega.js").write_text(vega_bundle(), encoding="utf-8")
+        (tmp / "assets" / "vega.js").write_text(bundle, encoding="utf-8")
         write_search_index(tmp, [tmp / p.name for p in pages])
     return pages
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from briefing.infra.fileio import sha256_file
 from briefing.sources import ncses, oecd, openalex, worldbank
 from briefing.sources.indicators import Registry
 
@@ -30,3 +32,23 @@ def read_files(source: str, files: list[Path], registry: Registry | None = None)
     if source in REGISTRY_READERS:
         return ADAPTERS[source](named, registry)
     return ADAPTERS[source](named)
+
+
+_CHECKED: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
+_CHECKED_KEPT = 8
+
+
+def checked_tables(source: str, files: list[Path], registry: Registry, origin: str) -> dict[str, pd.DataFrame]:
+    """The adapter's tables of `source`, each validated against its canonical schema (a
+    failure names `origin`). Done once per process for the same bytes and registry: `build`
+    checks a mirror's files in fetch, then validate reads the same bytes from their snapshot."""
+    key = (source, tuple(sorted((f.name, sha256_file(f)) for f in files)), registry.model_dump_json())
+    if key not in _CHECKED:
+        from briefing import schemas  # imported here: pandera is heavy
+
+        _CHECKED[key] = {name: schemas.check(name, frame, origin)
+                         for name, frame in read_files(source, files, registry).items()}
+        while len(_CHECKED) > _CHECKED_KEPT:
+            _CHECKED.popitem(last=False)
+    _CHECKED.move_to_end(key)
+    return {name: frame.copy() for name, frame in _CHECKED[key].items()}

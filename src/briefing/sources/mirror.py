@@ -54,13 +54,12 @@ def is_snapshotted(ws: Workspace, source: str, files: list[Path]) -> bool:
     return (ws.raw / source / snap_id / SNAPSHOT_FILE).is_file()
 
 
-def check_files(source: str, files: list[Path], registry=None) -> None:
+def check_files(source: str, files: list[Path], registry: indicators.Registry) -> None:
     """Parse and validate native files before they become a snapshot (`registry`: the project's
     indicator registry, which the World Bank, OECD and NCSES adapters read through)."""
-    from briefing import schemas  # imported here: heavy, only needed for files not yet snapshotted
-    from briefing.sources.adapters import read_files
-    for name, frame in read_files(source, files, registry).items():
-        schemas.check(name, frame, f"{files[0].parent} ({source})")
+    from briefing.sources.adapters import checked_tables  # imported here: heavy, only for files not yet snapshotted
+
+    checked_tables(source, files, registry, f"{files[0].parent} ({source})")
 
 
 def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None,

@@ -9,6 +9,7 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from briefing.errors import InputError
@@ -36,11 +37,47 @@ def read_csv(path: Path, columns: list[str], *, sep: str = ",", skip_lines: int 
     The returned frame carries a `_line` column: the file line where each row starts, as an
     editor counts it, whatever blank lines or quoted line breaks came before. Blank lines are
     skipped; a row with more or fewer cells than the header is an error."""
-    header, rows, lines = _records(path, read_text(path), sep, skip_lines, columns)
+    text = read_text(path)
+    frame = _plain_frame(path, text, sep, skip_lines, columns)
+    if frame is not None:
+        return frame
+    header, rows, lines = _records(path, text, sep, skip_lines, columns)
     if not rows:
         raise InputError(str(path), "file has a header but no data rows")
     frame = pd.DataFrame(rows, columns=header, dtype=str)
     frame["_line"] = lines
+    return frame
+
+
+def _plain_frame(path: Path, text: str, sep: str, skip_lines: int, columns: list[str]) -> pd.DataFrame | None:
+    """The common case read by pandas' C parser, twenty times faster than row by row: no
+    quotes, no carriage return but in a Windows line end, no blank lines and every row as wide
+    as the header after the preamble, so each row is one line. Anything else (None) goes to the
+    careful reader, which gives the same frame or names the line at fault."""
+    if '"' in text:
+        return None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    start = 0
+    for _ in range(skip_lines):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    body = text[start:]
+    lines = body.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if len(lines) < 2 or any(not line.strip() for line in lines):
+        return None
+    header = _column_names(lines[0].split(sep), path, columns)
+    cells = len(header) - 1
+    if any(line.count(sep) != cells for line in lines):
+        return None
+    frame = pd.read_csv(io.StringIO(body), sep=sep, header=None, skiprows=1, names=header, index_col=False,
+                        dtype=str, na_filter=False, quoting=csv.QUOTE_NONE, engine="c")
+    frame["_line"] = np.arange(skip_lines + 2, skip_lines + 1 + len(lines), dtype="int64")
     return frame
 
 

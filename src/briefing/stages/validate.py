@@ -55,7 +55,7 @@ def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
     import pandas as pd  # imported here: heavy, and not needed to see that tables are up to date
 
     from briefing import schemas
-    from briefing.sources.adapters import read_files
+    from briefing.sources.adapters import checked_tables
     from briefing.sources.curated import read_country_names, read_curated
 
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
@@ -63,9 +63,10 @@ def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
     for source in SOURCES:
         snap = snapshot.read_snapshot(ws.raw, source)
         snapshot.verify(snap)
-        tables = read_files(source, [snap.file(n) for n in snap.files], indicator_registry)
+        tables = checked_tables(source, [snap.file(n) for n in snap.files], indicator_registry,
+                                f"{snap.path.name} ({source})")
         for name, frame in tables.items():
-            parts[name].append(schemas.check(name, frame, f"{snap.path.name} ({source})"))
+            parts[name].append(frame)
     inputs = curated_inputs(ws, edition)
     curated = read_curated(inputs)
     curated["country_names"] = read_country_names(inputs.names)
