@@ -1,6 +1,6 @@
-"""Series of editions end to end, through the CLI, into one `_site/`: the East Asia 2024
-and 2025 editions (the shipped params with short windows and few countries) and a Europe
-edition written by `briefing new` with the series' own curated folder (two documents made
+"""Series of editions end to end, through the CLI (called in-process), into one `_site/`:
+the East Asia 2024 and 2025 editions (the shipped params with short windows and few
+countries) and a Europe edition written by `briefing new` with the series' own curated folder (two documents made
 for the test, tests/fixtures/europe) and an unquoted NO among its countries, built as
 written. "What changed" compares within a series by window; the Europe edition's timeline,
 markers and summary come from its own events only; bad curated rows stop with exit 2 and
@@ -21,7 +21,7 @@ from briefing.infra.yaml_model import read_yaml
 from briefing.prose import fmt
 from briefing.report.changes import by_kind
 from briefing.report.diff import advanced_findings, load_findings, load_window
-from tests.conftest import REPO, copy_project, run_cli, tree_bytes
+from tests.conftest import REPO, copy_project, invoke, tree_bytes
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,7 @@ SMALL = {"countries": ["JP", "KR", "US", "CN"], "region": {"name": "Asia-Pacific
 
 
 def build(params: Path, work: Path, mirror: Path, cwd: Path = REPO):
-    return run_cli("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror), "--jobs", "2",
+    return invoke("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror), "--jobs", "2",
                    cwd=cwd)
 
 
@@ -51,7 +51,7 @@ def site(tmp_path_factory, mirror) -> SimpleNamespace:
         ok(build(params / f"{name}.yml", work, mirror))
     shutil.copytree(FIXTURE, root / "europe-curated")
     europe = params / "europe-2022.yml"
-    written = run_cli("new", str(europe), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "eu27",
+    written = invoke("new", str(europe), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "eu27",
                       "--countries", "SE", "NO", "FI", "--window", "2020-2022", "--series", "europe",
                       "--curated", str(root / "europe-curated"), "--documents", str(root / "europe-curated" / "documents"),
                       "--workdir", str(work), "--mirror", str(mirror))
@@ -102,13 +102,13 @@ def test_the_site_index_groups_series_and_links_each_edition_to_its_predecessor(
 
 
 def test_diff_without_versions_compares_an_edition_with_its_predecessor(site):
-    result = run_cli("diff", "--params", str(site.params / "2025.yml"), "--workdir", str(site.work), "--json")
+    result = invoke("diff", "--params", str(site.params / "2025.yml"), "--workdir", str(site.work), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["old"], data["new"]) == ("2024/v1", "2025/v1") and data["advanced"]
-    first = run_cli("diff", "--params", str(site.europe), "--workdir", str(site.work))
+    first = invoke("diff", "--params", str(site.europe), "--workdir", str(site.work))
     assert first.returncode == 0 and "first version of the first edition of series europe" in " ".join(first.stdout.split())
-    explicit = run_cli("diff", "2024/v1", "europe-2022/v1", "--workdir", str(site.work), "--json")
+    explicit = invoke("diff", "2024/v1", "europe-2022/v1", "--workdir", str(site.work), "--json")
     assert explicit.returncode == 0 and json.loads(explicit.stdout)["new"] == "europe-2022/v1"
 
 
@@ -204,7 +204,7 @@ def test_a_default_series_quote_not_in_its_seed_exits_2(site, tmp_path, mirror):
 ])
 def test_briefing_new_refuses_bad_requests_and_writes_nothing(tmp_path, args, expected):
     target = tmp_path / "new.yml"
-    result = run_cli("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", *args,
+    result = invoke("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", *args,
                      "--workdir", str(tmp_path / "work"))
     assert result.returncode == 2, result.stdout + result.stderr
     assert expected in " ".join(result.stderr.split())
@@ -214,7 +214,7 @@ def test_briefing_new_refuses_bad_requests_and_writes_nothing(tmp_path, args, ex
 def test_briefing_new_never_overwrites_a_params_file(tmp_path):
     target = tmp_path / "mine.yml"
     target.write_text("edition: mine\n")
-    result = run_cli("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "europe",
+    result = invoke("new", str(target), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "europe",
                      "--workdir", str(tmp_path / "work"))
     assert result.returncode == 2 and "already exists" in result.stderr
     assert target.read_text() == "edition: mine\n"

@@ -12,11 +12,10 @@ from briefing import countries
 from briefing.charts import placement
 from briefing.charts.groups import OTHER, highlighted, label_scale
 from briefing.charts.marks import provisional_points
-from briefing.charts.theme import LABEL_GREY, MUTED, PALETTE, WIDTH
+from briefing.charts.theme import LABEL_GREY, LABEL_SIZE, MUTED, PALETTE, WIDTH
 from briefing.prose.fmt import cap, the
 
 SHARE_FORMAT = ".1f"
-LABEL_SIZE = 11
 START_SIZE = 10
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross"]
 

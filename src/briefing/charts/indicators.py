@@ -11,11 +11,10 @@ import pandas as pd
 
 from briefing.charts import placement
 from briefing.charts.groups import highlighted, label_scale
-from briefing.charts.theme import WIDTH
+from briefing.charts.theme import LABEL_SIZE, WIDTH
 from briefing.metrics.indicators import IndicatorView
 
 HEIGHT = 320
-LABEL_SIZE = 11  # px, the direct labels' font size
 LABEL_WIDTH = 120  # room at the right for direct labels
 
 

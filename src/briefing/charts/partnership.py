@@ -10,12 +10,11 @@ from briefing import countries
 from briefing.charts import placement
 from briefing.charts.groups import label_scale
 from briefing.charts.marks import break_bands, provisional_points
-from briefing.charts.theme import MUTED, PALETTE, WIDTH
+from briefing.charts.theme import LABEL_SIZE, MUTED, PALETTE, WIDTH
 from briefing.metrics.partnership import pair_name
 
 YEAR_AXIS = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
 LABEL_ROOM = 190  # px right of the plot for direct labels
-LABEL_SIZE = 11
 
 
 def _end_labels(data: pd.DataFrame, y: str, text: str, scale: placement.LinearScale) -> pd.DataFrame:

@@ -19,6 +19,7 @@ LABEL_GREY = "#6B6B6B"  # their labels: 5.3:1 on white
 FONT = "DejaVu Sans, Noto Sans CJK JP, sans-serif"
 WIDTH = 560
 HEIGHT = 300
+LABEL_SIZE = 11  # px, the font size of direct labels at line ends and of callouts
 
 
 @alt.theme.register("briefing", enable=True)

@@ -21,14 +21,16 @@ if TYPE_CHECKING:
 
 
 
-def current_inputs(ws: Workspace, edition: Edition) -> dict:
+def current_snapshots(ws: Workspace) -> dict[str, snapshot.Snapshot]:
+    """The current snapshot of every source (its snapshot.yml read once per validation)."""
+    return {source: snapshot.read_snapshot(ws.raw, source) for source in SOURCES}
+
+
+def current_inputs(ws: Workspace, edition: Edition, snapshots: dict[str, snapshot.Snapshot] | None = None) -> dict:
     """What the validated tables are made from: snapshot ids and checksums, the series'
     curated files and documents, adapter code. Equal inputs mean the tables are up to date."""
-    snaps = {}
-    for source in SOURCES:
-        snap = snapshot.read_snapshot(ws.raw, source)
-        snaps[source] = {"snapshot_id": snap.id, "files": snap.files,
-                         "retrieved_at": snap.meta.get("retrieved_at", "")}
+    snaps = {source: {"snapshot_id": snap.id, "files": snap.files, "retrieved_at": snap.meta.get("retrieved_at", "")}
+             for source, snap in (snapshots or current_snapshots(ws)).items()}
     curated = {_curated_name(ws, p): sha256_file(p) for p in curated_inputs(ws, edition).files()}
     records = {field: snap.id for field, snap in record_snapshots(ws).items()}
     return {"snapshots": snaps, "curated": curated, "sources_yml": sha256_file(ws.sources_file),
@@ -36,12 +38,12 @@ def current_inputs(ws: Workspace, edition: Edition) -> dict:
             "records": records, "code": code_fingerprint(__name__)}
 
 
-def is_up_to_date(ws: Workspace, edition: Edition) -> bool:
+def is_up_to_date(ws: Workspace, edition: Edition, inputs: dict | None = None) -> bool:
     marker = ws.data(edition.edition) / INPUTS_FILE
     if not marker.is_file() or not all((ws.data(edition.edition) / f"{t}.parquet").is_file()
                                        for t in [*TABLES, *FIELD_TABLES]):
         return False
-    return json.loads(marker.read_text()) == current_inputs(ws, edition)
+    return json.loads(marker.read_text()) == (inputs or current_inputs(ws, edition))
 
 
 def _curated_name(ws: Workspace, path: Path) -> str:
@@ -50,7 +52,7 @@ def _curated_name(ws: Workspace, path: Path) -> str:
     return path.relative_to(ws.root).as_posix() if path.is_relative_to(ws.root) else f"{path.parent.name}/{path.name}"
 
 
-def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
+def build_tables(ws: Workspace, edition: Edition, snapshots: dict[str, snapshot.Snapshot]) -> dict[str, pd.DataFrame]:
     """Every canonical table from the current snapshots and the series' curated inputs, validated."""
     import pandas as pd  # imported here: heavy, and not needed to see that tables are up to date
 
@@ -60,8 +62,7 @@ def build_tables(ws: Workspace, edition: Edition) -> dict[str, pd.DataFrame]:
 
     parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
     indicator_registry = indicators.for_root(ws.root)
-    for source in SOURCES:
-        snap = snapshot.read_snapshot(ws.raw, source)
+    for source, snap in snapshots.items():
         snapshot.verify(snap)
         tables = checked_tables(source, [snap.file(n) for n in snap.files], indicator_registry,
                                 f"{snap.path.name} ({source})")
@@ -109,28 +110,27 @@ def build_field_tables(ws: Workspace, scratch: Path) -> dict[str, pd.DataFrame]:
 
 def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
     """Write the validated tables; returns False when they were already up to date."""
-    indicators.check_edition_files(ws.root, edition, {s: list(snapshot.read_snapshot(ws.raw, s).files)
-                                                      for s in SOURCES}, "the current snapshots")
-    if not force and is_up_to_date(ws, edition):
+    snaps = current_snapshots(ws)
+    indicators.check_edition_files(ws.root, edition, {s: list(snap.files) for s, snap in snaps.items()},
+                                   "the current snapshots")
+    inputs = current_inputs(ws, edition, snaps)
+    if not force and is_up_to_date(ws, edition, inputs):
         return False
-    inputs = current_inputs(ws, edition)
-    tables = build_tables(ws, edition)
+    tables = build_tables(ws, edition, snaps)
     with staged_dir(ws.data(edition.edition)) as tmp:
         tables.update(build_field_tables(ws, tmp))
         for name, table in tables.items():
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
-        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition)))
+        (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition, snaps)))
         (tmp / indicators.BUILD_FILE).write_text(canonical_json(indicators.for_root(ws.root).model_dump(mode="json")))
     return True
 
 
-def source_catalogue(ws: Workspace, edition: Edition) -> dict:
+def source_catalogue(ws: Workspace, edition: Edition, snapshots: dict[str, snapshot.Snapshot]) -> dict:
     """sources.yml with each dataset's current snapshot metadata, and the documents the
     series' curated rows cite, for sections and methods."""
-    datasets = {}
-    for source, entry in registry.datasets(ws.sources_file).items():
-        snap = snapshot.read_snapshot(ws.raw, source)
-        datasets[source] = {**entry, "snapshot": snap.meta}
+    datasets = {source: {**entry, "snapshot": snapshots[source].meta}
+                for source, entry in registry.datasets(ws.sources_file).items()}
     return {"datasets": datasets, "documents": curated_inputs(ws, edition).documents.entries}
 
