@@ -84,3 +84,16 @@ def test_a_sentence_about_a_document_prints_where_the_edition_cites_it():
     assert text == "" and results[0].status == "not_applicable"
     with pytest.raises(InputError, match=r"x.qmd, line 1: a claim needs a condition"):
         resolve("[A.]{.claim}", FINDINGS)
+
+
+def test_the_methods_list_tells_a_statement_about_a_document_from_a_checked_claim(tmp_path):
+    """A claim with if= alone says what a cited document says: the methods appendix lists it as
+    such, not as a claim about the data that 'holds'."""
+    from briefing.report.blocks import Context, claims
+    from briefing.report.claims import ClaimResult
+
+    checked = [ClaimResult("chapters/x.qmd", 3, "Both grew faster with China.", "growth(...) > 0", "holds", ""),
+               ClaimResult("chapters/x.qmd", 9, "The essay counted by corresponding author.", "", "holds", "")]
+    listed = claims(Context(EDITION, tmp_path, tmp_path, {}, None, claims=checked)).splitlines()
+    assert listed[0].startswith("- Both grew faster with China. (holds;")
+    assert "(about a document this edition cites, printed; not a statement about its data;" in listed[1]

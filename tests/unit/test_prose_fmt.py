@@ -42,3 +42,10 @@ def test_marks_note_explains_the_quality_marks_only_when_there_are_some():
     note = fmt.marks_note([2023], [(2020, "Break in South Korea's series")])
     assert note == (" Hollow points (or a lighter bar): 2023, provisional. Shaded: break in South Korea's series "
                     "(2020).")
+
+
+def test_years_in_a_sentence_give_runs_of_three_as_a_span():
+    assert fmt.years([2021]) == "2021"
+    assert fmt.years([2021, 2020]) == "2020 and 2021"
+    assert fmt.years(range(2015, 2022)) == "2015–2021"
+    assert fmt.years([2012, 2015, 2016, 2017, 2019, 2020]) == "2012, 2015–2017, 2019 and 2020"

@@ -75,6 +75,24 @@ def join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def year_runs(values, shortest: int = 3) -> list[str]:
+    """Years in order, each run of at least `shortest` consecutive ones as a span:
+    [2012, 2015, 2016, 2017] -> ['2012', '2015–2017']."""
+    runs: list[list[int]] = []
+    for year in sorted({int(y) for y in values}):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [part for run in runs
+            for part in ([f"{run[0]}–{run[-1]}"] if len(run) >= shortest else [str(y) for y in run])]
+
+
+def years(values) -> str:
+    """Years for a sentence, runs of three or more as a span: '2012 and 2015–2021'."""
+    return join_and(year_runs(values))
+
+
 def names(codes: list[str]) -> str:
     """'Japan, South Korea and China'."""
     return join_and([countries.name(c) for c in codes])
@@ -118,7 +136,6 @@ def marks_note(provisional=(), breaks=()) -> str:
     Shaded: the 2020 break in South Korea's series.' ('' without marks)."""
     parts = []
     if provisional:
-        years = join_and([str(y) for y in provisional])
-        parts.append(f" Hollow points (or a lighter bar): {years}, provisional.")
+        parts.append(f" Hollow points (or a lighter bar): {years(provisional)}, provisional.")
     parts += [f" Shaded: {label[0].lower() + label[1:]} ({year})." for year, label in breaks]
     return "".join(parts)

@@ -36,19 +36,15 @@ def the_names(codes: list[str]) -> str:
     return fmt.join_and([fmt.the(c) for c in codes])
 
 
-def years_text(years: list[int]) -> str:
-    return fmt.join_and([str(y) for y in years])
-
-
 def flag_text(flag: str, source: str, country: str, short: str, years: list[int]) -> str:
     """One sentence: who flags what, for which years."""
     what = f"{fmt.possessive(country)} {short}"
     if flag == "B":
-        return (f"{source} marks a break in {what} series in {years_text(years)}: figures before and after "
+        return (f"{source} marks a break in {what} series in {fmt.years(years)}: figures before and after "
                 f"are not strictly comparable.")
     figures = "figure" if len(years) == 1 else "figures"
     marked = "provisional" if flag == "P" else "estimated"
-    return f"{source} marks {what} {figures} for {years_text(years)} as {marked}."
+    return f"{source} marks {what} {figures} for {fmt.years(years)} as {marked}."
 
 
 def status_caveats(view: IndicatorView, names: dict[str, str]) -> list[Flagged]:

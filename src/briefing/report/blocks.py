@@ -159,7 +159,11 @@ def claims(ctx: Context) -> str:
     shown = {"holds": "holds", "contradicted": "contradicted by this edition's data, left out",
              "unchecked": "cannot be checked in this edition, left out",
              "not_applicable": "does not apply to this edition, left out"}
-    return "\n".join(f"- {esc(c.text)} ({shown[c.status]}; {code(Path(c.origin).name)}, line {c.line})"
+    document = "about a document this edition cites, printed; not a statement about its data"
+
+    def status(c: ClaimResult) -> str:  # a claim with if= alone states what a document says
+        return document if c.status == "holds" and not c.when else shown[c.status]
+    return "\n".join(f"- {esc(c.text)} ({status(c)}; {code(Path(c.origin).name)}, line {c.line})"
                      for c in shown_claims)
 
 

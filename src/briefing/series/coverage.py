@@ -15,6 +15,7 @@ import pandas as pd
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.workspace import Workspace
+from briefing.prose import fmt
 from briefing.sources import registry, snapshot
 from briefing.sources.adapters import read_files
 from briefing.sources.mirror import mirror_files
@@ -50,15 +51,8 @@ def source_tables(ws: Workspace, mirror: Path | None) -> dict[str, pd.DataFrame]
 
 
 def span(years) -> str:
-    """2015, 2016, 2017, 2020 -> '2015–2017, 2020'."""
-    years = sorted(set(years))
-    runs, first = [], None
-    for i, year in enumerate(years):
-        first = year if first is None else first
-        if i + 1 == len(years) or years[i + 1] != year + 1:
-            runs.append(str(first) if first == year else f"{first}–{year}")
-            first = None
-    return ", ".join(runs)
+    """2015, 2016, 2017, 2020 -> '2015–2017, 2020' (two years in a row as a span too)."""
+    return ", ".join(fmt.year_runs(years, shortest=2))
 
 
 def _years(frame: pd.DataFrame, start: int, end: int) -> tuple[int, ...]:
