@@ -185,17 +185,19 @@ def test_checked_tables_read_the_same_bytes_once_and_other_bytes_again(tmp_path,
     """fetch checks a mirror's files and validate reads the same bytes from their snapshot: one
     parse per process, and callers get copies. Changed bytes are read (and refused) again."""
     from briefing.sources import adapters, indicators
+    from briefing.sources.snapshot import file_digests
 
     registry = indicators.for_root(Path(__file__).resolve().parents[2])
     calls = []
     real = adapters.read_files
     monkeypatch.setattr(adapters, "read_files", lambda *args: calls.append(args[0]) or real(*args))
     files = write(tmp_path, "wdi.csv", WDI_HEAD + WDI_JP)
-    first = adapters.checked_tables("worldbank", list(files.values()), registry, "mirror (worldbank)")
+    paths = list(files.values())
+    first = adapters.checked_tables("worldbank", paths, file_digests(paths), registry, "mirror (worldbank)")
     first["rd_indicators"].loc[0, "value"] = -5.0  # a caller's change does not reach the kept tables
-    second = adapters.checked_tables("worldbank", list(files.values()), registry, "snapshot (worldbank)")
+    second = adapters.checked_tables("worldbank", paths, file_digests(paths), registry, "snapshot (worldbank)")
     assert calls == ["worldbank"] and second["rd_indicators"]["value"].tolist() == [3.2, 3.27]
     files["wdi.csv"].write_text(WDI_HEAD + WDI_JP.replace('"3.2"', '"-1"'), encoding="utf-8")
     with pytest.raises(InputError, match="must be >= 0"):
-        adapters.checked_tables("worldbank", list(files.values()), registry, "snapshot (worldbank)")
+        adapters.checked_tables("worldbank", paths, file_digests(paths), registry, "snapshot (worldbank)")
     assert calls == ["worldbank", "worldbank"]

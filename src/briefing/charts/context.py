@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from briefing.charts.theme import PALETTE, WIDTH
+from briefing.charts.theme import PALETTE, WIDTH, note_mark
 from briefing.metrics.context import KINDS
 from briefing.prose.context import citation
 
@@ -30,8 +30,7 @@ def timeline_chart(shown: pd.DataFrame, start: int, end: int, names: dict[str, s
     window = alt.layer(extent, alt.Chart(pd.DataFrame({"start": [f"{start}-01-01"], "end": [f"{end}-12-31"]})).mark_rect(
         color="#DCE7F3", opacity=0.55).encode(x=alt.X("start:T", title=None), x2="end:T"))
     if shown.empty:
-        note = alt.Chart(pd.DataFrame({"text": [f"No policy act from {start} on is recorded for this series"]})
-                         ).mark_text(fontSize=12, color="#444444").encode(text="text:N")
+        note = note_mark(f"No policy act from {start} on is recorded for this series")
         return alt.layer(window, note).properties(width=WIDTH - 40, height=3 * ROW)
     position = (pd.to_datetime(shown["plot_date"]) - first_day) / (last_day - first_day)
     data = shown.assign(href=source_page + "#src-" + shown["source_id"],

@@ -7,7 +7,7 @@ import pandas as pd
 
 from briefing import countries
 from briefing.charts.groups import highlighted
-from briefing.charts.theme import PALETTE, WIDTH
+from briefing.charts.theme import PALETTE, WIDTH, note_mark
 
 
 def growth_chart(frame: pd.DataFrame, highlight: list[str]) -> alt.LayerChart:
@@ -36,8 +36,7 @@ def gbard_chart(frame: pd.DataFrame) -> alt.Chart:
     """Government R&D budgets by objective, stacked, one row of bars per country; a note where
     no country has them (the chapter leaves the section out: `prose.funding.gbard_summary`)."""
     if frame.empty:
-        note = pd.DataFrame({"text": ["No government R&D budget by objective for this edition's countries"]})
-        return alt.Chart(note).mark_text(fontSize=12, color="#444444").encode(text="text:N").properties(
+        return note_mark("No government R&D budget by objective for this edition's countries").properties(
             width=WIDTH - 160, height=40)
     objectives = list(dict.fromkeys(frame["objective"]))
     data = frame.assign(name=frame["country"].map(countries.name), year=frame["year"].astype(str),

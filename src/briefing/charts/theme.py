@@ -4,6 +4,7 @@ contrast against white, type readable at print size."""
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 # The first five colour lines and their direct labels, so each keeps 3:1 contrast on
 # white (WCAG non-text contrast) and every two of them stay at least CIEDE2000 10 apart
@@ -20,6 +21,12 @@ FONT = "DejaVu Sans, Noto Sans CJK JP, sans-serif"
 WIDTH = 560
 HEIGHT = 300
 LABEL_SIZE = 11  # px, the font size of direct labels at line ends and of callouts
+NOTE_GREY = "#444444"
+
+
+def note_mark(text: str) -> alt.Chart:
+    """One line of text where a chart has nothing to draw (its section says why)."""
+    return alt.Chart(pd.DataFrame({"text": [text]})).mark_text(fontSize=12, color=NOTE_GREY).encode(text="text:N")
 
 
 @alt.theme.register("briefing", enable=True)

@@ -75,7 +75,7 @@ def gbard_summary(gbard: pd.DataFrame) -> str:
                            "for none of the countries this edition names in sections.funding.gbard_countries; "
                            "name countries it covers there to show them.")
     years = sorted({int(y) for y in gbard["year"]})
-    lines = [f"The source table gives budgets by objective for {fmt.join_and([str(y) for y in years])} only; "
+    lines = [f"The source table gives budgets by objective for {fmt.years(years)} only; "
              f"{years[-1]} is the latest."] if len(years) > 1 else []
     for code, rows in gbard.groupby("country", sort=False):
         year = int(rows["year"].max())

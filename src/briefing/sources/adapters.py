@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.infra.fileio import sha256_file
 from briefing.sources import ncses, oecd, openalex, worldbank
 from briefing.sources.indicators import Registry
 
@@ -38,11 +37,13 @@ _CHECKED: OrderedDict[tuple, dict[str, pd.DataFrame]] = OrderedDict()
 _CHECKED_KEPT = 8
 
 
-def checked_tables(source: str, files: list[Path], registry: Registry, origin: str) -> dict[str, pd.DataFrame]:
+def checked_tables(source: str, files: list[Path], digests: dict[str, str], registry: Registry,
+                   origin: str) -> dict[str, pd.DataFrame]:
     """The adapter's tables of `source`, each validated against its canonical schema (a
-    failure names `origin`). Done once per process for the same bytes and registry: `build`
-    checks a mirror's files in fetch, then validate reads the same bytes from their snapshot."""
-    key = (source, tuple(sorted((f.name, sha256_file(f)) for f in files)), registry.model_dump_json())
+    failure names `origin`). Done once per process for the same bytes (`digests`, the files'
+    sha256 by name, which the caller has already computed) and registry: `build` checks a
+    mirror's files in fetch, then validate reads the same bytes from their snapshot."""
+    key = (source, tuple(sorted(digests.items())), registry.model_dump_json())
     if key not in _CHECKED:
         from briefing import schemas  # imported here: pandera is heavy
 

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.errors import InputError
-from briefing.infra.fileio import sha256_file
 from briefing.infra.workspace import Workspace
 from briefing.sources import indicators, registry
-from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, utc_stamp, write_snapshot
+from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, content_id, file_digests, utc_stamp, write_snapshot
 
 if TYPE_CHECKING:
     from briefing.config import Edition
@@ -49,17 +48,19 @@ def mirror_files(mirror: Path, source: str, entry: dict) -> list[Path]:
     return found
 
 
-def is_snapshotted(ws: Workspace, source: str, files: list[Path]) -> bool:
-    snap_id = content_id("mirror", {f.name: sha256_file(f) for f in files})
-    return (ws.raw / source / snap_id / SNAPSHOT_FILE).is_file()
+def is_snapshotted(ws: Workspace, source: str, digests: dict[str, str]) -> bool:
+    """Whether files with these sha256 digests (by name) are already a snapshot of `source`."""
+    return (ws.raw / source / content_id("mirror", digests) / SNAPSHOT_FILE).is_file()
 
 
-def check_files(source: str, files: list[Path], registry: indicators.Registry) -> None:
+def check_files(source: str, files: list[Path], registry: indicators.Registry,
+                digests: dict[str, str] | None = None) -> None:
     """Parse and validate native files before they become a snapshot (`registry`: the project's
-    indicator registry, which the World Bank, OECD and NCSES adapters read through)."""
-    from briefing.sources.adapters import checked_tables  # imported here: heavy, only for files not yet snapshotted
+    indicator registry, which the World Bank, OECD and NCSES adapters read through; `digests`:
+    the files' sha256 by name, when the caller has them)."""
+    from briefing.sources.adapters import checked_tables  # imported here: heavy
 
-    checked_tables(source, files, registry, f"{files[0].parent} ({source})")
+    checked_tables(source, files, digests or file_digests(files), registry, f"{files[0].parent} ({source})")
 
 
 def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None,
@@ -77,8 +78,9 @@ def fetch_mirror(ws: Workspace, mirror: Path, sources: list[str] | None = None,
                                        f"the mirror ({mirror})")
     indicator_registry = indicators.for_root(ws.root)
     for source, files in plan.items():
-        if not is_snapshotted(ws, source, files):
-            check_files(source, files, indicator_registry)
+        digests = file_digests(files)
+        if not is_snapshotted(ws, source, digests):
+            check_files(source, files, indicator_registry, digests)
     results = []
     for source, files in plan.items():
         entry = table[source]

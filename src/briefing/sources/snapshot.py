@@ -39,6 +39,11 @@ def utc_stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def file_digests(files: list[Path]) -> dict[str, str]:
+    """Each file's sha256 by its base name, as snapshot.yml records them."""
+    return {f.name: sha256_file(f) for f in files}
+
+
 def content_id(prefix: str, files: dict[str, str]) -> str:
     """A snapshot id from its content: the same files give the same id."""
     digest = hashlib.sha256()
@@ -55,7 +60,7 @@ def write_snapshot(raw: Path, source: str, entry: dict, origin: str, prefix: str
     `retrieved_at` is when the files were obtained from the publisher (default: now).
     Returns the snapshot and whether it was new. An existing snapshot with the
     same content is left untouched (snapshots are immutable)."""
-    hashes = {f.name: sha256_file(f) for f in files}
+    hashes = file_digests(files)
     snap_id = content_id(prefix, hashes)
     target = raw / source / snap_id
     created = False

@@ -64,8 +64,8 @@ def build_tables(ws: Workspace, edition: Edition, snapshots: dict[str, snapshot.
     indicator_registry = indicators.for_root(ws.root)
     for source, snap in snapshots.items():
         snapshot.verify(snap)
-        tables = checked_tables(source, [snap.file(n) for n in snap.files], indicator_registry,
-                                f"{snap.path.name} ({source})")
+        tables = checked_tables(source, [snap.file(n) for n in snap.files], snap.files, indicator_registry,
+                                f"{snap.path.name} ({source})")  # snap.files: the digests just verified
         for name, frame in tables.items():
             parts[name].append(frame)
     inputs = curated_inputs(ws, edition)
