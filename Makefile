@@ -8,7 +8,7 @@ PARAMS ?= params/2025.yml
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help system setup report test bench bench-engine lint clean
+.PHONY: help system setup report test test-fast bench bench-engine lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ report: setup ## Build and publish the default edition (params/2025.yml): fetch,
 
 test: setup ## Run every test layer (unit, sections, integration, browser)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+test-fast: $(STAMP) ## Run the unit layer only (seconds; no build, no browser)
+	$(BIN)/python -m pytest tests/unit -n 2 -q
 
 bench: setup ## Benchmark cold, warm and partial builds; writes bench/results.md
 	$(BIN)/python bench/build.py

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -65,11 +66,29 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(RUN_FIRST)))  # stable: the rest as collected
 
 
+def require(present: bool, what: str, how: str) -> None:
+    """The one policy for what the tests need from the machine: a missing requirement fails
+    the test with what to install, never skips it (a green run must have tested the data).
+    Only Quarto, which cannot be installed offline, is optional (tests/integration/test_quarto.py)."""
+    if not present:
+        pytest.fail(f"{what} is missing: {how}", pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def mirror() -> Path:
-    if not MIRROR.is_dir():
-        pytest.skip(f"source mirror {MIRROR} not found (set BRIEFING_MIRROR)")
+    require(MIRROR.is_dir(), f"the source mirror {MIRROR}", "put it beside the project (../shared/data) or set BRIEFING_MIRROR")
     return MIRROR
+
+
+def findings_of(build: Path, section: str | None = None, *, values: bool = False) -> dict:
+    """A build's findings by id (one section's, or all), each the finding's record, or its value."""
+    paths = [build / "findings" / f"{section}.json"] if section else sorted((build / "findings").glob("*.json"))
+    found = {}
+    for path in paths:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert section is None or data["section"] == section
+        found.update({f["id"]: (f["value"] if values else f) for f in data["findings"]})
+    return found
 
 
 @pytest.fixture
@@ -216,7 +235,9 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def spark_local():
-    """One local Spark session (local[2]) for the whole test session; stopped at the end."""
+    """One local Spark session (local[2]) for the whole test session; stopped at the end. The
+    Spark engine is the optional extra `briefing[spark]`: without pyspark its tests are skipped."""
+    pytest.importorskip("pyspark", reason="the Spark engine is the optional extra briefing[spark] (pyspark)")
     from briefing.engine import spark_engine
 
     spark_engine.session("local[2]")

@@ -157,7 +157,7 @@ def fetch(params: ParamsOpt,
         mode = fetch_stage.fetch_mode(given)
         ws, edition = _setup(params, workdir)
         if mode is fetch_stage.LOCAL_RECORDS:
-            from briefing.sources.record_snapshots import snapshot_local_records
+            from briefing.engine.record_snapshots import snapshot_local_records
 
             with err.status("checking and snapshotting records"):
                 snap, new = snapshot_local_records(ws, list(records_from), field)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 SOURCE_NAMES = ["openalex", "ncses", "worldbank", "oecd", "scopus"]
 # The sources with an adapter and a snapshot in data/raw, in the order they are read.
 SOURCES = ["ncses", "oecd", "openalex", "worldbank"]
+# Record-level works (the engine's input), snapshotted per field in data/raw/<RECORDS_SOURCE>/.
+RECORDS_SOURCE = "openalex_works"
 
 # The years a canonical table may hold (schemas) and a source file may give (sources.readcsv).
 YEAR = {"ge": 1900, "le": 2100}
@@ -43,6 +45,7 @@ FIELD_TABLES = {
 }
 INPUTS_FILE = "inputs.json"
 SOURCES_FILE = "sources.json"
+YEARS_FILE = "years.json"  # each yearly table's first and last year by source (`series.window`)
 
 
 def read_catalogue(build: Path) -> dict:

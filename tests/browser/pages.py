@@ -10,9 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import REPO
+from tests.conftest import REPO, require
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian package, installed by `make setup`
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -72,8 +70,7 @@ BROKEN_HEADER_WORDS = """() => Array.from(document.querySelectorAll('th')).flatM
 @contextlib.contextmanager
 def chromium() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (which never downloads a browser here)."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make setup` installs Debian's chromium")
+    require(CHROMIUM.exists(), f"Debian's Chromium ({CHROMIUM})", "`make setup` installs it (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -12,9 +12,9 @@ import pytest
 from tests.conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.slow
-HOLDS = "[The poles wrote works together every year of the window.]{.claim when=\"latest('poles.pair_works') > 0\"}"
+HOLDS = "[The poles wrote works together every year of the window.]{.claim when=\"latest('poles.pair_works.{poles_key}') > 0\"}"
 FALSE = ("[Co-authorship between the poles grew tenfold.]"
-         "{.claim when=\"growth('poles.pair_works') > 900\"}")
+         "{.claim when=\"growth('poles.pair_works.{poles_key}') > 900\"}")
 
 
 @pytest.fixture

@@ -33,7 +33,9 @@ def test_failing_section_exits_1_names_cell_and_keeps_notebook(tmp_path, mirror)
     assert result.returncode == 1, result.stderr
     message = " ".join(result.stderr.split())
     assert "section 'funding' failed in cell 4: ValueError: deliberate failure for the test" in message
-    assert (work / "_build" / "ci" / "notebooks" / "funding.ipynb").is_file()
+    failed = work / "_build" / "ci" / "failed" / "funding.ipynb"
+    assert failed.is_file() and str(failed) in message
+    assert not (work / "_build" / "ci" / "notebooks" / "funding.ipynb").exists()
     assert not (work / "_build" / "ci" / "findings" / "funding.json").exists()
     assert not (work / "_build" / "ci" / "html").exists()
     shutil.rmtree(project)

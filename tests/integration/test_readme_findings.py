@@ -1,7 +1,7 @@
-"""Every finding id the README gives as an example is one the default edition produces:
-it matches a template a section notebook records, its countries, years and cuts are
-the default edition's (params/2025.yml), and the CI build produced ids of that template.
-Cheap: no build of the default edition, only the shared CI build."""
+"""Finding ids against their declarations (`notebooks/<section>.meta.yml`): every id the
+shared builds record (the CI edition, and another focus pair, region, poles and window)
+matches a declared family, each of those builds carries its own parameters in its ids, and
+every example id the README gives is declared and produced. Cheap: no build of its own."""
 
 from __future__ import annotations
 
@@ -10,57 +10,46 @@ import re
 
 import pytest
 
-from briefing.config import load_edition
-from briefing.sources import indicators
-from tests.conftest import REPO
+from briefing.findings.meta import family_of, notebook_metas
+from tests.conftest import OTHER_CHANGES, REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
-EXAMPLES = re.findall(r"`((?:pair|exposure|scenario|funding|partnership|share|poles|partners|context)\.[^`\s]+)`",
-                      README.split("Finding ids are public interface", 1)[1].split("\n\n", 1)[0])
-DEFAULT = load_edition(REPO / "params" / "2025.yml")
+METAS = notebook_metas(REPO / "notebooks")
+EXAMPLES = sorted(set(re.findall(r"`([a-z_]+\.[a-z_]+(?:\.[A-Za-z0-9_-]+)*\.(?:\d{4}|\d{4}-\d{4}))`", README)))
 
 
-def templates() -> list[str]:
-    """Every `id="..."` a section notebook records, and each registry indicator's
-    `funding.<indicator>.{country}.{year}`, placeholders in braces."""
-    found = {f"funding.{ind}.{{country}}.{{year}}" for ind in indicators.for_root(REPO).indicators}
-    for path in (REPO / "notebooks").glob("*.ipynb"):
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            found.update(re.findall(r'id=f?"([a-z_]+\.[^"]+)"', "".join(cell["source"])))
-    return sorted(found)
-
-
-def pattern(template: str) -> re.Pattern:
-    parts = re.split(r"\{(\w+)\}", template)
-    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^.]+)" for i, p in enumerate(parts))
-    return re.compile(f"^{regex}$")
-
-
-def valid_for_default(name: str, value: str) -> bool:
-    codes = set(DEFAULT.countries) | set(DEFAULT.focus_pair) | set(DEFAULT.poles) | set(DEFAULT.region.countries)
-    window = range(DEFAULT.window.start, DEFAULT.window.end + 1)
-    if name in ("country", "partner", "pole"):
-        return value in codes
-    if name == "pair":
-        return value == "-".join(sorted(DEFAULT.focus_pair)) or set(value.split("-")) <= codes
-    if name.startswith("year") or name in ("start", "end"):
-        return int(value) in window
-    if name == "cut_pct":
-        return int(value) in DEFAULT.scenarios.cuts_pct
-    return True
+def built_ids(ws, edition: str) -> list[str]:
+    return [f["id"] for path in sorted((ws.build(edition) / "findings").glob("*.json"))
+            for f in json.loads(path.read_text(encoding="utf-8"))["findings"]]
 
 
 def test_the_readme_gives_examples():
-    assert len(EXAMPLES) >= 4, EXAMPLES
+    assert len(EXAMPLES) >= 2, EXAMPLES
 
 
 @pytest.mark.parametrize("example", EXAMPLES)
-def test_each_example_is_produced_by_the_default_edition(example, ci_build):
-    matches = [(t, m) for t in templates() if (m := pattern(t).match(example))]
-    assert matches, f"no section records an id like {example}"
-    template, match = matches[0]
-    bad = {k: v for k, v in match.groupdict().items() if not valid_for_default(k, v)}
-    assert not bad, f"{example}: {bad} are not in params/2025.yml"
-    produced = [f["id"] for path in (ci_build.build("ci") / "findings").glob("*.json")
-                for f in json.loads(path.read_text())["findings"]]
-    assert any(pattern(template).match(i) for i in produced), f"the CI build produced no id like {template}"
+def test_each_readme_example_is_declared_and_the_ci_build_records_its_family(example, ci_build):
+    found = family_of(example, METAS)
+    assert found, f"the README gives {example}, which no section declares"
+    family = found[1]
+    assert any(family.pattern.match(i) for i in built_ids(ci_build, "ci")), f"the CI build records no {family.id}"
+
+
+def test_every_id_the_ci_build_records_is_declared(ci_build):
+    undeclared = [i for i in built_ids(ci_build, "ci") if family_of(i, METAS) is None]
+    assert undeclared == []
+
+
+def test_every_id_of_another_pair_region_poles_and_window_is_declared_and_carries_them(other_build):
+    ids = built_ids(other_build, OTHER_CHANGES["edition"])
+    assert [i for i in ids if family_of(i, METAS) is None] == []
+    poles = "-".join(OTHER_CHANGES["poles"])
+    assert any(i.startswith(f"poles.pair_works.{poles}.") for i in ids)
+    assert not any(i.startswith("poles.pair_works.US-CN.") for i in ids)
+    start, end = OTHER_CHANGES["window"]["start"], OTHER_CHANGES["window"]["end"]
+    peaks = [i for i in ids if i.startswith("exposure.peak_year.")]
+    assert peaks and all(i.endswith(f".{start}-{end}") for i in peaks)
+    ranks = [i for i in ids if i.startswith("pair.rank.")]
+    assert ranks and all(i.split(".")[2] == "asia-pacific" for i in ranks)
+    scenario_years = {i.rsplit(".", 1)[1] for i in ids if i.startswith("scenario.intl_loss_pct.")}
+    assert scenario_years and all(start <= int(y) <= end for y in scenario_years)

@@ -9,13 +9,14 @@ import subprocess
 import pytest
 
 from tests.browser.pages import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import serve_folder
+from tests.conftest import require, serve_folder
 
 pytestmark = pytest.mark.slow
 FLAGS = ["--headless", *CHROMIUM_ARGS, "--virtual-time-budget=8000"]
 
 
 def dump_dom(url: str, profile) -> str:
+    require(CHROMIUM.is_file(), f"Debian's Chromium ({CHROMIUM})", "`make setup` installs it (apt-get install chromium)")
     result = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", url],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -28,7 +29,6 @@ def server(ci_build):
         yield url
 
 
-@pytest.mark.skipif(not CHROMIUM.is_file(), reason="chromium is installed by `make setup` (Debian package)")
 def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
     pages = sorted((ci_build.site / "ci" / "v1").glob("*.html"))
     charts_seen = 0
@@ -44,7 +44,6 @@ def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
     assert charts_seen >= 3
 
 
-@pytest.mark.skipif(not CHROMIUM.is_file(), reason="chromium is installed by `make setup` (Debian package)")
 def test_charts_render_from_a_file_share(ci_build, tmp_path):
     page = ci_build.site / "ci" / "v1" / "funding.html"
     dom = dump_dom(page.as_uri(), tmp_path / "profile")

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from briefing.config import load_edition
-from tests.conftest import CI_PARAMS, REPO
+from tests.conftest import CI_PARAMS, REPO, findings_of
 
 EDITION = load_edition(CI_PARAMS)
 
@@ -25,7 +25,7 @@ def events():
 
 @pytest.fixture(scope="module")
 def findings(ci_build):
-    return {f["id"]: f for f in json.loads((ci_build.build("ci") / "findings" / "context.json").read_text())["findings"]}
+    return findings_of(ci_build.build("ci"), "context")
 
 
 def test_counts_equal_the_curated_file(findings, events):

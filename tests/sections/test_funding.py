@@ -9,7 +9,7 @@ import json
 import pytest
 
 from briefing.config import load_edition
-from tests.conftest import CI_PARAMS
+from tests.conftest import CI_PARAMS, findings_of
 
 EDITION = load_edition(CI_PARAMS)
 ISO3 = {"JP": "JPN", "KR": "KOR", "US": "USA", "CN": "CHN", "TW": "TWN"}
@@ -17,9 +17,7 @@ ISO3 = {"JP": "JPN", "KR": "KOR", "US": "USA", "CN": "CHN", "TW": "TWN"}
 
 @pytest.fixture(scope="module")
 def findings(ci_build):
-    data = json.loads((ci_build.build("ci") / "findings" / "funding.json").read_text())
-    assert data["section"] == "funding"
-    return {f["id"]: f for f in data["findings"]}
+    return findings_of(ci_build.build("ci"), "funding")
 
 
 def test_notebook_ran_with_injected_parameters(ci_build):

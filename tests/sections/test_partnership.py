@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from briefing.config import load_edition
-from tests.conftest import CI_PARAMS, OTHER_EDITION, run_cli
+from briefing.findings.ids import slug
+from tests.conftest import CI_PARAMS, OTHER_EDITION, findings_of, run_cli
 from tests.words_checks import check_words
 
 EDITION = load_edition(CI_PARAMS)
@@ -24,6 +25,7 @@ FOCUS = f"{A}-{B}"
 START, END = EDITION.window.start, EDITION.window.end
 YEARS = range(START, END + 1)
 REGION = EDITION.region.countries
+REGION_ID = slug(EDITION.region.name)  # the region as finding ids carry it
 OVERRIDES = EDITION.sections["partnership"]
 CROSS_TOP = 5  # the notebook's default cross_top_partners (not overridden in ci.yml)
 NCSES_ALIASES = {"Russia": "RU", "Turkey": "TR"}  # names pycountry does not look up
@@ -70,9 +72,7 @@ def ncses(mirror) -> dict[tuple[int, str, str], int]:
 
 @pytest.fixture(scope="module")
 def findings(ci_build):
-    data = json.loads((ci_build.build("ci") / "findings" / "partnership.json").read_text())
-    assert data["section"] == "partnership"
-    return {f["id"]: f for f in data["findings"]}
+    return findings_of(ci_build.build("ci"), "partnership")
 
 
 def value(findings: dict, id: str):
@@ -110,13 +110,13 @@ def test_share_of_international_works_is_pair_over_diagonal(findings, raw):
 
 def test_focus_pair_rank_within_the_region_each_year(findings, raw):
     for year in YEARS:
-        assert value(findings, f"pair.rank.{FOCUS}.{year}") == region_rank(raw, REGION, (A, B), year)
+        assert value(findings, f"pair.rank.{REGION_ID}.{FOCUS}.{year}") == region_rank(raw, REGION, (A, B), year)
     pairs_in_region = sum(1 for (y, a, b) in raw if y == END and a != b and a in REGION and b in REGION)
-    assert value(findings, f"partnership.region_pairs_ranked.{END}") == pairs_in_region
+    assert value(findings, f"partnership.region_pairs_ranked.{REGION_ID}.{END}") == pairs_in_region
 
 
 def test_ranks_shown_are_the_latest_leaders_plus_the_focus(findings, raw):
-    shown = {k.split(".")[2] for k in findings if k.startswith("pair.rank.") and k.endswith(f".{END}")}
+    shown = {k.split(".")[3] for k in findings if k.startswith("pair.rank.") and k.endswith(f".{END}")}
     leaders = {f"{a}-{b}" for (y, a, b) in raw if y == END and a != b and a in REGION and b in REGION
                and region_rank(raw, REGION, (a, b), END) <= OVERRIDES["top_pairs"]}
     assert shown == leaders | {FOCUS}
@@ -126,7 +126,7 @@ def test_top_partners_are_the_ordered_lists_with_their_shares(findings, raw):
     n = OVERRIDES["top_partners"]
     for code in (A, B):
         expected = partners_of(raw, code, END)[:n]
-        assert value(findings, f"partners.top.{code}.{END}") == [p for p, _ in expected]
+        assert value(findings, f"partners.top{OVERRIDES['top_partners']}.{code}.{END}") == [p for p, _ in expected]
         for partner, count in expected:
             assert value(findings, f"share.intl_pct.{code}.{partner}.{END}") == pytest.approx(
                 100 * count / raw[(END, code, code)])
@@ -141,7 +141,7 @@ def test_published_ranks_and_growth_beside_ours(findings, raw):
     # Nature Index: 4th (2015) and 6th (2019) among Asia-Pacific pairs; our rank in the ci region, same year.
     for year, published in ((2015, 4), (2019, 6)):
         gap = region_rank(raw, REGION, (A, B), year) - published
-        assert value(findings, f"partnership.seed_gap.rank.{FOCUS}.{year}") == gap
+        assert value(findings, f"partnership.seed_gap.rank.{REGION_ID}.{FOCUS}.{year}") == gap
     for pair, published in (("CN-KR", 222), ("KR-US", -4)):
         a, b = pair.split("-")
         ours = 100 * (works(raw, a, b, 2023) / works(raw, a, b, 2015) - 1)
@@ -161,8 +161,8 @@ def test_ncses_counts_and_partner_rankings(findings, raw, ncses):
             listed = {p for p, _ in theirs}
             ours = [p for p, _ in partners_of(raw, code, year) if p in listed][:CROSS_TOP]
             top_cross = [p for p, _ in theirs][:CROSS_TOP]
-            assert value(findings, f"partnership.ncses_partners_top.{code}.{year}") == top_cross
-            assert value(findings, f"partnership.ncses_rank_agrees.{code}.{year}") == (
+            assert value(findings, f"partnership.ncses_partners_top{CROSS_TOP}.{code}.{year}") == top_cross
+            assert value(findings, f"partnership.ncses_top{CROSS_TOP}_same_order.{code}.{year}") == (
                 "yes" if ours == top_cross else "no")
 
 
@@ -170,7 +170,7 @@ def test_ncses_pair_rank_among_countries_both_sources_cover(findings, ncses):
     covered = [c for c in REGION if any(c in (a, b) for (_, a, b) in ncses)]
     for year in (2003, 2022):
         inside = [w for (y, a, b), w in ncses.items() if y == year and a < b and a in covered and b in covered]
-        assert value(findings, f"partnership.ncses_pair_rank.{FOCUS}.{year}") == 1 + sum(
+        assert value(findings, f"partnership.ncses_pair_rank.{REGION_ID}.{FOCUS}.{year}") == 1 + sum(
             w > ncses[(year, A, B)] for w in inside)
 
 
@@ -218,7 +218,7 @@ def aunz(other_build):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["defr", "aunz"])
-def test_section_renders_for_another_pair_and_region(request, name, raw):
+def test_section_renders_for_another_pair_and_region(request, name, raw, mirror):
     edition, build = request.getfixturevalue(name)
     focus, region = edition.focus_pair, edition.region.countries
     pair = "-".join(sorted(focus))
@@ -226,14 +226,14 @@ def test_section_renders_for_another_pair_and_region(request, name, raw):
     got = {f["id"]: f["value"] for f in data["findings"]}
     for year in range(edition.window.start, edition.window.end + 1):
         assert got[f"pair.works.{pair}.{year}"] == works(raw, *focus, year)
-        assert got[f"pair.rank.{pair}.{year}"] == region_rank(raw, region, tuple(focus), year)
+        assert got[f"pair.rank.{slug(edition.region.name)}.{pair}.{year}"] == region_rank(raw, region, tuple(focus), year)
     html = (build / "html" / "partnership.html").read_text()
     names = "–".join(pycountry.countries.get(alpha_2=c).name for c in sorted(focus))
     assert names in html and "Figure" in html
     # The seeds are about Japan and Korea: the section says so in one sentence, with no empty table or callout.
     assert "publish no Nature Index figures for" in html
     assert "Why the published figures and ours differ" not in html and "Published accounts describe" not in html
-    check_words(build)
+    check_words(build, edition, mirror)
 
 
 @pytest.mark.slow

@@ -1,6 +1,8 @@
-"""The house's shape, checked: no import cycles (imports inside functions count; the graph
-is the one the code fingerprints use), stages imported only by the command line and by
-other stages, and docs/architecture.md naming every package of src/briefing."""
+"""The house's shape, checked: no import cycles between modules or between packages (imports
+inside functions count; the graph is the one the code fingerprints use), each package
+importing only from its own layer or the layers below (LAYERS, as docs/architecture.md draws
+them), stages imported only by the command line and by other stages, and
+docs/architecture.md naming every package of src/briefing."""
 
 from __future__ import annotations
 
@@ -54,6 +56,68 @@ def test_cycle_finder_finds_a_constructed_cycle():
 
 def test_the_package_has_no_import_cycles():
     assert cycles(import_graph()) == []
+
+
+# The layers, top first: a package imports from its own layer or below, never above. Inside a
+# layer, packages may import each other as long as no cycle forms (checked below).
+LAYERS = [
+    {"cli"},
+    {"stages"},
+    {"section", "series"},
+    {"render"},
+    {"report"},
+    {"prose", "charts"},
+    {"quality"},
+    {"metrics"},
+    {"live", "engine"},
+    {"sources"},
+    {"config", "schemas", "tables", "findings", "words", "units", "markup", "countries"},
+    {"infra", "errors", "__init__"},
+]
+
+
+def package_of(module: str) -> str:
+    """'briefing.prose.fmt' -> 'prose'; 'briefing.units' -> 'units'; 'briefing' -> '__init__'."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for importer, targets in graph.items():
+        source = package_of(importer)
+        found.setdefault(source, set()).update(package_of(t) for t in targets if package_of(t) != source)
+    return found
+
+
+def layer_of(package: str) -> int:
+    for depth, layer in enumerate(LAYERS):
+        if package in layer:
+            return depth
+    raise AssertionError(f"package {package!r} is in no layer of LAYERS: place it there and in docs/architecture.md")
+
+
+def test_layer_check_refuses_an_upward_import():
+    graph = {"briefing.metrics.pairs": {"briefing.prose.fmt"}, "briefing.prose.fmt": {"briefing.units"}}
+    upward = [(a, b) for a, targets in package_graph(graph).items() for b in targets if layer_of(b) < layer_of(a)]
+    assert upward == [("metrics", "prose")]
+
+
+def test_packages_import_only_from_their_layer_or_below():
+    graph = package_graph(import_graph())
+    upward = sorted((a, b) for a, targets in graph.items() for b in targets if layer_of(b) < layer_of(a))
+    assert upward == [], "imports from a higher layer (importer, imported)"
+
+
+def test_no_import_cycles_between_packages():
+    assert cycles(package_graph(import_graph())) == []
+
+
+def test_every_package_is_in_a_layer():
+    modules = {p.stem if p.name != "__init__.py" else "__init__" for p in PACKAGE.glob("*.py")}
+    packages = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").is_file()}
+    for name in modules | packages:
+        layer_of(name)
 
 
 def test_stages_are_imported_only_by_the_command_line_and_other_stages():

@@ -2,7 +2,7 @@
 
 Every row must quote its seed verbatim, and its date must be readable from that quote
 (or be listed below with the reason it is not). The seeds live outside the repository
-(../shared/seeds); without them the module is skipped.
+(../shared/seeds); without them every test of the module fails, saying so.
 """
 
 from __future__ import annotations
@@ -12,16 +12,12 @@ from datetime import datetime
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, require
 from tests.curated_checks import SEEDS_DIR, check_quotes, check_shape, load_rows
 
 EVENTS_CSV = REPO / "data" / "curated" / "events.csv"
 
-if not SEEDS_DIR.is_dir():
-    pytest.skip(
-        f"seed documents folder {SEEDS_DIR} is absent; cannot check quotes against the seeds",
-        allow_module_level=True,
-    )
+require(SEEDS_DIR.is_dir(), f"the seed documents folder {SEEDS_DIR}", "put ../shared/seeds beside the project or set BRIEFING_SEEDS")
 
 HEADER = ["id", "date", "date_precision", "jurisdiction", "kind", "title", "short", "source_id", "seed_file", "locator", "quote"]
 ID_RE = re.compile(r"^ev\.[a-z0-9]+\.\d{4}\.[a-z0-9_]+$")

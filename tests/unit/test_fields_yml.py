@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from briefing.errors import InputError
-from briefing.live.fields import field_def, load_fields
+from briefing.sources.fields import field_def, load_fields
 from tests.conftest import REPO
 
 FIELDS = REPO / "data" / "fields.yml"

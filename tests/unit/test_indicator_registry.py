@@ -17,7 +17,7 @@ from tests.conftest import CI_PARAMS, REPO
 SHIPPED = indicators.load(REPO / "data" / "indicators.yml")
 TOE = "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0"
 MSTI = "OECD.STI.STP,DSD_MSTI@DF_MSTI,1.3"
-NOTEBOOK = REPO / "notebooks" / "funding.ipynb"
+NOTEBOOKS = REPO / "notebooks"
 
 
 def write_registry(tmp_path: Path, data: dict) -> Path:
@@ -88,15 +88,15 @@ def test_unreadable_registry(tmp_path):
         indicators.load(tmp_path / "nothing.yml")
 
 
-def test_edition_indicators_default_to_the_notebooks_and_unknown_ids_name_the_params_key():
-    assert indicators.requested(edition(), NOTEBOOK, SHIPPED) == ["gerd_pct_gdp", "gerd_usd_ppp_m_const2015"]
-    assert indicators.requested(edition(indicators=["researchers_per_million"]), NOTEBOOK, SHIPPED) == [
+def test_edition_indicators_default_to_the_declared_ones_and_unknown_ids_name_the_params_key():
+    assert indicators.requested(edition(), NOTEBOOKS, SHIPPED) == ["gerd_pct_gdp", "gerd_usd_ppp_m_const2015"]
+    assert indicators.requested(edition(indicators=["researchers_per_million"]), NOTEBOOKS, SHIPPED) == [
         "researchers_per_million"]
     with pytest.raises(InputError, match=re.escape("params key 'sections.funding.indicators': unknown indicator "
                                                    "'r_and_d_spend'; data/indicators.yml knows: gbard_usd_ppp_m")):
-        indicators.requested(edition(indicators=["gerd_pct_gdp", "r_and_d_spend"]), NOTEBOOK, SHIPPED)
+        indicators.requested(edition(indicators=["gerd_pct_gdp", "r_and_d_spend"]), NOTEBOOKS, SHIPPED)
     with pytest.raises(InputError, match="names an indicator twice"):
-        indicators.requested(edition(indicators=["gerd_pct_gdp", "gerd_pct_gdp"]), NOTEBOOK, SHIPPED)
+        indicators.requested(edition(indicators=["gerd_pct_gdp", "gerd_pct_gdp"]), NOTEBOOKS, SHIPPED)
 
 
 def test_edition_sources_narrow_and_order_the_registrys():

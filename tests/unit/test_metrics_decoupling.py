@@ -123,16 +123,6 @@ def test_field_comparison_labels_periods_and_fields():
         ("all", "2020"), ("all", "2021"), ("artificial_intelligence", "2003-2022")]
 
 
-def test_seed_pair_shares_parse_ids_and_pick_the_basis():
-    facts = pd.DataFrame({"id": ["seed.dl_share_pct.CN.US.2015-2019", "seed.qc_intl_share_pct.CN.US.2015-2019",
-                                 "seed.dl_share_pct.JP.KR.2015-2019"], "value": [14.0, 84.0, 3.0]})
-    got = m.seed_pair_shares(facts, list(facts["id"]), PERIOD_PAIRS, PERIOD_OUTPUT)
-    assert got["basis"].tolist() == ["output", "international", "output"]
-    assert got["ours_pct"].iloc[0] == pytest.approx(100 * 500 / 9000)
-    assert got["ours_pct"].iloc[1] == pytest.approx(50.0)
-    assert pd.isna(got["ours_pct"].iloc[2])  # no such pair in the period table
-
-
 def test_select_required_names_what_is_missing():
     with pytest.raises(ValueError, match="no rows for source 'ncses', field 'all'"):
         m.select_required(PAIRS, "ncses", "all")

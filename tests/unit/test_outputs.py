@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from briefing.findings.model import FindingSet
 from briefing.prose.tables import pipe_table
 from briefing.render.numbering import crossref_map
 from briefing.report.book import Chapter, md_escape, render_output
-from briefing.report.findings import FindingSet
 
 
 def test_findings_sorted_unique_and_clean():

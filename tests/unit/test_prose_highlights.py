@@ -3,8 +3,8 @@ and each sentence flipping with its input."""
 
 from __future__ import annotations
 
+from briefing.findings.model import Finding
 from briefing.prose import highlights as h
-from briefing.report.findings import Finding
 
 
 def items(values: dict[str, float], unit: str = "works") -> dict[str, Finding]:
@@ -32,25 +32,26 @@ def test_the_pair_message_compares_its_growth_and_flips_when_it_falls():
 
 
 def test_the_rank_message_follows_the_direction_of_the_rank():
-    found = items({"pair.rank.JP-KR.2015": 7, "pair.rank.JP-KR.2023": 15, "partnership.region_pairs_ranked.2023": 91},
+    found = items({"pair.rank.asia-pacific.JP-KR.2015": 7, "pair.rank.asia-pacific.JP-KR.2023": 15, "partnership.region_pairs_ranked.asia-pacific.2023": 91},
                   "rank")
     text = h.pair_highlights(found, "JP-KR", "Japan–South Korea", "OpenAlex", [], name, "Asia-Pacific")[0]["text"]
     assert text == ("Japan–South Korea fell among the Asia-Pacific country pairs by co-authored works, from 7th in "
                     "2015 to 15th of 91 in 2023.")
-    up = {**found, **items({"pair.rank.JP-KR.2023": 3}, "rank")}
-    assert " rose among " in h.pair_highlights(up, "JP-KR", "Japan–South Korea", "OpenAlex", [], name)[0]["text"]
-    same = {**found, **items({"pair.rank.JP-KR.2023": 7}, "rank")}
+    up = {**found, **items({"pair.rank.asia-pacific.JP-KR.2023": 3}, "rank")}
+    assert " rose among " in h.pair_highlights(up, "JP-KR", "Japan–South Korea", "OpenAlex", [], name,
+                                               "Asia-Pacific")[0]["text"]
+    same = {**found, **items({"pair.rank.asia-pacific.JP-KR.2023": 7}, "rank")}
     assert h.pair_highlights(same, "JP-KR", "Japan–South Korea", "OpenAlex", [], name, "Asia-Pacific")[0]["text"] == (
         "Japan–South Korea kept its place among the Asia-Pacific country pairs by co-authored works: 7th of 91 in "
         "2015 and in 2023.")
 
 
 def test_exposure_messages_tell_the_poles_pair_from_its_peak():
-    found = items({"poles.pair_works.2015": 46931, "poles.pair_works.2020": 84025, "poles.pair_works.2023": 72794})
+    found = items({"poles.pair_works.US-CN.2015": 46931, "poles.pair_works.US-CN.2020": 84025, "poles.pair_works.US-CN.2023": 72794})
     text = h.exposure_highlights(found, ["JP"], "US", "CN")[0]["text"]
     assert text == ("The number of works co-authored by the United States and China has fallen since its 2020 peak of "
                     "84,025, to 72,794 in 2023 (−13%; 46,931 in 2015).")
-    rising = items({"poles.pair_works.2015": 46931, "poles.pair_works.2020": 60000, "poles.pair_works.2023": 72794})
+    rising = items({"poles.pair_works.US-CN.2015": 46931, "poles.pair_works.US-CN.2020": 60000, "poles.pair_works.US-CN.2023": 72794})
     assert "China rose from 46,931 in 2015" in h.exposure_highlights(rising, ["JP"], "US", "CN")[0]["text"]
 
 

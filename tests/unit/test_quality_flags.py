@@ -10,13 +10,13 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from briefing.findings.model import Finding
 from briefing.quality import Caveat
 from briefing.quality import flags as qf
 from briefing.quality.comparisons import left_out, unequal_periods
 from briefing.quality.provisional import complete_on, counts_taken, provisional_caveat, provisional_years
 from briefing.quality.ranks import rank_fall
 from briefing.quality.turns import direction, turn
-from briefing.report.findings import Finding
 
 ENTRY = {"short": "OpenAlex", "indexing_lag_months": 18, "mirror": {"as_of": "2024-08-27"},
          "snapshot": {"origin": "mirror:openalex/x.csv", "retrieved_at": "2026-11-29T06:50:55Z"}}
@@ -145,8 +145,8 @@ def test_a_spike_touches_its_own_year_and_a_pair_flag_the_pairs_findings():
     assert flag.touches(finding("pair.works.KR-US.2020", unit="works"))
     assert not flag.touches(finding("pair.works.KR-US.2021", unit="works"))
     assert flag.touches(finding("exposure.share_pct.KR.US.2020"))
-    assert flag.touches(finding("exposure.peak_year.KR.US", value=2020, unit="year"))
-    assert not flag.touches(finding("exposure.peak_year.KR.US", value=2019, unit="year"))
+    assert flag.touches(finding("exposure.peak_year.KR.US.2015-2023", value=2020, unit="year"))
+    assert not flag.touches(finding("exposure.peak_year.KR.US.2015-2023", value=2019, unit="year"))
     assert flag.touches(finding("partnership.growth_pct.KR-US.2015-2020", unit="pct_change"))
 
 

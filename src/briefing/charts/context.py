@@ -6,8 +6,7 @@ import altair as alt
 import pandas as pd
 
 from briefing.charts.theme import PALETTE, WIDTH, note_mark
-from briefing.metrics.context import KINDS
-from briefing.prose.context import citation
+from briefing.metrics.context import KINDS, citation
 
 SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "circle", "square"]
 ROW = 18  # px per event row

@@ -13,7 +13,7 @@ from briefing.charts import placement
 from briefing.charts.groups import OTHER, highlighted, label_scale
 from briefing.charts.marks import provisional_points
 from briefing.charts.theme import LABEL_GREY, LABEL_SIZE, MUTED, PALETTE, WIDTH
-from briefing.prose.fmt import cap, the
+from briefing.words import cap, the
 
 SHARE_FORMAT = ".1f"
 START_SIZE = 10

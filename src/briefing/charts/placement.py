@@ -133,12 +133,6 @@ def _lane_conflicts(placed, row: int, left: float, right: float, x: float) -> in
                for other_row, a, b, other_x in placed)
 
 
-def lane_height(lane: pd.DataFrame, size: float = EVENT_FONT) -> float:
-    """Pixels the event lane takes above the plot."""
-    rows = int(lane["lane_row"].max()) + 1 if len(lane) else 0
-    return EVENT_GAP + rows * (text_height(size) + 2) if rows else 0.0
-
-
 def event_layer(lane: pd.DataFrame, x: alt.X, height: float, size: float = EVENT_FONT) -> alt.LayerChart:
     """Dashed rules at each event's date through the plot (of `height` px), rising into the
     lane above it to the event's label; `lane` comes from `event_lane`."""

@@ -9,7 +9,7 @@ import pandas as pd
 # The first five colour lines and their direct labels, so each keeps 3:1 contrast on
 # white (WCAG non-text contrast) and every two of them stay at least CIEDE2000 10 apart
 # for normal vision and simulated protanopia, deuteranopia and tritanopia
-# (`briefing.charts.colours`; tests/unit/test_palette.py). Blue, vermillion and reddish
+# (tests/unit/test_palette.py, with the coloraide package). Blue, vermillion and reddish
 # purple are Okabe-Ito's; their green and darkened orange were too close to blue under
 # tritanopia (7.5) and to vermillion under deuteranopia (1.4), so a darker green and
 # Paul Tol's indigo replace them. Sky blue and black complete the set for stacked bars,

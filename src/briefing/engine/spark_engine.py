@@ -35,7 +35,11 @@ def session(master: str = "local[2]", driver_memory: str = "1g"):
     """One SparkSession per master for the process (tests share it; the CLI stops it)."""
     if master in _SESSIONS:
         return _SESSIONS[master]
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise InputError("--engine spark", "the Spark engine is an optional extra: install it with "
+                                           "pip install 'briefing[spark]' (pyspark), or use --engine duckdb") from None
 
     builder = (SparkSession.builder.master(master).appName("briefing-aggregate")
                .config("spark.ui.enabled", "false")

@@ -15,16 +15,16 @@ from briefing.errors import InputError
 from briefing.infra.workspace import Workspace
 from briefing.live import oecd, openalex, works, worldbank
 from briefing.live.cache import HttpCache
-from briefing.live.fields import field_def, load_fields
 from briefing.live.http import Client, public_url
 from briefing.live.request import LiveRequest, request_for
 from briefing.live.retry import BudgetExhausted
 from briefing.live.settings import LiveSettings
 from briefing.sources import indicators, registry
+from briefing.sources.fields import field_def, load_fields
 from briefing.sources.indicators import live_plan
 from briefing.sources.mirror import check_files
-from briefing.sources.record_snapshots import RECORDS_SOURCE
 from briefing.sources.snapshot import write_snapshot
+from briefing.tables import RECORDS_SOURCE
 
 CLIENTS: dict[str, ModuleType] = {"openalex": openalex, "worldbank": worldbank, "oecd": oecd}
 

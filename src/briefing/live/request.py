@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.config import Edition
-from briefing.live.fields import FieldDef, field_def
 from briefing.live.settings import LiveSettings
+from briefing.sources.fields import FieldDef, field_def
 from briefing.sources.indicators import LivePlan
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.errors import InputError
-from briefing.live.fields import FieldDef
 from briefing.live.http import BadAnswer, Client, FetchError
 from briefing.live.openalex import parse_json, private_params
 from briefing.live.request import LiveRequest
 from briefing.live.retry import BudgetExhausted
+from briefing.sources.fields import FieldDef
 
 # Work fields the record-level engine reads (work_countries: work id, year, country,
 # corresponding author), plus what identifies and classifies a work.

@@ -15,6 +15,12 @@ def jurisdiction_name(code: str) -> str:
     return countries.GROUPS.get(code, countries.name(code))
 
 
+def citation(source_ids: pd.Series, locators: pd.Series, names: dict[str, str]) -> list[str]:
+    """'Glosserman (2024), The Japan Times, para beginning …' for each row: its document's short
+    name and the place in it."""
+    return [f"{names.get(s, s)}, {loc}" for s, loc in zip(source_ids, locators, strict=True)]
+
+
 def timeline(events: pd.DataFrame, start: int, end: int, jurisdictions: list[str] | None = None) -> pd.DataFrame:
     """Events with a plotting date (the middle of the period the date names), their
     jurisdiction's name, and whether they fall inside the analysis window, by date."""
@@ -40,6 +46,16 @@ def on_chart(line: pd.DataFrame, start: int) -> pd.DataFrame:
 
 def before_window(line: pd.DataFrame, start: int) -> pd.DataFrame:
     return line[line["year"] < start].reset_index(drop=True)
+
+
+def events_in_window(line: pd.DataFrame) -> int:
+    """How many events fall inside the window."""
+    return int(line["in_window"].sum())
+
+
+def laws_in_window(acts: pd.DataFrame) -> int:
+    """How many of the window's events are laws (`acts_by_jurisdiction`)."""
+    return int(acts["laws"].map(len).sum())
 
 
 def counts_in_window(line: pd.DataFrame) -> pd.DataFrame:

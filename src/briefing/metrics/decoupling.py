@@ -168,22 +168,6 @@ def most_exposed(scenario_table: pd.DataFrame, measure: str, n: int = 3) -> pd.D
     return ranked.head(n).reset_index(drop=True)
 
 
-def seed_pair_shares(facts: pd.DataFrame, ids: list[str], period_pairs: pd.DataFrame,
-                     period_output: pd.DataFrame) -> pd.DataFrame:
-    """Published pair shares (facts `seed.<measure>.<country>.<partner>.<period>`) beside the
-    same country and partner in a period table: of international works where the measure
-    says `intl_share`, else of total output. NaN where the period table lacks the pair."""
-    rows = []
-    for fact_id in ids:
-        _, measure, country, partner, _ = fact_id.split(".", 4)
-        basis = "international" if "intl_share" in measure else "output"
-        ours = period_shares(period_pairs, period_output, [country], [partner])
-        column = "share_pct" if basis == "international" else "output_share_pct"
-        value = float(ours[column].iloc[0]) if len(ours) else float("nan")
-        rows.append({"id": fact_id, "country": country, "partner": partner, "basis": basis, "ours_pct": value})
-    return pd.DataFrame(rows, columns=["id", "country", "partner", "basis", "ours_pct"])
-
-
 def pole_pair_ids(countries: list[str], poles: list[str]) -> list[str]:
     """Ids ('CN-JP') of each country's pair with each pole, and of the poles' own pair."""
     ids = ["-".join(sorted((c, p))) for c in dict.fromkeys([*countries, *poles]) for p in poles if c != p]

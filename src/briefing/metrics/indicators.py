@@ -45,17 +45,14 @@ class IndicatorView:
     def trend_label(self) -> str:
         return TREND_LABELS.get(self.id, f"fig-{self.slug}-trend")
 
-    @property
-    def finding_id(self) -> str:
-        """The template of its findings: funding.<indicator>.<CC>.<year>."""
-        return f"funding.{self.id}.{{country}}.{{year}}"
-
-    @property
-    def finding_label(self) -> str:
-        """The template of its findings' labels: '<label>, {name}, {year}'."""
-        return self.indicator.finding_label.replace("{", "{{").replace("}", "}}") + ", {name}, {year}"
+    def findings_frame(self) -> pd.DataFrame:
+        """The panel with what its findings' ids and labels name (family `funding.indicator` of
+        notebooks/funding.meta.yml): the indicator's id and label."""
+        return self.panel.assign(indicator=self.id, indicator_label=self.indicator.finding_label)
 
     def finding_ids(self, frame: pd.DataFrame) -> list[str]:
+        """The ids of the findings of `frame`'s rows, as `funding.meta.yml` declares them
+        (`funding.{indicator}.{country}.{year}`; a test checks the two agree)."""
         return [f"funding.{self.id}.{c}.{y}" for c, y in zip(frame["country"], frame["year"], strict=True)]
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from briefing import units
 from briefing.metrics.facts import cite
-from briefing.prose import fmt
 
 
 def source_note(sources: Iterable[str], names: dict[str, str]) -> str:
@@ -24,17 +24,14 @@ def own_names_note(own_names: pd.DataFrame, codes: Iterable[str]) -> str:
 
 
 def format_value(value: float, unit: str) -> str:
-    if unit in ("pct", "pct_of_gdp"):
-        return fmt.pct(value, 2 if unit == "pct_of_gdp" else 1)
-    if unit == "pct_change":
-        return fmt.signed_pct(value)
-    if unit == "krw_bn":
-        return f"₩{fmt.num(value, 0)} bn"
-    if unit == "jpy_bn":
-        return f"¥{fmt.num(value, 0)} bn"
-    if unit == "usd_bn":
-        return f"${fmt.num(value, 1)} bn"
-    return fmt.num(value, 2 if value % 1 else 0)
+    """A cited fact's value as its document printed it: the unit's form (`briefing.units`)
+    with as many decimals as the value was typed with, never fewer than the unit's."""
+    if units.unit(unit).kind in ("rank", "year", "list", "flag", "text"):
+        return units.show(value, unit)
+    typed = repr(float(value)).rstrip("0").rstrip(".")
+    decimals = len(typed.split(".")[1]) if "." in typed else 0
+    return units.show(value, unit, decimals=max(decimals, 0 if units.unit(unit).kind in ("count", "amount")
+                                                 else units.unit(unit).decimals))
 
 
 def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> pd.DataFrame:

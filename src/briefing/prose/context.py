@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.metrics.context import citation
 from briefing.prose import fmt
 
 esc = fmt.literal
@@ -75,11 +76,6 @@ def timeline_alt(shown: pd.DataFrame, earlier: pd.DataFrame, start: int, end: in
     if len(earlier):
         text += f" {len(earlier)} earlier act{'s are' if len(earlier) > 1 else ' is'} listed in the table only."
     return text
-
-
-def citation(source_ids: pd.Series, locators: pd.Series, names: dict[str, str]) -> list[str]:
-    """'Glosserman (2024), The Japan Times, para beginning …' for each row."""
-    return [f"{names.get(s, s)}, {loc}" for s, loc in zip(source_ids, locators, strict=True)]
 
 
 def events_table(line: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -40,13 +40,8 @@ def for_which(selected: list[str], every: list[str]) -> str:
 
 
 def either(codes: list[str]) -> str:
-    return fmt.join_and([the(c) for c in codes]).replace(" and ", " or ")
-
-
-def with_names(frame: pd.DataFrame) -> pd.DataFrame:
-    """`whose` ("Japan's") and `pole_name` columns, for finding labels."""
-    named = frame.assign(whose=frame["country"].map(possessive))
-    return named.assign(pole_name=named["pole"].map(the)) if "pole" in named else named
+    """'the United States or China'."""
+    return fmt.join_or([the(c) for c in codes])
 
 
 def _change(frame: pd.DataFrame, value: str) -> pd.DataFrame:

@@ -100,6 +100,11 @@ def gbard_alt(gbard: pd.DataFrame) -> str:
             f"in US$ bn at current purchasing power parity.")
 
 
+def seed_years(compare) -> str:
+    """The years of the published figures compared, for the table's caption: '2018'."""
+    return fmt.years(compare["year"]) if len(compare) else ""
+
+
 def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
     """The published figures beside today's values of the same year, and the revision."""
     if compare.empty:

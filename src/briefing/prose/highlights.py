@@ -5,10 +5,11 @@ against every other section's (`prose.summary`) and adds each one's main caveat.
 
 from __future__ import annotations
 
+from briefing.findings.ids import slug
+from briefing.findings.model import Finding
 from briefing.prose import fmt
 from briefing.prose.summary import series
 from briefing.prose.trends import movement
-from briefing.report.findings import Finding
 
 SIMILAR_PP = 5.0  # growth within this many points of the focus pair's counts as "about as fast"
 
@@ -54,10 +55,11 @@ def pair_highlights(items: dict[str, Finding], pair: str, pair_name: str, source
             f"The number of works {pair_name} co-authored"
         out.append({"finding": f"pair.works.{pair}.{last}", "figure": "fig-pair-trend",
                     "text": f"{head} in {source} {movement(works, 'works')}."})
-    ranks = yearly(items, f"pair.rank.{pair}")
+    region = slug(region_name)
+    ranks = yearly(items, f"pair.rank.{region}.{pair}")
     if len(ranks) >= 2:
         y0, y1 = min(ranks), max(ranks)
-        total = yearly(items, "partnership.region_pairs_ranked").get(y1)
+        total = yearly(items, f"partnership.region_pairs_ranked.{region}").get(y1)
         among = f" of {int(total)}" if total else ""
         pairs = f"the {fmt.literal(region_name)} country pairs by co-authored works"
         if ranks[y1] == ranks[y0]:
@@ -66,16 +68,16 @@ def pair_highlights(items: dict[str, Finding], pair: str, pair_name: str, source
             verb = "fell" if ranks[y1] > ranks[y0] else "rose"
             text = (f"{pair_name} {verb} among {pairs}, from {fmt.nth(ranks[y0])} in {y0} to "
                     f"{fmt.nth(ranks[y1])}{among} in {y1}.")
-        out.append({"finding": f"pair.rank.{pair}.{y1}", "figure": "fig-pair-rank", "text": text})
+        out.append({"finding": f"pair.rank.{region}.{pair}.{y1}", "figure": "fig-pair-rank", "text": text})
     return out
 
 
 def exposure_highlights(items: dict[str, Finding], focus: list[str], pole_a: str, pole_b: str) -> list[dict]:
     """The poles' own pair, each pole's reliance on the other, and the focus countries' shares with each pole."""
     out = []
-    works = yearly(items, "poles.pair_works")
+    works = yearly(items, f"poles.pair_works.{pole_a}-{pole_b}")
     if len(works) >= 2:
-        out.append({"finding": f"poles.pair_works.{max(works)}", "figure": "fig-dec-poles",
+        out.append({"finding": f"poles.pair_works.{pole_a}-{pole_b}.{max(works)}", "figure": "fig-dec-poles",
                     "text": f"The number of works co-authored by {fmt.the(pole_a)} and {fmt.the(pole_b)} "
                             f"{movement(works, 'works')}."})
     wanted = [(pole_b, pole_a), (pole_a, pole_b), *[(c, p) for c in focus for p in (pole_b, pole_a) if c != p]]

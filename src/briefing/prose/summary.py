@@ -16,22 +16,17 @@ from __future__ import annotations
 import math
 import re
 
+from briefing import units
+from briefing.findings.ids import codes, split_id
 from briefing.prose import fmt
 from briefing.prose.trends import change, turn_clause, value
 from briefing.quality import PRIORITY
 from briefing.quality import thresholds as t
-from briefing.quality.turns import SHARE_UNITS, turn
-
-YEAR = re.compile(r"^\d{4}$")
-PERIOD = re.compile(r"^(\d{4})-(\d{4})$")
-GROWTH_UNITS = ("pct_change",)
-RANK_UNITS = ("rank", "ranks")
+from briefing.quality.turns import threshold, turn
 
 
-def split_id(finding_id: str) -> tuple[str, int | None]:
-    """'pair.works.JP-KR.2023' -> ('pair.works.JP-KR', 2023); no year -> (id, None)."""
-    head, _, last = finding_id.rpartition(".")
-    return (head, int(last)) if YEAR.match(last) else (finding_id, None)
+def _kind(unit: str) -> str:
+    return units.unit(unit).kind
 
 
 def is_spike(item: dict, year: int) -> bool:
@@ -51,22 +46,15 @@ def series(findings: dict[str, dict], prefix: str) -> dict[int, float]:
     return dict(sorted(found.items()))
 
 
-def keys(finding_id: str) -> set[str]:
-    """The country codes a finding id names ('exposure.share_pct.JP.CN.2023' -> {JP, CN})."""
-    return {p for part in finding_id.split(".")[2:] for p in part.split("-") if re.fullmatch(r"[A-Z]{2}", p)}
-
-
 def size(values: dict[int, float], unit: str, item: dict) -> float:
     """How far the series moved over its span, on one scale: 1 = a doubling of a count, 10
     percentage points of a share, ten places of a rank; a growth finding by its own value."""
-    if unit in GROWTH_UNITS:
+    if _kind(unit) == "growth":
         return abs(math.log1p(float(item["value"]) / 100)) / math.log(2)
     if len(values) < 2:
         return 0.0
     first, last = values[min(values)], values[max(values)]
-    if unit in SHARE_UNITS:
-        return abs(last - first) / 10
-    if unit in RANK_UNITS:
+    if units.unit(unit).turns_in_points or _kind(unit) in ("rank", "places"):
         return abs(last - first) / 10
     if first > 0 and last > 0:
         return abs(math.log(last / first)) / math.log(2)
@@ -81,8 +69,8 @@ def weight(item: dict, findings: dict[str, dict], focus: set[str], poles: set[st
     moved = min(size(values, item["unit"], item), 1.5)
     if moved == 0:
         return 0.0
-    found = turn(values, item["unit"]) if item["unit"] not in RANK_UNITS and len(values) >= 3 else None
-    named = keys(item["id"]) | (poles if item["id"].startswith("poles.") else set())
+    found = turn(values, item["unit"]) if _kind(item["unit"]) not in ("rank", "places") and len(values) >= 3 else None
+    named = codes(item["id"]) | (poles if item["id"].startswith("poles.") else set())
     return (moved + (0.5 if found is not None and found.turning_point else 0.0)
             + (0.3 if named & poles and (named & focus or len(named & poles) == 2) else 0.0)
             + (0.2 if named & focus else 0.0) + (0.3 if focus <= named else 0.0))
@@ -120,12 +108,16 @@ def ranked(highlights: list[dict], findings: dict[str, dict], focus: set[str], p
         w = weight(findings[item["finding"]], findings, focus, poles)
         if w > 0:
             scored.append((-w, order, item))
+    ordered = [item for _, _, item in sorted(scored, key=lambda s: (s[0], s[1]))]
     chosen, per_figure = [], {}
-    for _, _, item in sorted(scored, key=lambda s: (s[0], s[1])):
+    for item in ordered:
         figure = item.get("figure") or item["finding"]
         if per_figure.get(figure, 0) < t.SUMMARY_MAX_PER_FIGURE:
             chosen.append(item)
             per_figure[figure] = per_figure.get(figure, 0) + 1
+    if len(chosen) < t.SUMMARY_MIN_MESSAGES:  # too few for a page: let a figure be cited more
+        extra = [item for item in ordered if item not in chosen][: t.SUMMARY_MIN_MESSAGES - len(chosen)]
+        chosen = [item for item in ordered if item in chosen or item in extra]
     return chosen[: t.SUMMARY_MAX_MESSAGES]
 
 
@@ -147,18 +139,18 @@ def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> 
         if len(values) < 3 or latest_id not in findings or sorted(values)[-2] != max(values) - 1:
             continue
         item = findings[latest_id]
-        named = keys(latest_id)
-        if item["unit"] in RANK_UNITS or not (named & focus or named == poles or (named & poles and len(named) == 1)):
+        named = codes(latest_id)
+        if _kind(item["unit"]) in ("rank", "places") or not (named & focus or named == poles or (named & poles and len(named) == 1)):
             continue
         found = turn(values, item["unit"])
         if found is None or not (found.near or (found.turned and found.year == found.latest_year - 1)) \
-                or round(abs(found.moved), 1) == 0:
-            continue
+                or not re.search(r"[1-9]", change(found.value, found.latest, item["unit"])):
+            continue  # no turn in sight, or a step back too small to show
         word = "high" if found.kind == "peak" else "low"
         verdict = (f"; a second year {'below' if found.kind == 'peak' else 'above'} it would make {found.year} "
                    f"the turn" if found.near else ", the first year past it; whether the turn holds, the next "
                    "edition will tell")
-        distance = abs(found.moved) / (t.PEAK_MIN_DROP_PP if item["unit"] in SHARE_UNITS else t.PEAK_MIN_DROP_PCT)
+        distance = abs(found.moved) / threshold(item["unit"])
         text = (f"{fmt.literal(_label(item))}: {value(found.latest, item['unit'])} in {found.latest_year}, "
                 f"{change(found.value, found.latest, item['unit'])} from its {found.year} {word}{verdict}.")
         out.append((distance, text))

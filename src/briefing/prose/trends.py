@@ -7,34 +7,22 @@ Series are `{year: value}`; `unit` is a finding unit (`pct` shares, `works` coun
 
 from __future__ import annotations
 
-from briefing.prose import fmt
-from briefing.quality.turns import SHARE_UNITS, turn
-
-RANK_UNITS = ("rank",)
+from briefing import units
+from briefing.quality.turns import turn
 
 
 def value(v: float, unit: str) -> str:
-    """A value as the reader reads it: 22.0%, 3,667, 7th, 1.7."""
-    if unit == "pct":
-        return fmt.pct(v, 1)
-    if unit in RANK_UNITS:
-        return fmt.nth(v)
-    if unit in ("ratio", "spearman_rho"):
-        return fmt.num(v, 2)
-    if unit == "pct_of_gdp":
-        return fmt.pct(v, 2)
-    if abs(v) >= 100:
-        return fmt.num(v, 0)
-    return fmt.num(v, 1)
+    """A value as the reader reads it: 22.0%, 3,667, 7th, 1.72 (`briefing.units.show`)."""
+    return units.show(v, unit)
 
 
 def change(before: float, after: float, unit: str) -> str:
-    """'−12.1 percentage points' for shares, '−13%' for counts."""
-    if unit in SHARE_UNITS or unit == "pct_of_gdp":
-        return fmt.pp(after - before, 1 if unit != "pct_of_gdp" else 2)
-    if unit in RANK_UNITS:
-        return f"{int(before - after):+d} places".replace("-", "\u2212")
-    return fmt.signed_pct(100 * (after / before - 1)) if before else "n/a"
+    """'−12.1 percentage points' for shares, '−13%' for counts (`briefing.units.change`)."""
+    return units.change(before, after, unit)
+
+
+def _rank(unit: str) -> bool:
+    return units.unit(unit).kind == "rank"
 
 
 def _every_year(series: dict[int, float], years: list[int], up: bool) -> bool:
@@ -44,7 +32,7 @@ def _every_year(series: dict[int, float], years: list[int], up: bool) -> bool:
 
 
 def _verb(up: bool, unit: str, past: bool = True) -> str:
-    if unit in RANK_UNITS:  # a larger rank number is a fall
+    if _rank(unit):  # a larger rank number is a fall
         up = not up
     return ("rose" if up else "fell") if past else ("risen" if up else "fallen")
 
@@ -56,7 +44,7 @@ def movement(series: dict[int, float], unit: str) -> str:
     years = sorted(series)
     first, last = years[0], years[-1]
     v0, v1 = series[first], series[last]
-    found = turn(series, unit) if unit not in RANK_UNITS else None
+    found = turn(series, unit) if not _rank(unit) else None
     if found is not None and found.turned:
         up_since = found.kind == "trough"
         after = {y: v for y, v in series.items() if y >= found.year}
@@ -79,7 +67,7 @@ def movement(series: dict[int, float], unit: str) -> str:
 
 def turn_clause(series: dict[int, float], unit: str) -> str:
     """'; it peaked in 2020 at 84,025' when the series turned inside its span, else ''."""
-    found = turn(series, unit) if unit not in RANK_UNITS else None
+    found = turn(series, unit) if not _rank(unit) else None
     if found is None or not found.turning_point:
         return ""
     return (f"; it {'peaked' if found.kind == 'peak' else 'bottomed out'} in {found.year} at "

@@ -8,6 +8,7 @@ import pandas as pd
 
 from briefing.metrics.decoupling import pole_pair_ids
 from briefing.metrics.pairs import pair_history, totals_history
+from briefing.metrics.partnership import pair_id, pair_name
 from briefing.quality import flags as qf
 from briefing.quality.breaks import breaks
 from briefing.quality.comparisons import left_out, unequal_periods
@@ -60,3 +61,37 @@ def missing_flags(wanted: list[str], present, what: str, why: str, source: str, 
                   ) -> list[qf.Flag]:
     """The countries of `wanted` left out of `what` (absent from `present`), on the findings of `patterns`."""
     return qf.given(left_out(list(dict.fromkeys(wanted)), present, what, why, source), patterns)
+
+
+def pair_trend_flags(pairs: pd.DataFrame, output: pd.DataFrame, growth: pd.DataFrame, focus: str, compared: list[str],
+                     countries: list[str], region: list[str], poles: list[str], start: int, end: int, source: str,
+                     source_name: str) -> list[qf.Flag]:
+    """What the partnership's trend states: growth over unequal periods, and the breaks in the
+    series of the focus pair, its comparison pairs and the edition's countries."""
+    return [*growth_flags(growth, pair_name, source),
+            *series_flags(pairs, output, focus, compared, countries, region, poles, start, end, source, source_name,
+                          pair_name)]
+
+
+def decoupling_flags(catalogue: dict, pairs: pd.DataFrame, output: pd.DataFrame, period_output: pd.DataFrame,
+                     countries: list[str], region: list[str], focus: list[str], poles: list[str], start: int, end: int,
+                     source: str, period_source: str, names: dict[str, str]) -> list[qf.Flag]:
+    """The decoupling section's flags before it draws anything: the provisional years of its two
+    sources, and the breaks in the series of the edition's countries, region, poles and focus pair."""
+    return [*provisional_flags(catalogue, source, pairs, start, end),
+            *provisional_flags(catalogue, period_source, period_output, start, end),
+            *series_flags(pairs, output, pair_id(*focus), [], countries, region, poles, start, end, source,
+                          names[source], pair_name)]
+
+
+def shares_missing_flags(wanted: list[str], shares: pd.DataFrame, source: str, source_name: str) -> list[qf.Flag]:
+    """The countries without shares with the poles: no total of international works in the window."""
+    return missing_flags(wanted, shares["country"], "the shares with each pole",
+                         f"{source_name} has no total of its internationally co-authored works in the window", source,
+                         (r"^exposure\.share_pct\.",))
+
+
+def rates_missing_flags(wanted: list[str], rates: pd.DataFrame, source: str, source_name: str) -> list[qf.Flag]:
+    """The countries without an international co-authorship rate: no article totals in the source."""
+    return missing_flags(wanted, rates["country"], "the international co-authorship rate",
+                         f"{source_name} publishes no article totals for it", source, (r"^output\.intl_rate_pct\.",))

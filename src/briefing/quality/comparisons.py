@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefing.prose import fmt
+from briefing import words
 from briefing.quality import Caveat
 
 
@@ -27,11 +27,11 @@ def unequal_periods(frame: pd.DataFrame, key: str, what: str, label, source: str
     grouped: dict[str, list[str]] = {}
     for item, span in spans.items():
         grouped.setdefault(span, []).append(label(item))
-    each = "; ".join(f"{fmt.join_and(names)} {span}" for span, names in sorted(grouped.items()))
+    each = "; ".join(f"{words.join_and(names)} {span}" for span, names in sorted(grouped.items()))
     shared = (f" only {int(common[0])}–{int(common[1])} is common to all"
               if common[0] < common[1] else " they share no span of two years or more")
     return Caveat("unequal_periods", "+".join(sorted(spans)), (
-        f"{fmt.cap(what)} cover different periods ({each}):{shared}, so compare the yearly rates, not the totals."),
+        f"{words.cap(what)} cover different periods ({each}):{shared}, so compare the yearly rates, not the totals."),
         source=source)
 
 
@@ -42,6 +42,6 @@ def left_out(wanted: list[str], present, what: str, why: str, source: str = "") 
     absent = [c for c in wanted if c not in set(present)]
     if not absent:
         return None
-    names = fmt.join_and([fmt.the(c) for c in absent])
+    names = words.join_and([words.the(c) for c in absent])
     verb = "is" if len(absent) == 1 else "are"
-    return Caveat("left_out", "+".join(absent), f"{fmt.cap(names)} {verb} left out of {what}: {why}.", source=source)
+    return Caveat("left_out", "+".join(absent), f"{words.cap(names)} {verb} left out of {what}: {why}.", source=source)

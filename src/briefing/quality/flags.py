@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from briefing.prose import fmt
+from briefing import units, words
 from briefing.quality import Caveat
+from briefing.quality.breaks import spans_break
 from briefing.quality.ranks import RankFall
 
 YEAR = re.compile(r"^\d{4}$")
@@ -41,17 +42,17 @@ class Flag:
         if self.sources and not set(self.sources) & {s.strip() for s in str(finding.source).split(";")}:
             return False
         key = finding.id.rsplit(".", 1)[-1]
+        if finding.unit == "year" and self.years:  # a peak year: touched when the year it names is
+            return int(finding.value) in self.years
         period = PERIOD.match(key)
         if period and self.shift is not None:
-            return int(period[1]) < self.shift <= int(period[2])
+            return spans_break((int(period[1]), int(period[2])), self.shift)
         if not self.years:
             return True
         if YEAR.match(key):
             return int(key) in self.years
         if period:
             return bool({int(period[1]), int(period[2])} & set(self.years))
-        if finding.unit == "year":
-            return int(finding.value) in self.years
         return False
 
 
@@ -86,15 +87,15 @@ def total_patterns(code: str, poles: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 def pair_patterns(pair: str, poles: tuple[str, ...] = ()) -> tuple[str, ...]:
     a, b = pair.split("-")
-    found = [rf"^pair\.works\.{pair}\.", rf"^partnership\.growth_pct\.{pair}\.", rf"^pair\.rank\.{pair}\.",
+    found = [rf"^pair\.works\.{pair}\.", rf"^partnership\.growth_pct\.{pair}\.", rf"^pair\.rank\.[^.]+\.{pair}\.",
              rf"^exposure\.share_pct\.{_both(a, b)}\.", rf"^share\.intl_pct\.{_both(a, b)}\.",
-             rf"^exposure\.peak_year\.{_both(a, b)}$", rf"^scenario\.intl_loss_pct\.{_both(a, b)}\."]
+             rf"^exposure\.peak_year\.{_both(a, b)}\.", rf"^scenario\.intl_loss_pct\.{_both(a, b)}\."]
     return tuple(found + ([r"^poles\."] if set(poles) == {a, b} else []))
 
 
 # Breaks.
 def _works(value: float) -> str:
-    return fmt.num(value, 0)
+    return units.num(value, 0)
 
 
 def break_text(row, what: str, source_name: str, peers: str = "series") -> str:
@@ -103,10 +104,10 @@ def break_text(row, what: str, source_name: str, peers: str = "series") -> str:
     year, rise = int(row.year), row.value_at > row.value_before
     moved = "jump" if rise else "drop"
     panel = (1 + row.change_pct / 100) / (1 + row.net_change_pct / 100) - 1
-    beside = (f", against a median of {fmt.signed_pct(100 * panel)} for the {peers} compared"
+    beside = (f", against a median of {units.signed_pct(100 * panel)} for the {peers} compared"
               if abs(row.net_change_pct - row.change_pct) > 0.5 else "")
-    head = (f"{fmt.cap(what)} in {source_name} {moved} from {_works(row.value_before)} in {year - 1} to "
-            f"{_works(row.value_at)} in {year} ({fmt.signed_pct(row.change_pct)}{beside})")
+    head = (f"{words.cap(what)} in {source_name} {moved} from {_works(row.value_before)} in {year - 1} to "
+            f"{_works(row.value_at)} in {year} ({units.signed_pct(row.change_pct)}{beside})")
     if not row.confirmed:
         return f"{head}, the latest year: whether it is a one-year spike or a new level, the next edition will tell."
     if row.kind == "spike":
@@ -125,12 +126,12 @@ def break_brief(row, what: str, source_name: str) -> str:
     """The break in one short sentence, for the executive summary."""
     year, rise = int(row.year), row.value_at > row.value_before
     if not row.confirmed:
-        return (f"{fmt.cap(what)} in {source_name} {'jump' if rise else 'drop'} {fmt.signed_pct(row.change_pct)} in "
+        return (f"{words.cap(what)} in {source_name} {'jump' if rise else 'drop'} {units.signed_pct(row.change_pct)} in "
                 f"{year}, the latest year; it may not hold.")
     if row.kind == "spike":
-        return (f"{fmt.cap(what)} in {source_name} {'spike' if rise else 'dip'} in {year} "
-                f"({fmt.signed_pct(row.change_pct)}) and {'fall back' if rise else 'recover'} the next year.")
-    return (f"{fmt.cap(what)} in {source_name} {'jump' if rise else 'drop'} {fmt.signed_pct(row.change_pct)} in "
+        return (f"{words.cap(what)} in {source_name} {'spike' if rise else 'dip'} in {year} "
+                f"({units.signed_pct(row.change_pct)}) and {'fall back' if rise else 'recover'} the next year.")
+    return (f"{words.cap(what)} in {source_name} {'jump' if rise else 'drop'} {units.signed_pct(row.change_pct)} in "
             f"{year} and stay there: a break in the source, so figures before and after {year} are not on the "
             f"same footing.")
 
@@ -154,7 +155,7 @@ def break_flags(found: pd.DataFrame, whats: dict[str, str], source: str, source_
 
 
 def total_whats(codes) -> dict[str, str]:
-    return {c: f"{fmt.possessive(c)} internationally co-authored works" for c in codes}
+    return {c: f"{words.possessive(c)} internationally co-authored works" for c in codes}
 
 
 def pair_whats(pairs, name) -> dict[str, str]:
@@ -164,15 +165,15 @@ def pair_whats(pairs, name) -> dict[str, str]:
 # A rank fall driven by other pairs.
 def rank_text(fall: RankFall, name, source_name: str) -> str:
     others = [name(p) for p in fall.overtakers]
-    who = (f"the pairs that overtook it ({fmt.join_and(others)})" if len(others) <= 4 else
+    who = (f"the pairs that overtook it ({words.join_and(others)})" if len(others) <= 4 else
            f"the {len(others)} pairs that overtook it"
-           + (f", {fall.common_count} of them with {fmt.the(fall.common_country)}," if fall.common_country else ""))
-    grew = (f" grew by a median of {fmt.signed_pct(fall.overtakers_growth_pct)}"
+           + (f", {fall.common_count} of them with {words.the(fall.common_country)}," if fall.common_country else ""))
+    grew = (f" grew by a median of {units.signed_pct(fall.overtakers_growth_pct)}"
             if not math.isnan(fall.overtakers_growth_pct) else " grew faster")
     own = "rose" if fall.growth_pct > 0 else "held"
-    return (f"{name(fall.pair)} fell from {fmt.nth(fall.rank_start)} to {fmt.nth(fall.rank_end)} among the region's "
+    return (f"{name(fall.pair)} fell from {units.nth(fall.rank_start)} to {units.nth(fall.rank_end)} among the region's "
             f"pairs in {source_name} between {fall.year_start} and {fall.year_end} although its own works {own} "
-            f"({fmt.signed_pct(fall.growth_pct)}): {who}{grew}, so the fall in rank measures other pairs' growth, "
+            f"({units.signed_pct(fall.growth_pct)}): {who}{grew}, so the fall in rank measures other pairs' growth, "
             f"not a decline of this one.")
 
 
@@ -180,10 +181,10 @@ def rank_flag(fall: RankFall | None, name, source: str, source_name: str) -> lis
     if fall is None:
         return []
     brief = (f"The fall in rank comes from other pairs growing faster: {name(fall.pair)}'s own works "
-             f"{'rose' if fall.growth_pct > 0 else 'held'} ({fmt.signed_pct(fall.growth_pct)}).")
+             f"{'rose' if fall.growth_pct > 0 else 'held'} ({units.signed_pct(fall.growth_pct)}).")
     caveat = Caveat("coverage_rank", fall.pair, rank_text(fall, name, source_name), source=source,
                     years=(fall.year_start, fall.year_end), brief=brief)
-    return [Flag(caveat, (rf"^pair\.rank\.{fall.pair}\.",), years=(fall.year_end,), sources=(source,))]
+    return [Flag(caveat, (rf"^pair\.rank\.[^.]+\.{fall.pair}\.",), years=(fall.year_end,), sources=(source,))]
 
 
 def given(caveat: Caveat | None, patterns: tuple[str, ...], years: tuple[int, ...] = ()) -> list[Flag]:
@@ -204,5 +205,5 @@ def provisional_years(flags: list[Flag], source: str) -> list[int]:
 def break_marks(flags: list[Flag], subjects) -> list[tuple[int, str]]:
     """(year, label) of each level shift in the totals of the countries `subjects`, for a shaded band."""
     wanted = set(subjects)
-    return sorted({(f.caveat.years[0], f"Break in {fmt.possessive(f.caveat.subject)} series")
+    return sorted({(f.caveat.years[0], f"Break in {words.possessive(f.caveat.subject)} series")
                    for f in flags if f.caveat.kind == "level_shift" and f.caveat.subject in wanted})

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefing import words
 from briefing.metrics.indicators import IndicatorView
-from briefing.prose import fmt
 from briefing.quality import Caveat
 
 # Status flags as SDMX codes them (OECD OBS_STATUS; NCSES preliminary years are P too).
@@ -33,18 +33,18 @@ def flag_codes(status: pd.Series) -> pd.Series:
 
 def the_names(codes: list[str]) -> str:
     """'the United States, Japan and China': names as they read inside a sentence."""
-    return fmt.join_and([fmt.the(c) for c in codes])
+    return words.join_and([words.the(c) for c in codes])
 
 
 def flag_text(flag: str, source: str, country: str, short: str, years: list[int]) -> str:
     """One sentence: who flags what, for which years."""
-    what = f"{fmt.possessive(country)} {short}"
+    what = f"{words.possessive(country)} {short}"
     if flag == "B":
-        return (f"{source} marks a break in {what} series in {fmt.years(years)}: figures before and after "
+        return (f"{source} marks a break in {what} series in {words.years(years)}: figures before and after "
                 f"are not strictly comparable.")
     figures = "figure" if len(years) == 1 else "figures"
     marked = "provisional" if flag == "P" else "estimated"
-    return f"{source} marks {what} {figures} for {fmt.years(years)} as {marked}."
+    return f"{source} marks {what} {figures} for {words.years(years)} as {marked}."
 
 
 def status_caveats(view: IndicatorView, names: dict[str, str]) -> list[Flagged]:
@@ -87,8 +87,8 @@ def not_ranked_reasons(view: IndicatorView) -> str:
         why = ("no source in this build gives it" if pd.isna(row.latest_year)
                else f"latest figure {row.latest_year}, before {view.start}" if row.latest_year < view.start
                else f"figures only after {view.end}")
-        reasons.append(f"{fmt.the(row.country)} ({why})")
-    return fmt.join_and(reasons)
+        reasons.append(f"{words.the(row.country)} ({why})")
+    return words.join_and(reasons)
 
 
 def indicator_caveats(view: IndicatorView, names: dict[str, str]) -> list[Flagged]:
@@ -112,7 +112,7 @@ def growth_periods_caveat(growth: pd.DataFrame, source: str) -> Flagged | None:
     ends = growth.groupby("year_end", sort=False)["country"].apply(list).sort_index(ascending=False)
     parts = [f"{y} for {the_names(codes)}" for y, codes in ends.items()]
     starts = sorted(set(growth["year_start"]))
-    text = (f"R&D spending growth is measured from {fmt.join_and([str(s) for s in starts])} to each country's "
+    text = (f"R&D spending growth is measured from {words.join_and([str(s) for s in starts])} to each country's "
             f"latest year ({'; '.join(parts)}), so countries are compared by growth a year.")
     ids = [f"funding.{m}.{r.country}.{r.year_start}-{r.year_end}" for r in growth.itertuples()
            for m in ("gerd_const_growth_pct", "gerd_const_cagr_pct")]

@@ -79,6 +79,8 @@ confirm or undo."""
 
 # The executive summary, `prose.summary`.
 SUMMARY_MIN_MESSAGES = 4
+"""The page has at least this many messages when the edition has that many findings of
+change: below it, a figure may be cited more than `SUMMARY_MAX_PER_FIGURE` times."""
 SUMMARY_MAX_MESSAGES = 7
 SUMMARY_MAX_PER_FIGURE = 2
 """At most this many key messages cite one figure, so the page covers the edition's question

@@ -2,7 +2,7 @@
 bottomed out) before its latest year, and by how much it has moved since; and series
 near a turn, which one more year would confirm or undo.
 
-A share (unit `pct`, in %) has turned when it moved more than `PEAK_MIN_DROP_PP`
+A share (a unit of kind `share`, `briefing.units`) has turned when it moved more than `PEAK_MIN_DROP_PP`
 percentage points back from its extreme; a count or amount when it moved more than
 `PEAK_MIN_DROP_PCT` per cent. Thresholds: `briefing.quality.thresholds`."""
 
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefing import units
 from briefing.quality import thresholds as t
-
-SHARE_UNITS = ("pct", "pp")  # moved in percentage points; every other unit moves in per cent
 
 
 @dataclass(frozen=True)
@@ -39,13 +38,16 @@ class Turn:
 
 
 def _moved(extreme: float, latest: float, unit: str) -> float:
-    if unit in SHARE_UNITS:
+    """The move in the unit's terms: points for shares, per cent for counts (ranks are not turned)."""
+    if units.unit(unit).turns_in_points:
         return latest - extreme
     return 100 * (latest / extreme - 1) if extreme else 0.0
 
 
-def _threshold(unit: str) -> float:
-    return t.PEAK_MIN_DROP_PP if unit in SHARE_UNITS else t.PEAK_MIN_DROP_PCT
+def threshold(unit: str) -> float:
+    """The smallest move that counts as a turn in `unit`: `PEAK_MIN_DROP_PP` for shares,
+    `PEAK_MIN_DROP_PCT` for the rest."""
+    return t.PEAK_MIN_DROP_PP if units.unit(unit).turns_in_points else t.PEAK_MIN_DROP_PCT
 
 
 def turn(series: dict[int, float], unit: str) -> Turn | None:
@@ -64,9 +66,9 @@ def turn(series: dict[int, float], unit: str) -> Turn | None:
         moved = _moved(float(extreme), latest, unit)
         if (kind == "peak" and moved >= 0) or (kind == "trough" and moved <= 0):
             continue
-        turned = abs(moved) > _threshold(unit)
-        near = not turned and abs(moved) > 0 and abs(moved) <= _threshold(unit) * t.WATCH_MAX_DROP_FACTOR
-        built = abs(_moved(float(series[years[0]]), float(extreme), unit)) > _threshold(unit)
+        turned = abs(moved) > threshold(unit)
+        near = not turned and abs(moved) > 0 and abs(moved) <= threshold(unit) * t.WATCH_MAX_DROP_FACTOR
+        built = abs(_moved(float(series[years[0]]), float(extreme), unit)) > threshold(unit)
         candidates.append(Turn(kind, year, float(extreme), latest_year, latest, moved, turned, near, built))
     if not candidates:
         return None
@@ -77,6 +79,6 @@ def direction(series: dict[int, float], unit: str) -> str:
     """'rose', 'fell' or 'held' from the first to the latest year, within the turn threshold."""
     years = sorted(series)
     moved = _moved(float(series[years[0]]), float(series[years[-1]]), unit)
-    if abs(moved) <= _threshold(unit) / 10:
+    if abs(moved) <= threshold(unit) / 10:
         return "held"
     return "rose" if moved > 0 else "fell"

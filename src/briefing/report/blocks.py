@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from briefing import markup, units, words
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fingerprint import package_fingerprint
-from briefing.prose import fmt
 from briefing.prose.summary import summary_markdown
 from briefing.quality import PRIORITY, thresholds
 from briefing.quality.provisional import lag_of
@@ -40,7 +40,7 @@ class Context:
     claims: list = field(default_factory=list)  # the claims checked so far (`report.claims.ClaimResult`)
 
 
-esc = fmt.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
+esc = markup.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
 
 
 def code(text) -> str:
@@ -110,18 +110,18 @@ def changes(ctx: Context) -> str:
 def quality_rules(ctx: Context) -> str:
     """The thresholds of the checks and each source's indexing lag, from the code and the catalogue."""
     catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
-    lags = fmt.join_and([f"{lag_of(entry)} months for {esc(entry.get('short', source))}"
+    lags = words.join_and([f"{lag_of(entry)} months for {esc(entry.get('short', source))}"
                          for source, entry in sorted(catalogue["datasets"].items()) if entry.get("tables")
                          and {"pairs", "country_output"} & set(entry["tables"])])
     return (f"A jump is a year-on-year change, net of the median change of the series compared that year, at least "
-            f"{fmt.num(thresholds.BREAK_Z, 0)} robust standard deviations (1.4826 times the median absolute deviation "
+            f"{units.num(thresholds.BREAK_Z, 0)} robust standard deviations (1.4826 times the median absolute deviation "
             f"of the series' own changes) from its usual change and at least "
-            f"{fmt.signed_pct(100 * math.expm1(thresholds.BREAK_MIN_LOG_CHANGE)).lstrip('+')} in size; it is a "
-            f"one-year spike when the next year takes back at least {fmt.num(100 * thresholds.SPIKE_RETURN, 0)}% of it, "
+            f"{units.signed_pct(100 * math.expm1(thresholds.BREAK_MIN_LOG_CHANGE)).lstrip('+')} in size; it is a "
+            f"one-year spike when the next year takes back at least {units.num(100 * thresholds.SPIKE_RETURN, 0)}% of it, "
             f"else a level shift. A year counts as provisional until the source's indexing lag has passed between its "
             f"end and the date its counts were taken ({lags}: an assumption of this briefing). A share has turned when "
-            f"it is more than {fmt.num(thresholds.PEAK_MIN_DROP_PP, 1)} percentage points from its peak or low, a count "
-            f"when it is more than {fmt.num(thresholds.PEAK_MIN_DROP_PCT, 0)}% from it.")
+            f"it is more than {units.num(thresholds.PEAK_MIN_DROP_PP, 1)} percentage points from its peak or low, a count "
+            f"when it is more than {units.num(thresholds.PEAK_MIN_DROP_PCT, 0)}% from it.")
 
 
 def caveats(ctx: Context) -> str:

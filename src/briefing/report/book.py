@@ -14,8 +14,8 @@ import yaml
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.workspace import Workspace
-from briefing.prose.fmt import literal as md_escape
-from briefing.prose.fmt import unliteral
+from briefing.markup import literal as md_escape
+from briefing.markup import unliteral
 from briefing.tables import METADATA_KEY
 
 EMBED = re.compile(r"\{\{<\s*embed\s+(?P<path>[^#\s]+)#(?P<label>[A-Za-z0-9_-]+)\s*>\}\}")

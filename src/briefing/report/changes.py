@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing import markup, units
 from briefing.config import Edition
-from briefing.prose import fmt
 from briefing.report.diff import Diff, Moved, diff_findings, load_findings, show_value
 from briefing.report.site import Window, read_manifest, series_of
 
 SHOWN = 15  # rows of each table
 BREAK_KINDS = {"level_shift": "break in the source", "source_break": "break in the source", "spike": "one-year spike",
                "provisional": "provisional year"}
-esc = fmt.literal
+esc = markup.literal
 
 
 def first_of_series(edition: Edition) -> str:
@@ -79,14 +79,14 @@ def _counts(result: Diff, same: bool) -> str:
     return "Of the findings: " + "; ".join(parts) + "."
 
 
-COUNTS = {"works", "count", "usd_ppp_m", "usd_ppp_m_const2015"}  # told by their relative change
 INPUTS = {"events"}  # counts of the documents' events: inputs, not data, so never a "move"
+COUNTS = units.of_kind("count", "amount") - INPUTS  # told by their relative change
 KINDS = ("counts and spending", "shares, rates and growth", "ranks, years and other measures")
 
 
 def percent(unit: str) -> bool:
     """Shares, rates and growth: their moves are told in percentage points, not relative to themselves."""
-    return unit.startswith("pct") or unit == "pp"
+    return units.known(unit) and units.unit(unit).kind in ("share", "points", "growth")
 
 
 def by_kind(moves: list[Moved]) -> tuple[list[Moved], list[Moved], list[Moved]]:
@@ -101,13 +101,9 @@ def by_kind(moves: list[Moved]) -> tuple[list[Moved], list[Moved], list[Moved]]:
 
 
 def _change(move: Moved) -> str:
-    if move.change is None:
+    if move.change is None or not units.known(move.unit):
         return "changed"
-    if percent(move.unit):
-        return f"{move.change:+.1f} pp".replace("-", "\u2212")
-    if move.unit in COUNTS and move.relative_pct is not None:
-        return fmt.signed_pct(move.relative_pct, 1)
-    return f"{move.change:+,.4g}".replace("-", "\u2212")
+    return units.change_short(move.old, move.new, move.unit)
 
 
 def _largest(moves: list[Moved], then: str) -> str:

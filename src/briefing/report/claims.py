@@ -15,7 +15,7 @@ the data contradict, or that cannot be checked (a finding it names is not in thi
 is left out and reported (`briefing render/publish/build` print it; with `--strict` they
 stop with exit status 2).
 
-A section output made with `fmt.omitted(reason)` leaves out the chapter section it sits in
+A section output made with `markup.omitted(reason)` leaves out the chapter section it sits in
 (from its heading to the next heading of the same or a higher level) and prints the reason,
 one sentence saying what is missing and how to add it, under the heading instead."""
 
@@ -30,7 +30,8 @@ from pathlib import Path
 
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.prose.fmt import OMITTED
+from briefing.findings.ids import slug
+from briefing.markup import OMITTED
 
 CLAIM = re.compile(r"\[(?P<text>[^\[\]]+)\]\{\.claim(?:\s+if=\"(?P<applies>[^\"]+)\")?"
                    r"(?:\s+when=\"(?P<when>[^\"]+)\")?\s*\}")
@@ -58,12 +59,14 @@ class ClaimResult:
 
 
 def placeholders(edition: Edition) -> dict[str, str]:
-    """What a condition may name in braces: the focus pair and its countries, the poles, each
-    focus country's pair with each pole, the window."""
+    """What a condition may name in braces: the focus pair and its countries, the poles (`poles`
+    as a pair, sorted; `poles_key` in the edition's order, as the poles' finding ids carry
+    them), each focus country's pair with each pole, the region's slug, the window."""
     a, b = edition.focus_pair
     pa, pb = edition.poles
     pair = lambda x, y: "-".join(sorted((x, y)))  # noqa: E731
     return {"focus": pair(a, b), "a": a, "b": b, "pole_a": pa, "pole_b": pb, "poles": pair(pa, pb),
+            "poles_key": f"{pa}-{pb}", "region": slug(edition.region.name),
             "a_pole_a": pair(a, pa), "a_pole_b": pair(a, pb), "b_pole_a": pair(b, pa), "b_pole_b": pair(b, pb),
             "start": str(edition.window.start), "end": str(edition.window.end)}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.report.site import FINDINGS
 
 REF = re.compile(r"^(?P<edition>[A-Za-z0-9][A-Za-z0-9_-]*)/(?P<version>v\d+|latest)$")
 LATEST, WINDOW = "{latest}", "{window}"
@@ -102,7 +103,7 @@ def _path(site: Path, ref: str) -> Path:
 
 
 def load_findings(site: Path, ref: str) -> dict[str, dict]:
-    path = _path(site, ref) / "findings.json"
+    path = _path(site, ref) / FINDINGS
     if not path.is_file():
         raise InputError(str(path), f"no published version {ref}")
     return {item["id"]: item for item in json.loads(path.read_text(encoding="utf-8"))["findings"]}

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from briefing import words
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.workspace import Workspace
-from briefing.prose import fmt
 from briefing.sources import registry, snapshot
 from briefing.sources.adapters import read_files
 from briefing.sources.mirror import mirror_files
@@ -52,7 +52,7 @@ def source_tables(ws: Workspace, mirror: Path | None) -> dict[str, pd.DataFrame]
 
 def span(years) -> str:
     """2015, 2016, 2017, 2020 -> '2015–2017, 2020' (two years in a row as a span too)."""
-    return ", ".join(fmt.year_runs(years, shortest=2))
+    return ", ".join(words.year_runs(years, shortest=2))
 
 
 def _years(frame: pd.DataFrame, start: int, end: int) -> tuple[int, ...]:
@@ -119,3 +119,4 @@ def _intensity(tables: dict[str, pd.DataFrame], edition: Edition, code: str, sho
 
 def source_names(ws: Workspace) -> dict[str, str]:
     return {k: v.get("short", k) for k, v in registry.datasets(ws.sources_file).items()}
+

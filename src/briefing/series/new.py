@@ -10,15 +10,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from briefing import countries
+from briefing import countries, words
 from briefing.config import Edition, load_edition
 from briefing.errors import InputError
 from briefing.infra.fileio import write_text_atomic
 from briefing.infra.workspace import Workspace
 from briefing.infra.yaml_model import read_yaml
-from briefing.prose import fmt
 from briefing.series.coverage import Holding, coverage, source_names, source_tables
 from briefing.series.regions import NamedRegion, region
+from briefing.series.window import check_window, year_ranges
 
 SPAN = 9  # years in a default window, as in the yearly editions (2015-2023)
 MARKER_KINDS = ("law", "executive order/memorandum")  # acts marked on the trend charts by default
@@ -84,6 +84,7 @@ def write_new(ws: Workspace, request: Request, mirror: Path | None) -> Written:
     data = _parameters(path, request, focus, poles, compared, chosen, members, (start, end), curated)
     draft = _validated(data)
     draft._folder = folder  # curated folders are relative to the params file
+    check_window(draft, year_ranges(tables), source_names(ws))
     holdings = coverage(tables, draft, source_names(ws))
     gbard = {h.country for h in holdings if h.measure == "GBARD by objective" and h.years}
     data["sections"]["funding"]["gbard_countries"] = [c for c in focus if c in gbard]
@@ -151,8 +152,8 @@ def _parameters(path: Path, request: Request, focus: list[str], poles: list[str]
         sections["context"] = {}
     return {"edition": path.stem, "series": request.series or request.region,
             "title": f"International research collaboration and research security in {chosen.name}",
-            "subtitle": f"{fmt.join_and([countries.name(c) for c in focus])} between "
-                        f"{fmt.the(poles[0])} and {fmt.the(poles[1])}",
+            "subtitle": f"{words.join_and([countries.name(c) for c in focus])} between "
+                        f"{words.the(poles[0])} and {words.the(poles[1])}",
             "window": {"start": window[0], "end": window[1]}, "focus_pair": focus, "poles": poles,
             "countries": compared, "region": {"name": chosen.name, "countries": members},
             "curated": curated, "sections": sections}
@@ -191,7 +192,7 @@ def render(edition: Edition, chosen: NamedRegion, members: list[str], holdings: 
              "# Countries compared in the decoupling and funding sections.",
              f"countries: {_flow(edition.countries)}",
              f"# Pairs are ranked among the region's countries: {chosen.source}",
-             *([f"# The focus countries {fmt.join_and(added)} are added to it (the focus pair must be ranked)."]
+             *([f"# The focus countries {words.join_and(added)} are added to it (the focus pair must be ranked)."]
                if added else []),
              "region:",
              f"  name: {_quoted(chosen.name)}",

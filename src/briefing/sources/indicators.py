@@ -21,13 +21,13 @@ from pydantic import Field, field_validator, model_validator
 from briefing.config import Strict
 from briefing.errors import InputError
 from briefing.infra.yaml_model import load_model
-from briefing.numbers import num
+from briefing.units import num
 
 if TYPE_CHECKING:
     from briefing.config import Edition
 
 REGISTRY_FILE = Path("data") / "indicators.yml"
-SECTION = "funding"  # the section whose `indicators` parameter names registry ids
+REGISTRY = "indicators"  # what a section parameter declares (`registry: indicators`) when it names registry ids
 NCSES_TABLES = ("SRD-1", "SRD-2", "RD-18")
 WdiCode = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(\.[A-Z0-9_]+)+$")]
 Code = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.@-]+$")]
@@ -272,24 +272,37 @@ def chosen_sources(registry: Registry, ind_id: str, overrides: dict[str, list[st
     return [by_source[s] for s in overrides[ind_id]]
 
 
-def requested(edition: Edition, notebook: Path, registry: Registry) -> list[str]:
-    """The indicators the edition's funding section draws: `sections.funding.indicators`, else the
-    notebook's default. Unknown ids are bad input naming the params key."""
-    if SECTION not in edition.sections:
-        return []
-    asked = edition.sections[SECTION].get("indicators")
-    where = f"params key 'sections.{SECTION}.indicators'"
-    if asked is None:
-        from briefing.infra.notebooks import declared_parameters
+def registry_parameters(edition: Edition, notebooks: Path) -> list[tuple[str, str, list]]:
+    """The edition's section parameters that name indicators of the registry, as their sections
+    declare them (`notebooks/<section>.meta.yml`, `registry: indicators`): (section, key, default)."""
+    from briefing.findings.meta import load_meta, meta_path
 
-        asked, where = declared_parameters(notebook).get("indicators", []), f"{notebook} (parameters cell)"
-    if not isinstance(asked, list) or not all(isinstance(i, str) for i in asked):
-        raise InputError(where, f"must be a list of indicator ids (got {asked!r})")
-    for ind_id in asked:
-        registry.get(ind_id, where)
-    if len(set(asked)) != len(asked):
-        raise InputError(where, f"names an indicator twice: {asked}")
-    return list(asked)
+    found = []
+    for section in edition.sections:
+        path = meta_path(notebooks, section)
+        if path.is_file():
+            found += [(section, key, p.default) for key, p in load_meta(path).parameters.items() if p.registry == REGISTRY]
+    return found
+
+
+def requested(edition: Edition, notebooks: Path, registry: Registry) -> list[str]:
+    """The indicators the edition's sections draw: each registry parameter's value in the params
+    file (`sections.funding.indicators`), else its declared default. Unknown ids are bad input
+    naming the params key (or the declaration)."""
+    drawn: list[str] = []
+    for section, key, default in registry_parameters(edition, notebooks):
+        asked = edition.sections[section].get(key)
+        where = f"params key 'sections.{section}.{key}'"
+        if asked is None:
+            asked, where = default, f"{notebooks / section}.meta.yml, parameters.{key}.default"
+        if not isinstance(asked, list) or not all(isinstance(i, str) for i in asked):
+            raise InputError(where, f"must be a list of indicator ids (got {asked!r})")
+        for ind_id in asked:
+            registry.get(ind_id, where)
+        if len(set(asked)) != len(asked):
+            raise InputError(where, f"names an indicator twice: {asked}")
+        drawn += [i for i in asked if i not in drawn]
+    return drawn
 
 
 def edition_overrides(edition: Edition) -> dict[str, list[str]]:
@@ -310,12 +323,12 @@ def check_files(registry: Registry, path: Path, indicators: list[str], overrides
             raise InputError(f"{path}: key 'indicators.{ind_id}.sources.{refs.index(ref)}'",
                              f"source file missing from {place}: no {ref.source}/{pattern} ({ref.describe()}); "
                              f"the edition draws {ind_id}: add the publisher's file, or leave {ind_id} out of "
-                             f"sections.{SECTION}.indicators")
+                             f"the section's indicators (sections.<section>.indicators)")
 
 
 def edition_indicators(root: Path, edition: Edition) -> list[str]:
     """The registry ids the edition draws (checked), for the project at `root`."""
-    return requested(edition, root / "notebooks" / f"{SECTION}.ipynb", for_root(root))
+    return requested(edition, root / "notebooks", for_root(root))
 
 
 def check_edition_files(root: Path, edition: Edition, available: dict[str, list[str]], place: str) -> None:

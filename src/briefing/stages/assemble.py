@@ -16,7 +16,7 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, staged_dir, write_text_atomic
 from briefing.infra.workspace import Workspace
-from briefing.prose.fmt import literal as md_escape
+from briefing.markup import literal as md_escape
 from briefing.report import blocks
 from briefing.report.book import (
     COMBINED,

@@ -29,7 +29,7 @@ from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
 from briefing.report.data_zip import data_zip_name, section_outputs, write_data_zip
 from briefing.report.findings import merged_findings
-from briefing.report.site import LATEST, pdf_name, published_versions, version_dir
+from briefing.report.site import FINDINGS, LATEST, pdf_name, published_versions, version_dir
 from briefing.stages.assemble import assemble
 
 
@@ -102,7 +102,7 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: boo
         for item in html.iterdir():
             shutil.move(item, tmp / item.name)
         html.rmdir()
-        (tmp / "findings.json").write_text(canonical_json(findings), encoding="utf-8")
+        (tmp / FINDINGS).write_text(canonical_json(findings), encoding="utf-8")
         write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", canonical_json(findings),
                        findings["findings"], section_outputs(build), data_readme(edition, version))
         (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info, assembled.baseline)),

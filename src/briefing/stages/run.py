@@ -1,5 +1,5 @@
 """`briefing run`: section notebooks executed with papermill, in parallel, skipping sections
-whose cache key (notebook bytes, injected parameters, input checksums, the code the
+whose cache key (notebook bytes, its declarations (`<section>.meta.yml`), injected parameters, input checksums, the code the
 notebook imports) is unchanged and whose outputs are intact.
 
 A section writes into a staging folder; only when its notebook succeeds are its
@@ -21,10 +21,13 @@ from pathlib import Path
 
 from briefing.config import Edition
 from briefing.errors import InputError, SectionFailed
+from briefing.findings.meta import meta_path
+from briefing.findings.model import FINDINGS_FILE
 from briefing.infra.fileio import canonical_json, sha256_file, sha256_text, write_text_atomic
 from briefing.infra.fingerprint import notebook_fingerprint
 from briefing.infra.notebooks import declared_parameters
 from briefing.infra.workspace import Workspace
+from briefing.series.window import check_window
 from briefing.tables import INPUTS_FILE
 
 KERNEL_NAME = "briefing-python"
@@ -65,8 +68,11 @@ def plan_section(ws: Workspace, edition: Edition, section: str) -> Plan:
     injected["build_dir"] = str(build)
     injected["output_dir"] = str(build / "stage" / section)
     inputs = (ws.data(edition.edition) / INPUTS_FILE).read_text(encoding="utf-8")
-    key = sha256_text("\n".join([sha256_file(notebook), canonical_json(injected), inputs,
-                                     notebook_fingerprint(notebook)]))
+    meta = meta_path(ws.notebooks, section)
+    where = {"build_dir", "output_dir"}  # locations, not content: a moved work folder re-runs nothing
+    content = {k: v for k, v in injected.items() if k not in where}
+    key = sha256_text("\n".join([sha256_file(notebook), sha256_file(meta) if meta.is_file() else "",
+                                  canonical_json(content), inputs, notebook_fingerprint(notebook)]))
     return Plan(section, notebook, injected, key)
 
 
@@ -109,6 +115,15 @@ def _check_type(where: str, value, default) -> None:
             _check_type(f"{where}, item {i}", item, default[0])
 
 
+def check_window_of_build(ws: Workspace, edition: Edition) -> None:
+    """The edition's window inside the years its validated yearly tables hold (bad input otherwise)."""
+    from briefing.tables import YEARS_FILE, read_catalogue
+
+    build = ws.build(edition.edition)
+    short = {k: v.get("short", k) for k, v in read_catalogue(build)["datasets"].items()}
+    check_window(edition, json.loads((build / "data" / YEARS_FILE).read_text(encoding="utf-8")), short)
+
+
 def ensure_kernel(ws: Workspace) -> None:
     """A kernelspec running this interpreter (not whatever `python` is on PATH), quiet
     about its transport; found through JUPYTER_PATH."""
@@ -141,31 +156,43 @@ def is_fresh(ws: Workspace, edition: Edition, plan: Plan) -> bool:
 
 
 def run_section(ws: Workspace, edition: Edition, plan: Plan) -> SectionRun:
+    """Execute one section into a staging folder; only a notebook that succeeds replaces the
+    executed notebook, figures and findings the cache vouches for. A failed run's notebook goes
+    to `_build/<edition>/failed/<section>.ipynb`, named in the error, beside (never over) them."""
     build = ws.build(edition.edition)
     stage = Path(plan.parameters["output_dir"])
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "figures").mkdir(parents=True)
-    executed = build / "notebooks" / f"{plan.section}.ipynb"
-    executed.parent.mkdir(parents=True, exist_ok=True)
+    attempt = stage.parent / f"{plan.section}.ipynb"
     started = time.perf_counter()
     import papermill  # imported here: heavy, and only needed when a section really runs
     from papermill.exceptions import PapermillExecutionError
     try:
-        papermill.execute_notebook(str(plan.notebook), str(executed), parameters=plan.parameters,
+        papermill.execute_notebook(str(plan.notebook), str(attempt), parameters=plan.parameters,
                                    kernel_name=KERNEL_NAME, cwd=str(ws.root), progress_bar=False,
                                    log_output=False)
     except PapermillExecutionError as exc:
+        failed = _keep_failed(build, plan.section, attempt)
         shutil.rmtree(stage, ignore_errors=True)
         if exc.ename == "InputError":  # bad input found inside the section: exit 2, like any other
             raise InputError(f"section {plan.section}", exc.evalue) from None
-        raise SectionFailed(plan.section, _code_cell_number(executed, exc.cell_index),
-                            f"{exc.ename}: {exc.evalue}", str(executed)) from None
-    outputs = _publish_outputs(ws, edition, plan.section, stage)
+        raise SectionFailed(plan.section, _code_cell_number(failed, exc.cell_index),
+                            f"{exc.ename}: {exc.evalue}", str(failed)) from None
+    outputs = _publish_outputs(ws, edition, plan.section, stage, attempt)
     seconds = time.perf_counter() - started
     record = {"key": plan.key, "section": plan.section, "seconds": round(seconds, 3),
               "outputs": {rel: sha256_file(ws.work / rel) for rel in outputs}}
     write_text_atomic(_cache_path(ws, edition, plan.section), canonical_json(record))
     return SectionRun(plan.section, True, seconds, outputs)
+
+
+def _keep_failed(build: Path, section: str, attempt: Path) -> Path:
+    """The failed run's executed notebook, kept for inspection in `failed/` (the good one stays)."""
+    failed = build / "failed" / f"{section}.ipynb"
+    failed.parent.mkdir(parents=True, exist_ok=True)
+    if attempt.is_file():
+        shutil.move(attempt, failed)
+    return failed
 
 
 def _code_cell_number(notebook: Path, cell_index: int) -> int:
@@ -179,8 +206,13 @@ def _code_cell_number(notebook: Path, cell_index: int) -> int:
         return cell_index + 1
 
 
-def _publish_outputs(ws: Workspace, edition: Edition, section: str, stage: Path) -> list[str]:
-    """Move a successful section's staged outputs into place, replacing its old ones."""
+def _publish_outputs(ws: Workspace, edition: Edition, section: str, stage: Path, attempt: Path) -> list[str]:
+    """Move a successful section's staged outputs into place, replacing its old ones: figures,
+    findings and the executed notebook (all in the cache record, so a changed one re-runs)."""
+    build = ws.build(edition.edition)
+    findings = stage / FINDINGS_FILE
+    if not findings.is_file():
+        raise SectionFailed(section, None, "the notebook did not call section.save()", "")
     figures = ws.figures(edition.edition)
     old = _cache_path(ws, edition, section)
     if old.is_file():
@@ -192,13 +224,12 @@ def _publish_outputs(ws: Workspace, edition: Edition, section: str, stage: Path)
         target = figures / item.name
         shutil.move(item, target)
         written.append(target.relative_to(ws.work).as_posix())
-    findings = stage / "findings.json"
-    if not findings.is_file():
-        raise SectionFailed(section, None, "the notebook did not call section.save()", "")
-    target = ws.build(edition.edition) / "findings" / f"{section}.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(findings, target)
-    written.append(target.relative_to(ws.work).as_posix())
+    for source, target in ((findings, build / "findings" / f"{section}.json"),
+                           (attempt, build / "notebooks" / f"{section}.ipynb")):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(source, target)
+        written.append(target.relative_to(ws.work).as_posix())
+    (build / "failed" / f"{section}.ipynb").unlink(missing_ok=True)
     shutil.rmtree(stage, ignore_errors=True)
     return written
 
@@ -210,6 +241,7 @@ def run_sections(ws: Workspace, edition: Edition, sections: list[str] | None = N
     unknown = [s for s in names if s not in edition.sections]
     if unknown:
         raise InputError("--section", f"{unknown} not among this edition's sections {list(edition.sections)}")
+    check_window_of_build(ws, edition)
     plans = [plan_section(ws, edition, s) for s in names]
     ensure_kernel(ws)
     notify = on_event or (lambda section, event: None)

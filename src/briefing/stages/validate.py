@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.config import Edition
+from briefing.engine.record_snapshots import record_snapshots
 from briefing.infra.fileio import canonical_json, sha256_file, staged_dir
 from briefing.infra.fingerprint import code_fingerprint
 from briefing.infra.workspace import Workspace
+from briefing.series.window import year_ranges
 from briefing.sources import indicators, registry, snapshot
 from briefing.sources.documents import curated_inputs
-from briefing.sources.record_snapshots import record_snapshots
-from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES
+from briefing.tables import FIELD_TABLES, INPUTS_FILE, KEYS, SOURCES, SOURCES_FILE, TABLES, YEARS_FILE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,8 +41,8 @@ def current_inputs(ws: Workspace, edition: Edition, snapshots: dict[str, snapsho
 
 def is_up_to_date(ws: Workspace, edition: Edition, inputs: dict | None = None) -> bool:
     marker = ws.data(edition.edition) / INPUTS_FILE
-    if not marker.is_file() or not all((ws.data(edition.edition) / f"{t}.parquet").is_file()
-                                       for t in [*TABLES, *FIELD_TABLES]):
+    if not marker.is_file() or not (ws.data(edition.edition) / YEARS_FILE).is_file() or not all(
+            (ws.data(edition.edition) / f"{t}.parquet").is_file() for t in [*TABLES, *FIELD_TABLES]):
         return False
     return json.loads(marker.read_text()) == (inputs or current_inputs(ws, edition))
 
@@ -123,6 +124,7 @@ def validate(ws: Workspace, edition: Edition, force: bool = False) -> bool:
             table.to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         (tmp / INPUTS_FILE).write_text(canonical_json(inputs))
         (tmp / SOURCES_FILE).write_text(canonical_json(source_catalogue(ws, edition, snaps)))
+        (tmp / YEARS_FILE).write_text(canonical_json(year_ranges(tables)))
         (tmp / indicators.BUILD_FILE).write_text(canonical_json(indicators.for_root(ws.root).model_dump(mode="json")))
     return True
 

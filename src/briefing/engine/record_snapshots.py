@@ -13,15 +13,14 @@ from briefing.errors import InputError
 from briefing.infra.workspace import Workspace
 from briefing.sources import registry
 from briefing.sources.snapshot import SNAPSHOT_FILE, Snapshot, read_snapshot, write_snapshot
-
-RECORDS_SOURCE = "openalex_works"
+from briefing.tables import RECORDS_SOURCE
 
 
 def snapshot_local_records(ws: Workspace, paths: list[Path], field: str) -> tuple[Snapshot, bool]:
     """Check every record of the files (or folders) named, then snapshot them for `field`
     (a field of data/fields.yml: the records are taken to be that field's works)."""
-    from briefing.engine.inputs import find_records, first_problem  # imported here: loads the engine
-    from briefing.live.fields import field_def
+    from briefing.engine.inputs import find_records, first_problem  # imported here: heavy
+    from briefing.sources.fields import field_def
 
     field_def(ws.fields_file, field, where="--field")
     files = find_records(paths).all()
