@@ -2,8 +2,8 @@
 ranked, with its year beside the bar, and the trend over the window. In the trend the
 highlighted countries are coloured (charts.groups) and named at their line's last value (pushed
 apart no more than they must); the others are grey context, named by the legend and, on hover,
-by the line itself. The second source's series are dashed and the figures the source flags
-hollow. Values in the unit readers use (the registry's scale: millions of dollars shown as $ bn).
+by the line (drawn dark) and its tooltip. The second source's series are dashed and the figures
+the source flags hollow. Values in the unit readers use (the registry's scale: millions of dollars shown as $ bn).
 Both are drawn for a frame (charts.frames)."""
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from briefing.charts import placement
 from briefing.charts.frames import WIDE, Frame, axis_width, legend_labels, responsive
 from briefing.charts.groups import OTHER, highlighted, label_scale
 from briefing.charts.textsize import text_width
-from briefing.charts.theme import LABEL_GREY, LABEL_SIZE
+from briefing.charts.theme import LABEL_SIZE
 from briefing.metrics.indicators import IndicatorView
 
-HEIGHT = 320
+HEIGHT = 280
 LABEL_DX = 8  # px between a line's last point and its name
-YEAR_PADDING = 14  # px between the y axis and the first year, so their labels never meet at the origin
+YEAR_PADDING = 24  # px between the y axis and the first year, so their labels never meet at the origin
 HOVER = "hover_country"
+HOVER_INK = "#222222"  # a line the pointer is on
 
 
 def shown(view: IndicatorView, frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -81,13 +82,14 @@ def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]
     data = data.assign(series=data["source_name"], group=data["group"].replace(OTHER, legend_name))
     scale = alt.Scale(domain=[legend_name if d == OTHER else d for d in scale.domain], range=scale.range)
     top = float(data["shown"].max()) * 1.08 or 1.0
-    height = HEIGHT + (40 if within.narrow else 0)
+    height = HEIGHT + (80 if within.narrow else 0)
     labelled = label_positions(data, top, height)
     room = max((text_width(n, LABEL_SIZE) for n in labelled["name"]), default=0) + LABEL_DX + 4
     width = within.plot_width(axis_width([f"{top:,.1f}"]), room)
     years = alt.Scale(domain=[view.start, view.end], nice=False, padding=YEAR_PADDING)
     x = alt.X("year:Q", title=None, scale=years,
-              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, tickCount=5 if within.narrow else 10))
+              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True,
+                            tickCount=5 if within.narrow else 10))
     y = alt.Y("shown:Q", title=view.indicator.axis, scale=alt.Scale(domain=[0, top], nice=False))
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:Q", title="Year", format="d"),
                alt.Tooltip("text:N", title=view.indicator.short), alt.Tooltip("source_name:N", title="Source"),
@@ -98,7 +100,7 @@ def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]
                         symbolStrokeWidth=2, labelLimit=0, labelExpr=legend_labels([legend_name], width + room - 30),
                         values=[legend_name]) if legend_name != OTHER else None
     lines = base.mark_line().encode(
-        color=alt.condition(hover, alt.value(LABEL_GREY), alt.Color("group:N", scale=scale, title=None,
+        color=alt.condition(hover, alt.value(HOVER_INK), alt.Color("group:N", scale=scale, title=None,
                                                                      legend=legend)),
         strokeWidth=alt.condition(hover, alt.value(3), alt.value(2)),
         strokeDash=_source_dash(view, data)).add_params(hover)
@@ -110,15 +112,8 @@ def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]
         text="name:N", color=alt.Color("group:N", scale=label_scale(scale), legend=None))
     # The labels' colour scale is their own (grey text for the muted lines): resolved
     # independently, or Vega-Lite merges it into the lines' scale and warns in the browser.
-    return alt.layer(alt.layer(lines, points, _hover_names(data, x, y, hover)), labels).resolve_scale(
+    return alt.layer(alt.layer(lines, points), labels).resolve_scale(
         color="independent").properties(width=width, height=height)
-
-
-def _hover_names(data: pd.DataFrame, x: alt.X, y: alt.Y, hover) -> alt.Chart:
-    """A grey line's name by its last value, shown while the pointer is on the line."""
-    last = data[data["group"] != data["name"]].sort_values("year").groupby("country", sort=False).tail(1)
-    return alt.Chart(last).mark_text(align="left", dx=LABEL_DX, fontSize=LABEL_SIZE, color="#222222").encode(
-        x=x, y=y, text="name:N", opacity=alt.condition(hover, alt.value(1), alt.value(0)))
 
 
 def _source_dash(view: IndicatorView, data: pd.DataFrame) -> alt.StrokeDash:

@@ -225,6 +225,6 @@ def partners_chart(top: pd.DataFrame, focus_codes: list[str], poles: list[str], 
         bars = base.mark_bar().encode(color=alt.Color("group:N", scale=scale, legend=None))
         text = base.mark_text(align="left", dx=4, fontSize=LABEL_SIZE).encode(text=alt.Text("share_pct:Q", format=".1f"))
         panels.append(alt.layer(bars, text).properties(width=within.plot_width(room, value_room),
-                                                       height=alt.Step(20)))
+                                                       height=alt.Step(18)))
     return alt.vconcat(*panels, spacing=24)
 
