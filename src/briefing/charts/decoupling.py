@@ -111,8 +111,8 @@ def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str, provisio
     years = sorted(data["year"].unique())
     columns = 2 if within.narrow else 4
     spacing = 16
-    # Vega-Lite keeps a panel's axis room (ticks and their padding) in every column of the grid.
-    width = int((within.plot_width(axis_width(["00"], title=False)) - (columns - 1) * (spacing + 7)) / columns)
+    # Vega-Lite keeps a panel's axis room (ticks, their padding, the offset) in every column of the grid.
+    width = int((within.plot_width(axis_width(["00"], title=False)) - (columns - 1) * (spacing + 13)) / columns)
     x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[years[0], years[-1]]),
               axis=alt.Axis(values=[years[0], years[-1]], format="d", labelAngle=0, grid=False, labelFlush=True))
     base = alt.Chart().encode(

@@ -18,7 +18,7 @@ from briefing.charts.textsize import text_width
 
 PADDING = 5  # px Vega-Lite leaves around a chart on each side
 SLACK = 10  # px kept free in every frame: what the estimates of axes and labels below may miss
-TICK = 5 + 2  # px of an axis tick and the padding between it and its labels
+TICK = 5 + 2 + 6  # px of an axis tick, the padding between it and its labels, and a y axis's offset (theme)
 TITLE_ROOM = 12 * 1.25 + 4  # px an axis title takes across its axis, with its padding
 
 

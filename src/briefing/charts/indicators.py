@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from briefing.charts import placement
-from briefing.charts.frames import WIDE, Frame, axis_width, legend_labels, responsive
+from briefing.charts.frames import WIDE, Frame, axis_width, legend_labels, responsive, year_labels
 from briefing.charts.groups import OTHER, highlighted, label_scale
 from briefing.charts.textsize import text_width
 from briefing.charts.theme import LABEL_SIZE
@@ -88,8 +88,7 @@ def trend_chart(view: IndicatorView, highlight: list[str], names: dict[str, str]
     width = within.plot_width(axis_width([f"{top:,.1f}"]), room)
     years = alt.Scale(domain=[view.start, view.end], nice=False, padding=YEAR_PADDING)
     x = alt.X("year:Q", title=None, scale=years,
-              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True,
-                            tickCount=5 if within.narrow else 10))
+              axis=alt.Axis(format="d", labelOverlap=True, values=year_labels(range(view.start, view.end + 1), width)))
     y = alt.Y("shown:Q", title=view.indicator.axis, scale=alt.Scale(domain=[0, top], nice=False))
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:Q", title="Year", format="d"),
                alt.Tooltip("text:N", title=view.indicator.short), alt.Tooltip("source_name:N", title="Source"),

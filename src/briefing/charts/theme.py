@@ -43,6 +43,9 @@ def briefing_theme() -> alt.theme.ThemeConfig:
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
                      "gridColor": "#E4E4E4", "domainColor": "#888888", "tickColor": "#888888",
                      "labelColor": "#333333", "titleColor": "#333333"},
+            # The y axis stands a little off the plot, so its lowest label never meets the x
+            # axis's first one at the origin ('0' beside '2015'), however narrow the plot.
+            "axisY": {"offset": 6},
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal",
                        "orient": "bottom", "direction": "horizontal", "columns": 6,
                        # Two legends below a chart stand one above the other, not side by side.
