@@ -25,7 +25,7 @@ from tests.print.pdf_layout import MARGINS, Line, Page
 
 MOST_EMPTY = 1 / 3
 HEADING = re.compile(r"^(#{1,3}) (.+?)(?: \{[^}]*\})?$")
-FIGURE = re.compile(r"^!\[.*\]\(figures/([^)]+\.svg)\)\{#(fig-[\w-]+)")
+FIGURE = re.compile(r"^!\[(.*)\]\(figures/([^)]+\.svg)\)\{#(fig-[\w-]+)")
 TABLE = re.compile(r"^: .*\{#(tbl-[\w-]+)\}$")
 SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
 
@@ -39,6 +39,7 @@ class Item:
     section: str  # the heading above it
     following: str | None  # the next heading after it
     svg: str = ""
+    caption: str = ""
     header: list[str] | None = None
     rows: list[list[str]] | None = None
     note: str = ""  # a table's source note ("" for a table without one: its end cannot be told)
@@ -61,7 +62,7 @@ def document_items(combined: str) -> list[Item]:
         section = next((t for j, t in reversed(headings) if j < i), "")
         following = next((t for j, t in headings if j > i), None)
         if m := FIGURE.match(line):
-            items.append(Item(m.group(2), "figure", section, following, svg=m.group(1)))
+            items.append(Item(m.group(3), "figure", section, following, svg=m.group(2), caption=plain(m.group(1))))
         elif m := TABLE.match(line):
             rows = [[plain(c) for c in ln.strip().strip("|").split("|")] for ln in _pipe_rows(lines, i + 2)]
             end = i + 2 + len(rows)
@@ -199,4 +200,34 @@ def underfilled(pages: list[Page], chapter_titles: list[str]) -> list[str]:
         empty = 1 - (lowest - top) / area
         if empty > MOST_EMPTY:
             bad.append(f"p{page.number}: {empty:.0%} of the page left empty inside a chapter")
+    return bad
+
+
+# What a caption may promise, and how its chart's SVG shows it drawn.
+PROMISES = {
+    "hollow points": re.compile(r'<path[^>]*aria-roledescription="point"[^>]*fill="(?:white|#fff(?:fff)?)"', re.I),
+    "shaded": re.compile(r'aria-roledescription="rect mark"[^>]*opacity="0\.\d+"'),
+    "dashed lines": re.compile(r'aria-roledescription="line mark"[^>]*stroke-dasharray="(?!1,0")[\d.,]+"'),
+}
+
+
+HOLLOW_YEARS = re.compile(r"Hollow points[^:]*: ([^.]*?), provisional")
+MARKED = re.compile(r'<path aria-label="([^"]*)"[^>]*(?:aria-roledescription="point"[^>]*fill="(?:white|#fff(?:fff)?)"'
+                    r'|aria-roledescription="bar"[^>]*opacity="0\.\d+")', re.I)
+
+
+def broken_promises(items: list[Item], figures: Path) -> list[str]:
+    """Figures whose caption names a mark (hollow points, a shaded band, dashed lines) that their
+    chart does not draw; hollow points (or a lighter bar) for each year the caption names."""
+    bad = []
+    for item in (it for it in items if it.kind == "figure"):
+        svg = (figures / item.svg).read_text(encoding="utf-8")
+        for promise, drawn in PROMISES.items():
+            if promise in item.caption.lower() and not drawn.search(svg):
+                bad.append(f"{item.label}: its caption promises {promise}, its chart draws none")
+        marked = " ".join(MARKED.findall(svg))
+        for years in HOLLOW_YEARS.findall(item.caption):
+            for year in re.findall(r"\d{4}", years):
+                if not re.search(rf"[Yy]ear: {year}\b", marked):
+                    bad.append(f"{item.label}: its caption promises hollow points for {year}, none drawn")
     return bad

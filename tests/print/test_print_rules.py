@@ -6,7 +6,7 @@ once per test run (tests/conftest.py), through the built-in renderer:
   own section, none inside a table; a table that breaks repeats its header and never leaves its
   last row alone; no page inside a chapter more than a third empty; every page kept as a PNG in
   tests/artifacts/pdf-<edition>/;
-- in every exported chart: no overlap, every line's name by its line's end, axis labels apart at
+- in every exported chart: what its caption promises drawn (hollow points, shading, dashes); no overlap, every line's name by its line's end, axis labels apart at
   the origin (tests/print/figure_checks.py); one country, one colour, across every chart;
 - one numbering: chapters, figures and tables carry the same numbers, with the same titles and
   captions, in the HTML pages and in the PDF."""
@@ -56,6 +56,13 @@ def test_every_figure_is_on_its_captions_page_and_under_its_own_section(edition,
     figures = [it for it in printed["items"] if it.kind == "figure"]
     assert len(figures) >= 12
     assert print_checks.figure_problems(printed["pages"], printed["items"], edition[2] / "figures") == []
+
+
+def test_no_caption_promises_a_mark_its_chart_does_not_draw(edition, printed):
+    promising = [it for it in printed["items"] if it.kind == "figure" and
+                 any(p in it.caption.lower() for p in print_checks.PROMISES)]
+    assert promising  # provisional years and breaks are marked in these editions
+    assert print_checks.broken_promises(printed["items"], edition[2] / "figures") == []
 
 
 def test_tables_hold_no_figure_repeat_their_header_and_keep_their_last_row_company(printed):
