@@ -8,7 +8,8 @@ shared by the default edition's and another focus pair's print tests:
 - no figure stands inside a table: no figure caption between a table's caption and its note;
 - a table that breaks repeats its header at the top of every page it continues on, and its last
   row never stands alone on a page;
-- no page inside a chapter is more than a third empty (a chapter's last page may be).
+- no page inside a chapter is more than a third empty (a chapter's last page may be);
+- no page ends with a heading.
 
 Everything expected is read from the print document, the SVG files and the PDF, with code of
 its own: nothing is asked of the renderer."""
@@ -184,6 +185,13 @@ def _row_found(page: Page, row: list[str], before: float) -> bool:
         if all(f in band for f in firsts):
             return True
     return False
+
+
+def stranded_headings(pages: list[Page], combined: str) -> list[str]:
+    """Pages whose last line is a heading of the document: a heading away from its text."""
+    titles = {same(plain(m.group(2))) for ln in combined.splitlines() if (m := HEADING.match(ln))}
+    return [f"p{page.number}: ends with the heading {page.body[-1].text!r}" for page in pages
+            if page.body and same(page.body[-1].text) in titles]
 
 
 def underfilled(pages: list[Page], chapter_titles: list[str]) -> list[str]:

@@ -3,7 +3,7 @@ pair's (Australiaâ€“New Zealand with the poles United States and Germany, 2019â€
 once per test run (tests/conftest.py), through the built-in renderer:
 
 - in the PDF (tests/print/print_checks.py): every figure on the page of its caption and under its
-  own section, none inside a table; a table that breaks repeats its header and never leaves its
+  own section, none inside a table; no heading at the foot of a page; a table that breaks repeats its header and never leaves its
   last row alone; no page inside a chapter more than a third empty; every page kept as a PNG in
   tests/artifacts/pdf-<edition>/;
 - in every exported chart: what its caption promises drawn (hollow points, shading, dashes); no overlap, every line's name by its line's end, axis labels apart at
@@ -42,7 +42,7 @@ def printed(edition):
     ws, name, published = edition
     combined = (ws.build(name) / "book" / "briefing.qmd").read_text(encoding="utf-8")
     pages = pdf_layout.read_pages(published / pdf_name(name, 1))
-    return {"pages": pages, "items": print_checks.document_items(combined),
+    return {"pages": pages, "items": print_checks.document_items(combined), "combined": combined,
             "chapters": re.findall(r"^# (.+?) \{#chapter-", combined, re.M)}
 
 
@@ -75,6 +75,10 @@ def test_no_page_inside_a_chapter_is_more_than_a_third_empty(printed):
     assert len(printed["chapters"]) >= 6
     assert print_checks.underfilled(printed["pages"], printed["chapters"]) == []
     assert pdf_layout.blank_pages(printed["pages"]) == []
+
+
+def test_no_page_ends_with_a_heading(printed):
+    assert print_checks.stranded_headings(printed["pages"], printed["combined"]) == []
 
 
 def test_every_chart_keeps_its_labels_clear_and_by_their_lines(edition, svg_page):

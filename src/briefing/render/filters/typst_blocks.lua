@@ -166,13 +166,13 @@ local function content_array(blocks)
 end
 
 -- A figure and the movable blocks before and after it in its section, for the house template
--- to lay out (house-figure-run).
-local function figure_run(before, figure, after)
+-- to lay out (house-figure-run); `heading`: the run follows its section's heading directly.
+local function figure_run(before, figure, after, heading)
   local out = pandoc.Blocks({ pandoc.RawBlock("typst", "#house-figure-run(") })
   out:extend(content_array(before))
   out:extend(wrap(", [", { figure }, "], "))
   out:extend(content_array(after))
-  out:insert(pandoc.RawBlock("typst", ")"))
+  out:insert(pandoc.RawBlock("typst", heading and ", heading: true)" or ")"))
   return out
 end
 
@@ -212,7 +212,8 @@ local function Blocks(blocks)
         table.insert(after, blocks[i + 1])
         i = i + 1
       end
-      out:extend(figure_run(before, block, after))
+      local last = out[#out]
+      out:extend(figure_run(before, block, after, last ~= nil and last.t == "Header"))
       i = i + 1
     else
       out:insert(block)
