@@ -31,8 +31,9 @@ system: ## Install the Debian packages (poppler-utils, fonts-noto-cjk, chromium)
 	    { apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; }; \
 	fi
 
-# axe-core for the accessibility tests, pinned in package.json and package-lock.json, installed
-# with the machine's Node.js and npm when node_modules/axe-core is missing.
+# axe-core for the accessibility tests and vnu-jar (the Nu HTML Checker, run with the machine's Java)
+# for the HTML test, pinned in package.json and package-lock.json, installed with the machine's
+# Node.js and npm when node_modules/axe-core is missing or the pins change.
 AXE := node_modules/axe-core/axe.min.js
 
 $(AXE): package.json package-lock.json

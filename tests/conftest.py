@@ -45,6 +45,8 @@ RUN_FIRST = [
     "tests/print/test_print_default.py",  # default_build
     "tests/integration/test_series.py",
     "tests/sections/test_partnership.py",  # other_build
+    "tests/browser/test_reflow.py",  # default_build and other_build, in Chromium
+    "tests/print/test_print_rules.py",  # default_build and other_build
     "tests/integration/test_publish.py",
     "tests/integration/test_readme_add_indicator.py",
     "tests/integration/test_live_secret.py",

@@ -1,9 +1,14 @@
 """The Quarto renderer. Its HTML book and its PDF (the combined document through Quarto's
 typst format, with the house partials) are exercised end to end whenever `quarto` is on PATH;
 it cannot be installed offline (`pip install quarto-cli` downloads the release). Without it,
-the print project the Quarto path writes is checked as Quarto's documentation describes it,
-and its partials are compiled the way Quarto's own template includes them (definitions,
-typst-template.typ, typst-show.typ, then the body) by pandoc and the typst package."""
+the projects the Quarto path writes are checked as Quarto's documentation describes them, and
+the print project's document and partials are compiled the way Quarto's own template includes
+them (definitions, typst-template.typ, typst-show.typ, then the body) by pandoc and the typst
+package.
+
+What each format must say is read from the built-in renderer's run of the same edition (its
+chapters' numbers and titles, its figures' and tables' numbers and captions:
+tests/numbering_checks.py), never typed here."""
 
 from __future__ import annotations
 
@@ -16,9 +21,11 @@ import typst
 import yaml
 
 from briefing.render.pdf import FONT_DIRS
-from briefing.render.quarto import print_project
+from briefing.render.quarto import html_project, print_project
 from briefing.report.book import COMBINED
+from briefing.report.site import pdf_name, version_dir
 from tests.conftest import run_cli
+from tests.numbering_checks import compared, html_numbers, pdf_numbers
 from tests.print import pdf_layout
 
 HAS_QUARTO = shutil.which("quarto") is not None
@@ -31,8 +38,20 @@ QUARTO_ORDER = "$typst-template.typ()$\n\n$typst-show.typ()$\n\n$body$\n"
 
 
 @pytest.fixture(scope="module")
-def project(ci_build, tmp_path_factory):
-    book = ci_build.build("ci") / "book"
+def book(ci_build):
+    return ci_build.build("ci") / "book"
+
+
+@pytest.fixture(scope="module")
+def builtin(ci_build):
+    """The built-in renderer's numbers for the CI edition (its published HTML)."""
+    if HAS_QUARTO:
+        pytest.skip("the shared CI build used Quarto here: the Quarto test builds its own reference")
+    return html_numbers(sorted(version_dir(ci_build.site, "ci", 1).glob("*.html")))
+
+
+@pytest.fixture(scope="module")
+def project(book, tmp_path_factory):
     folder = tmp_path_factory.mktemp("quarto") / "print"
     print_project(book, folder, META)
     return folder
@@ -45,21 +64,61 @@ def test_print_project_asks_quarto_only_for_documented_typst_options(project):
     assert typst_options["number-sections"] is False and typst_options["papersize"] == "a4"
     assert typst_options["template-partials"] == ["typst-template.typ", "typst-show.typ"]
     assert all((project / name).is_file() for name in typst_options["template-partials"])
-    assert config["crossref"] == {"chapters": True}
+    assert "crossref" not in config  # the numbers are written in: Quarto numbers nothing
     assert config["version"] == "3" and config["snapshots"][0]["id"] == "mirror-8b5463ca6c04"
     text = (project / COMBINED).read_text(encoding="utf-8")
     assert "{#chapter-index .unnumbered}" in text  # the summary is not chapter 1
+    assert "{#fig-" not in text and "{#tbl-" not in text and "@fig-" not in text  # out of Quarto's crossref
     assert (project / "figures").is_dir()
 
 
-def test_house_partials_compile_in_quartos_order(project, tmp_path):
-    """Title page, contents, running header and page numbers from the partials alone."""
+def test_html_project_marks_the_summary_unnumbered_and_leaves_the_book_alone(book, tmp_path):
+    before = (book / "index.qmd").read_text(encoding="utf-8")
+    folder = html_project(book, tmp_path / "quarto-html")
+    index = (folder / "index.qmd").read_text(encoding="utf-8")
+    title = yaml.safe_load(before.split("---")[1])["title"]
+    assert index.startswith(f"# {title} {{.unnumbered}}\n") and "title:" not in index.split("\n", 1)[0]
+    assert (book / "index.qmd").read_text(encoding="utf-8") == before
+    assert yaml.safe_load((folder / "_quarto.yml").read_text())["book"]["appendices"]  # lettered by Quarto
+
+
+def _quarto_template(project, tmp_path):
+    """Quarto's template with the project's partials beside it, and the edition's metadata."""
     template = tmp_path / "template.typ"
     template.write_text(QUARTO_ORDER, encoding="utf-8")
     for name in ("typst-template.typ", "typst-show.typ"):
         shutil.copyfile(project / name, tmp_path / name)
     meta = tmp_path / "meta.yml"
     meta.write_text(yaml.safe_dump(META), encoding="utf-8")
+    return template, meta
+
+
+def _compile_as_quarto(project, tmp_path):
+    """The print project's document through pandoc, with the project's filters Quarto is given
+    and the house partials in Quarto's order, compiled by typst: what Quarto's typst step makes
+    of it, but for Quarto's own filters."""
+    template, meta = _quarto_template(project, tmp_path)
+    source = project / "house-check.typ"
+    filters = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))["format"]["typst"]["filters"]
+    command = [pypandoc.get_pandoc_path(), COMBINED, "--to", "typst", "--standalone", "--template", str(template),
+               "--metadata-file", str(meta), "--output", source.name]
+    subprocess.run(command + [arg for f in filters for arg in ("--lua-filter", f)], cwd=project, check=True)
+    pdf = tmp_path / "house.pdf"
+    pdf.write_bytes(typst.compile(str(source), root=str(project),
+                                  font_paths=[str(d) for d in FONT_DIRS if d.is_dir()]))
+    return pdf
+
+
+def test_the_print_document_carries_the_built_in_numbers(project, builtin, tmp_path):
+    pdf = _compile_as_quarto(project, tmp_path)
+    numbers = pdf_numbers(pdf)
+    assert len(numbers["figures"]) >= 10 and len(numbers["tables"]) >= 8
+    assert compared(builtin, numbers) == {}
+
+
+def test_house_partials_compile_in_quartos_order(project, tmp_path):
+    """Title page, contents, running header and page numbers from the partials alone."""
+    template, meta = _quarto_template(project, tmp_path)
     source = tmp_path / "house-check.typ"
     body = tmp_path / "body.md"
     body.write_text("---\ntitle: A briefing\nedition: '2025'\n---\n\n# First chapter\n\nText.\n\n"
@@ -78,19 +137,25 @@ def test_house_partials_compile_in_quartos_order(project, tmp_path):
 
 @needs_quarto
 @pytest.mark.quarto
-def test_quarto_renders_same_content_to_html_and_pdf(tmp_path, mirror):
+def test_quarto_renders_the_built_in_content_and_numbers_to_html_and_pdf(tmp_path, mirror):
+    """The same edition published by Quarto, then rendered by the built-in renderer in the same
+    work folder: Quarto's HTML and PDF carry the built-in chapters, figures and tables, numbered
+    alike, with the same titles and captions."""
     work = tmp_path / "work"
     result = run_cli("build", "--params", "params/ci.yml", "--workdir", str(work), "--mirror", str(mirror),
                      "--renderer", "quarto")
     assert result.returncode == 0, result.stderr
-    v1 = work / "_site" / "ci" / "v1"
-    funding = (v1 / "funding.html").read_text()
-    assert "Gross domestic expenditure on R&amp;D as a share of GDP" in funding
-    assert 'class="vl-spec"' in funding
+    result = run_cli("render", "--params", "params/ci.yml", "--workdir", str(work), "--renderer", "builtin")
+    assert result.returncode == 0, result.stderr
+    reference = html_numbers(sorted((work / "_build" / "ci" / "html").glob("*.html")))
+    v1 = version_dir(work / "_site", "ci", 1)
     assert '"name": "quarto"' in (v1 / "manifest.json").read_text()
-    pdf = v1 / "briefing-ci-v1.pdf"
+    assert 'class="vl-spec"' in (v1 / "funding.html").read_text()
+    quarto_html = html_numbers(sorted(v1.rglob("*.html")))
+    assert compared(reference, quarto_html) == {}
+    pdf = v1 / pdf_name("ci", 1)
+    assert compared(reference, pdf_numbers(pdf)) == {}
     pages = pdf_layout.read_pages(pdf)
     text = " ".join(ln.text for page in pages for ln in page.lines)
     assert "Edition ci · version 1" in text and "Contents" in text and f"2 / {len(pages)}" in text
-    assert "Figure 1.1" in text and "Figure 2.1" in text  # numbered by chapter, as in the built-in PDF
     assert [found for page in pages for found in pdf_layout.outside_margins(page)] == []

@@ -36,7 +36,7 @@ def test_every_chart_renders_live_over_http(server, ci_build, tmp_path):
         source = page.read_text()
         expected = len(re.findall(r'<div class="chart" data-chart=', source))
         dom = dump_dom(f"{server}/ci/v1/{page.name}", tmp_path / "profile")
-        live = re.findall(r'<div class="chart is-live" data-chart="([^"]+)">\s*<div class="chart-live[^"]*"[^>]*>.*?<svg',
+        live = re.findall(r'<div class="chart is-live" data-chart="([^"]+)"[^>]*>\s*<div class="chart-live[^"]*"[^>]*>.*?<svg',
                           dom, re.S)
         assert len(live) == expected, f"{page.name}: {len(live)} of {expected} charts rendered"
         assert "chart-fallback" not in dom or expected == 0

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from briefing.charts.placement import Rect
 
-MEASURE = """(svg) => {
-  const root = document.querySelector('#host svg');
+MEASURE = """(selector) => {
+  const root = document.querySelector(selector || '#host svg');
   const toRoot = (el, x, y) => {
     const p = new DOMPoint(x, y).matrixTransform(el.getCTM());
     const r = root.getCTM().inverse();
@@ -34,7 +34,8 @@ MEASURE = """(svg) => {
   const texts = Array.from(root.querySelectorAll('text'))
     .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0')
     .map(t => ({text: t.textContent, role: role(t), box: box(t),
-                halo: (t.getAttribute('stroke') || 'none') !== 'none'}));
+                halo: (t.getAttribute('stroke') || 'none') !== 'none',
+                axis: (t.closest('g.role-axis') || {getAttribute: () => null}).getAttribute('aria-label')}));
   const lines = [];
   root.querySelectorAll('g.mark-line.role-mark path, g.mark-trail.role-mark path').forEach(p => {
     const n = p.getTotalLength();
@@ -43,7 +44,7 @@ MEASURE = """(svg) => {
       const q = p.getPointAtLength(n * i / 200);
       points.push(toRoot(p, q.x, q.y));
     }
-    lines.push({role: role(p), points});
+    lines.push({role: role(p), points, label: p.getAttribute('aria-label') || ''});
   });
   root.querySelectorAll('g.mark-rule.role-mark line, g.mark-rule.role-mark path').forEach(l => {
     const b = l.getBBox();
@@ -69,6 +70,11 @@ def measure(page, svg_path: Path) -> dict:
     """Lay the SVG out in `page` (a Playwright page) and measure its texts, lines and points."""
     page.set_content(f'<html><body style="margin:0"><div id="host">{svg_path.read_text(encoding="utf-8")}</div></body></html>')
     return page.evaluate(MEASURE, None)
+
+
+def measure_live(page, selector: str) -> dict:
+    """The same measures of a chart Vega drew in a page (`selector` names its SVG)."""
+    return page.evaluate(MEASURE, selector)
 
 
 def problems(measured: dict) -> list[str]:
@@ -103,3 +109,52 @@ def problems(measured: dict) -> list[str]:
 
 def _fmt(box: Rect) -> str:
     return f"{box.x0:.0f},{box.y0:.0f}-{box.x1:.0f},{box.y1:.0f}"
+
+
+ATTACHED = 40  # px: the most a line's name may stand from its last point (a map sets names around the dot)
+ORIGIN_GAP = 8  # px: the least room between labels of the two axes
+
+
+def detached_labels(measured: dict) -> list[str]:
+    """Names of lines drawn away from their line's end: a text of the chart's own marks equal to
+    a value its line carries (the line's SVG names its first point's fields, "Country: Japan;
+    ...") that stands more than ATTACHED px from that line's last point."""
+    found = []
+    for t in measured["texts"]:
+        if "role-mark" not in t["role"] or not t["text"].strip():
+            continue
+        name = t["text"].strip()
+        if name.replace(".", "").isdigit():  # a year or a value, not a line's name
+            continue
+        ends = [line["points"][-1] for line in measured["lines"] if "role-mark" in line["role"] and
+                any(part.split(": ", 1)[-1] == name for part in line.get("label", "").split("; "))]
+        if ends and min(_distance(_box(t["box"], 0), end) for end in ends) > ATTACHED:
+            found.append(f"label {name!r} stands away from its line's end")
+    return found
+
+
+def crowded_origin(measured: dict) -> list[str]:
+    """Labels of the x axis and of the y axis that nearly meet, as '0' and '2015' at an origin
+    would: boxes less than ORIGIN_GAP px apart."""
+    x_labels = [t for t in measured["texts"] if "axis-label" in t["role"] and (t["axis"] or "").startswith("X")]
+    y_labels = [t for t in measured["texts"] if "axis-label" in t["role"] and (t["axis"] or "").startswith("Y")]
+    found = []
+    for a in x_labels:
+        for b in y_labels:
+            gap = _box_distance(_box(a["box"], 0), _box(b["box"], 0))
+            if gap < ORIGIN_GAP:
+                found.append(f"axis labels {a['text']!r} and {b['text']!r} meet ({gap:.0f} px apart)")
+    return found
+
+
+def _box_distance(a: Rect, b: Rect) -> float:
+    dx = max(a.x0 - b.x1, b.x0 - a.x1, 0.0)
+    dy = max(a.y0 - b.y1, b.y0 - a.y1, 0.0)
+    return (dx * dx + dy * dy) ** 0.5
+
+
+def _distance(box: Rect, point) -> float:
+    x, y = point
+    dx = max(box.x0 - x, 0.0, x - box.x1)
+    dy = max(box.y0 - y, 0.0, y - box.y1)
+    return (dx * dx + dy * dy) ** 0.5

@@ -1,10 +1,11 @@
 """The default edition in print, as a publisher would check it: the built-in PDF keeps its
 text inside the margins, keeps every table caption on the page where its table starts and
-every figure caption with its source note, leaves no page more than half empty but before
-a chapter, and wraps long ids and queries without changing their text; every page is kept
-as a PNG in tests/artifacts/pdf-2025/. Every figure's SVG passes the overlap check.
+every figure caption with its source note, and wraps long ids and queries without changing
+their text. Its pages kept as PNGs, the layout rules (figures in their place, tables, full
+pages) and the chart checks, on this edition and another focus pair's:
+tests/print/test_print_rules.py.
 
-One build of the default edition serves this whole module (tests/print/conftest.py)."""
+One build of the default edition serves this whole module (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,8 @@ import pytest
 import yaml
 
 from briefing.report.site import pdf_name, version_dir
-from tests.browser.pages import ARTIFACTS
 from tests.conftest import REPO
 from tests.print import pdf_layout
-from tests.print.figure_checks import figure_problems
 
 pytestmark = pytest.mark.slow
 EDITION = "2025"
@@ -37,17 +36,6 @@ def pdf(published):
 @pytest.fixture(scope="module")
 def pages(pdf):
     return pdf_layout.read_pages(pdf)
-
-
-@pytest.fixture(scope="module")
-def chapter_titles(default_build):
-    combined = (default_build.build(EDITION) / "book" / "briefing.qmd").read_text(encoding="utf-8")
-    return re.findall(r"^# (.+?) \{#chapter-", combined, re.M)
-
-
-def test_every_page_is_kept_as_a_png(pdf, pages):
-    pngs = pdf_layout.save_pngs(pdf, ARTIFACTS / f"pdf-{EDITION}")
-    assert len(pngs) == len(pages) >= 20
 
 
 def test_no_text_outside_the_margins(pages):
@@ -80,12 +68,6 @@ def test_every_figure_caption_is_on_the_page_of_its_figure_and_source_note(pages
         assert above, f"Figure {number}: its caption opens p{page.number}, away from its chart"
 
 
-def test_no_page_is_more_than_half_empty_but_before_a_chapter(pages, chapter_titles):
-    assert len(chapter_titles) >= 6
-    assert pdf_layout.nearly_empty(pages, chapter_titles) == []
-    assert pdf_layout.blank_pages(pages) == []
-
-
 def test_long_ids_and_queries_wrap_without_changing_their_text(pdf):
     """The OpenAlex query of the methods appendix wraps inside the margin (test above) and
     still reads, and copies, exactly as the source gives it."""
@@ -99,9 +81,3 @@ def test_long_ids_and_queries_wrap_without_changing_their_text(pdf):
 def test_the_pdf_has_no_build_date(pdf):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     assert "CreationDate" not in info and "ModDate" not in info
-
-
-def test_every_figure_passes_the_overlap_check(published, svg_page):
-    found = figure_problems(published / "figures", svg_page)
-    assert len(found) >= 10
-    assert {label: issues for label, issues in found.items() if issues} == {}

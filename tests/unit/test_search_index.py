@@ -4,6 +4,7 @@ lunr bundle the search box loads, the version npm pins."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -61,3 +62,26 @@ def test_the_lunr_the_site_ships_is_the_one_npm_pins():
     if not installed.is_file():
         pytest.fail("node_modules/lunr is missing: `make setup` runs npm ci")
     assert installed.read_text(encoding="utf-8") == shipped
+
+
+def test_a_figures_document_holds_the_words_its_chart_draws(page, tmp_path):
+    """A reader types what a chart shows ('NSPM-33 (US)'): the labels of the figure's SVG are
+    in its document, each once; a chart without its SVG beside the page adds nothing."""
+    (tmp_path / "x.svg").write_text('<svg><g class="mark-text role-mark"><text>NSPM-33 (US)</text>'
+                                    '<text><tspan>China–Hong</tspan><tspan>Kong</tspan></text>'
+                                    '<text>NSPM-33 (US)</text></g></svg>', encoding="utf-8")
+    text = {d["anchor"]: d for d in page_documents(page)}["fig-gerd"]["text"]
+    assert "NSPM-33 (US)" in text and "China–Hong Kong" in text and text.count("NSPM-33") == 1
+    (tmp_path / "x.svg").unlink()
+    assert "NSPM" not in {d["anchor"]: d for d in page_documents(page)}["fig-gerd"]["text"]
+
+
+def test_the_search_box_splits_words_at_dashes_and_slashes():
+    """The separator the page gives lunr (index and query alike) splits on hyphens, en and em
+    dashes, the minus sign and slashes, as well as white space."""
+    script = (REPO / "src" / "briefing" / "render" / "assets" / "search.js").read_text(encoding="utf-8")
+    pattern = re.search(r"var SEPARATOR = /(.+)/;", script).group(1)
+    separator = re.compile(pattern)
+    assert separator.split("China–Hong Kong") == ["China", "Hong", "Kong"]
+    assert separator.split("NSPM-33 US/China a—b 1−2") == ["NSPM", "33", "US", "China", "a", "b", "1", "2"]
+    assert "window.lunr.tokenizer.separator = SEPARATOR" in script

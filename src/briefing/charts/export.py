@@ -14,6 +14,7 @@ import vl_convert as vlc
 from briefing.infra.fileio import canonical_json, write_bytes_atomic, write_text_atomic
 
 VL_VERSION = "6.4"
+USERMETA = "briefing"  # the key of the narrower frames' specs in a spec's `usermeta` (charts.frames)
 
 
 def chart_spec(chart: alt.TopLevelMixin) -> dict:
@@ -40,13 +41,27 @@ def cite_tooltips(spec: dict, citations: dict[str, str]) -> dict:
     return spec
 
 
+def cite_variants(spec: dict, citations: dict[str, str]) -> dict:
+    """`cite_tooltips` on a spec and on each narrower frame's spec it carries
+    (`usermeta.briefing.variants`, charts.frames); a variant's dataset that the wide spec holds
+    too, the same, is kept once, in the wide spec (the page's charts.js joins them)."""
+    spec = cite_tooltips(spec, citations)
+    shared = spec.get("datasets", {})
+    for variant in spec.get("usermeta", {}).get(USERMETA, {}).get("variants", []):
+        cited = cite_tooltips(variant["spec"], citations)
+        own = {name: rows for name, rows in cited.get("datasets", {}).items() if shared.get(name) != rows}
+        variant["spec"] = {**cited, "datasets": own}
+    return spec
+
+
 def _encodings(node):
-    """Every `encoding` mapping in a (layered, concatenated, faceted) Vega-Lite spec."""
+    """Every `encoding` mapping in a (layered, concatenated, faceted) Vega-Lite spec, not in the
+    narrower frames' specs it carries (`usermeta`)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "encoding" and isinstance(value, dict):
                 yield value
-            elif key != "datasets":
+            elif key not in ("datasets", "usermeta"):
                 yield from _encodings(value)
     elif isinstance(node, list):
         for item in node:
@@ -57,7 +72,7 @@ def export_chart(chart: alt.TopLevelMixin, data: pd.DataFrame, folder: Path, lab
                  citations: dict[str, str] | None = None) -> dict[str, str]:
     """Write `<label>.vl.json`, `.svg`, `.png` and `.csv`; return their file names by kind.
     With `citations` (source id -> short citation), tooltips cite sources by name."""
-    spec = cite_tooltips(chart_spec(chart), citations or {})
+    spec = cite_variants(chart_spec(chart), citations or {})
     files = {"vl": f"{label}.vl.json", "svg": f"{label}.svg", "png": f"{label}.png", "csv": f"{label}.csv"}
     write_text_atomic(folder / files["vl"], canonical_json(spec))
     write_text_atomic(folder / files["svg"], vlc.vegalite_to_svg(spec, vl_version=VL_VERSION))

@@ -20,8 +20,9 @@ import altair as alt
 import pandas as pd
 
 from briefing.charts.textsize import text_height, text_width
+from briefing.charts.theme import SMALL_SIZE
 
-EVENT_FONT = 10
+EVENT_FONT = SMALL_SIZE
 EVENT_COLOUR = "#444444"
 EVENT_GAP = 6  # px between the plot's top edge and the lowest row of event labels
 OVERHANG = 24  # px an event label may run past the plot's edge (over the axis labels' column)

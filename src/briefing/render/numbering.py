@@ -1,12 +1,14 @@
 """Figure, table and section numbers across the whole book, computed once so that
-cross-references resolve between pages."""
+cross-references resolve between pages, and the same in every format: the built-in HTML and
+PDF read them here, and the Quarto print document gets them written in (render/quarto.py).
+Chapters are numbered by `report.book.chapter_numbers`."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from briefing.report.book import Chapter
+from briefing.report.book import Chapter, chapter_numbers
 
 LABEL = re.compile(r"\{#((?:fig|tbl|sec)-[A-Za-z0-9_-]+)[\s}]")
 KINDS = {"fig": "Figure", "tbl": "Table", "sec": "Section"}
@@ -14,21 +16,6 @@ KINDS = {"fig": "Figure", "tbl": "Table", "sec": "Section"}
 
 def page_name(chapter_file: str) -> str:
     return chapter_file.removesuffix(".qmd") + ".html"
-
-
-def chapter_numbers(chapters: list[Chapter]) -> dict[str, str]:
-    """The index (title page) is unnumbered; chapters count from 1, appendices from A."""
-    numbers, n, letter = {}, 0, 0
-    for chapter in chapters:
-        if chapter.file == "index.qmd":
-            numbers[chapter.file] = ""
-        elif chapter.appendix:
-            numbers[chapter.file] = chr(ord("A") + letter)
-            letter += 1
-        else:
-            n += 1
-            numbers[chapter.file] = str(n)
-    return numbers
 
 
 def crossref_map(book: Path, chapters: list[Chapter]) -> dict[str, dict[str, str]]:

@@ -9,17 +9,21 @@ html_charts.lua filter makes the charts interactive from the local Vega bundle."
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
+import pypandoc
 import yaml
 
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.render.pdf import FONT_DIRS
-from briefing.report.book import COMBINED
+from briefing.render.numbering import crossref_map
+from briefing.render.pdf import FONT_DIRS, READER
+from briefing.report.book import COMBINED, FRONT_MATTER, assembled_chapters
 
 HERE = Path(__file__).resolve().parent
 HEADER = '<script src="assets/vega.js" defer></script>\n<script src="assets/charts.js" defer></script>'
@@ -46,8 +50,39 @@ def _run(book: Path, args: list[str]) -> None:
         raise InputError(f"{book.name}", "quarto render failed: " + " ".join(result.stderr.split())[-800:])
 
 
+# Quarto's book numbering, read from https://quarto.org/docs/books/book-structure.html ("Chapter
+# Numbers": "All chapters are numbered by default. If you want a chapter to be unnumbered simply
+# add the .unnumbered class to its main header"; "Appendices are numbered using uppercase alpha";
+# "Section Numbers": `number-depth`). Quarto 1.10.18 counted the summary (index.qmd, titled in
+# its front matter) as chapter 1, so its title becomes a main header marked unnumbered; figures
+# and tables are numbered by chapter in books (https://quarto.org/docs/books/book-crossrefs.html).
+FRONT_TITLE = re.compile(r"\A---\ntitle: (.+?)\n---\n", re.S)
+
+
+def unnumbered_index(text: str) -> str:
+    """index.qmd with its front-matter title as a main header marked `.unnumbered`."""
+    match = FRONT_TITLE.match(text)
+    if not match:
+        return text
+    title = yaml.safe_load(f"title: {match.group(1)}")["title"]
+    return f"# {title} {{.unnumbered}}\n\n{text[match.end():]}"
+
+
+def html_project(book: Path, folder: Path) -> Path:
+    """The Quarto book project the HTML renders from: a copy of the assembled book (left as
+    the built-in renderer reads it) with the summary unnumbered."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(book, folder)
+    index = folder / "index.qmd"
+    if index.is_file():
+        index.write_text(unnumbered_index(index.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
 def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict, version: int | None) -> None:
     """Render the book to HTML with Quarto into `out` (replaced)."""
+    book = html_project(book, book.parent / "quarto-html")
     assets = book / "assets"
     assets.mkdir(exist_ok=True)
     for asset in (HERE / "assets").iterdir():
@@ -61,7 +96,8 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     config["project"].update({"output-dir": "_book", "resources": ["assets/", "figures/"]})
     config["book"]["page-footer"] = (f"Edition {edition.edition}, {stamp} · commit {provenance['commit']} · "
                                      f"snapshots: {snapshots}")
-    config["format"] = {"html": {"toc": True, "css": "assets/briefing.css",
+    # number-depth 1: chapters numbered, as on the built-in site, not their sections.
+    config["format"] = {"html": {"toc": True, "css": "assets/briefing.css", "number-depth": 1,
                                  "include-in-header": {"text": HEADER},
                                  "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "html_charts.lua")]}}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -69,6 +105,7 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     if out.exists():
         shutil.rmtree(out)
     shutil.move(book / "_book", out)
+    shutil.rmtree(book)
 
 
 # Quarto's typst format, read from its documentation (Quarto cannot be installed offline, so
@@ -84,11 +121,16 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
 #   rule for the entire document that captures document metadata and passes it to the function
 #   defined in typst-template.typ"); `definitions.typ` (callouts, floats) stays Quarto's own.
 # - https://quarto.org/docs/reference/formats/typst.html ("Typst Options"): `font-paths`.
-# - https://quarto.org/docs/authoring/cross-references.html and Quarto's crossref options
-#   (https://quarto.org/docs/reference/metadata/crossref.html): `crossref: chapters: true`
-#   numbers figures and tables by their level-1 section ("Figure 2.3"), as the built-in PDF does;
-#   a heading marked `.unnumbered` (the executive summary) does not count as a chapter.
+# - Numbers: Quarto numbers what carries a `fig-`, `tbl-` or `sec-` id
+#   (https://quarto.org/docs/authoring/cross-references.html); `crossref: chapters: true` did not
+#   number the typst PDF's figures by chapter in Quarto 1.10.18 ("Figure 10:"). So the print
+#   document gets the project's numbers written in, by the built-in PDF's own crossref filter
+#   (captions "Figure 2.3: ...", references as links), and its ids renamed out of Quarto's
+#   crossref prefixes (`fig-` -> `printed-fig-`), so Quarto numbers nothing; chapter headings carry
+#   their numbers in their text (report.book.print_title); the house template turns typst's own
+#   figure numbering off.
 SUMMARY_HEADING = re.compile(r"^(# .+?) \{#chapter-index\}$", re.M)
+CROSSREF_ID = re.compile(r"(?<=#)(fig|tbl|sec)-")
 
 
 def print_project(book: Path, folder: Path, meta: dict) -> None:
@@ -98,7 +140,7 @@ def print_project(book: Path, folder: Path, meta: dict) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     shutil.copytree(book / "figures", folder / "figures")
-    text = (book / COMBINED).read_text(encoding="utf-8")
+    text = numbered_document(book)
     (folder / COMBINED).write_text(SUMMARY_HEADING.sub(r"\1 {#chapter-index .unnumbered}", text), encoding="utf-8")
     (folder / "typst-template.typ").write_text(
         "// The house look, from src/briefing/render/templates/house.typ (shared with the built-in PDF).\n"
@@ -109,7 +151,6 @@ def print_project(book: Path, folder: Path, meta: dict) -> None:
         "project": {"type": "default"},
         "version": meta["version"], "renderer": meta["renderer"],
         "snapshots": [{"source": s["source"], "id": s["id"]} for s in meta["snapshots"]],
-        "crossref": {"chapters": True},
         "format": {"typst": {
             "papersize": "a4", "toc": False, "number-sections": False,
             "template-partials": ["typst-template.typ", "typst-show.typ"],
@@ -118,6 +159,25 @@ def print_project(book: Path, folder: Path, meta: dict) -> None:
         }},
     }
     (folder / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def numbered_document(book: Path) -> str:
+    """The combined print document with every figure, table and reference numbered as the
+    built-in renderers number them (crossref.lua, through pandoc, markdown to markdown), its
+    crossref ids renamed so that Quarto numbers none of them again."""
+    refs = {label: dict(entry, page="") for label, entry in crossref_map(book, assembled_chapters(book)).items()}
+    with tempfile.TemporaryDirectory(prefix=".numbers-", dir=book) as tmp:
+        meta = Path(tmp) / "meta.json"
+        meta.write_text(json.dumps({"crossref": refs}, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run([pypandoc.get_pandoc_path(), COMBINED, "--from", READER, "--to", "markdown",
+                                 "--columns=1000", "--metadata-file", str(meta.resolve()),
+                                 "--lua-filter", str(HERE / "filters" / "crossref.lua")],
+                                cwd=book, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise InputError(f"{book.name}/{COMBINED}", "pandoc could not number the print document: "
+                         + " ".join(result.stderr.split())[:600])
+    front = FRONT_MATTER.match((book / COMBINED).read_text(encoding="utf-8"))
+    return (front.group(0) if front else "") + "\n" + CROSSREF_ID.sub(r"printed-\1-", result.stdout)
 
 
 def render_pdf_quarto(book: Path, target: Path, meta: dict) -> None:

@@ -1,6 +1,7 @@
 """The built-in site's search index: every chapter, section, figure and table of the rendered
 pages as a document (page, anchor, kind, title, text), written as `search-index.js` beside
-the pages. `assets/search.js` loads it and lunr (`assets/lunr.min.js`, from npm) when a
+the pages. A figure's text is its alt text and the words its chart draws (its static SVG's
+labels: "NSPM-33 (US)", "Indonesia–Malaysia"), which a reader may type having seen them. `assets/search.js` loads it and lunr (`assets/lunr.min.js`, from npm) when a
 reader first uses the search box; a script file, not a fetch, so search works from a file
 share as well as a server, and offline."""
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,9 +23,10 @@ SKIPPED = {"script", "style", "nav", "header", "footer"}
 class _Page(HTMLParser):
     """Documents of one page: its title, each section, figure and table with its own text."""
 
-    def __init__(self, page: str):
+    def __init__(self, page: str, folder: Path | None = None):
         super().__init__(convert_charrefs=True)
         self.page = page
+        self.folder = folder
         self.docs: list[dict] = []
         self.open: list[dict] = []  # documents being read, innermost last
         self.skip = 0
@@ -49,8 +52,8 @@ class _Page(HTMLParser):
             self.heading = self.open[-1]
         elif tag in ("figcaption", "caption") and self.open and self.open[-1]["kind"] in ("figure", "table"):
             self.caption = self.open[-1]
-        elif tag == "img" and self.open and self.open[-1]["kind"] == "figure" and attrs.get("alt"):
-            self.open[-1]["text"].append(attrs["alt"])
+        elif tag == "img" and self.open and self.open[-1]["kind"] == "figure":
+            self.open[-1]["text"] += [attrs.get("alt") or "", *chart_words(self.folder, attrs.get("src") or "")]
 
     def handle_endtag(self, tag):
         if tag in SKIPPED:
@@ -92,8 +95,23 @@ class _Page(HTMLParser):
                               "title": title, "text": text})
 
 
+SVG_TEXT = re.compile(r"<text\b[^>]*>(.*?)</text>", re.S)
+
+
+def chart_words(folder: Path | None, src: str) -> list[str]:
+    """The texts a chart's static SVG draws (labels, axis titles, legend), each once, in order;
+    none for an image that is not a local SVG."""
+    if folder is None or not src.endswith(".svg") or "://" in src or src.startswith("/"):
+        return []
+    svg = folder / src
+    if not svg.is_file():
+        return []
+    texts = [" ".join(unescape(re.sub(r"<[^>]+>", " ", t)).split()) for t in SVG_TEXT.findall(svg.read_text("utf-8"))]
+    return list(dict.fromkeys(t for t in texts if t))
+
+
 def page_documents(path: Path) -> list[dict]:
-    parser = _Page(path.name)
+    parser = _Page(path.name, path.parent)
     parser.feed(path.read_text(encoding="utf-8"))
     parser.close()
     chapter = next((d["title"] for d in parser.docs if d["kind"] == "chapter"), path.stem)

@@ -91,20 +91,51 @@ def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
+def chapter_numbers(chapters: list[Chapter]) -> dict[str, str]:
+    """The one numbering of chapters in every format: the index (the summary) is unnumbered;
+    chapters count from 1, appendices from A."""
+    numbers, n, letter = {}, 0, 0
+    for chapter in chapters:
+        if chapter.file == "index.qmd":
+            numbers[chapter.file] = ""
+        elif chapter.appendix:
+            numbers[chapter.file] = chr(ord("A") + letter)
+            letter += 1
+        else:
+            n += 1
+            numbers[chapter.file] = str(n)
+    return numbers
+
+
+def print_title(chapter: Chapter, number: str) -> str:
+    """A chapter's heading in print: 'Executive summary', '2 The partnership',
+    'Appendix A: Methods and sources' (the web shows the same numbers)."""
+    if chapter.file == "index.qmd":
+        return "Executive summary"
+    return f"Appendix {number}: {chapter.title}" if chapter.appendix else f"{number} {chapter.title}"
+
+
 def combined_document(book: Path, chapters: list[Chapter], edition: Edition) -> str:
-    """All chapters in one document for print: each chapter's title becomes a level-1
-    heading (the title page stands in for the index's title)."""
+    """All chapters in one document for print: each chapter's numbered title becomes a
+    level-1 heading (the title page stands in for the index's title)."""
     front = yaml.safe_dump({"title": md_escape(edition.title), "subtitle": md_escape(edition.subtitle),
                             "edition": edition.edition}, sort_keys=False, allow_unicode=True)
     parts = [f"---\n{front}---\n"]
+    numbers = chapter_numbers(chapters)
     for chapter in chapters:
         body = FRONT_MATTER.sub("", (book / chapter.file).read_text(encoding="utf-8"), count=1).strip()
-        title = "Executive summary" if chapter.file == "index.qmd" else chapter.title
-        if chapter.appendix:
-            title = f"Appendix {chr(ord('A') + sum(c.appendix for c in chapters[:chapters.index(chapter)]))}: {title}"
+        title = print_title(chapter, numbers[chapter.file])
         anchor = "chapter-" + chapter.file.removesuffix(".qmd")
         parts.append(f"# {md_escape(title)} {{#{anchor}}}\n\n{body}\n")
     return "\n".join(parts)
+
+
+def assembled_chapters(book: Path) -> list[Chapter]:
+    """The chapters and appendices of an assembled book, in book order (its `_quarto.yml`)."""
+    config = yaml.safe_load((book / "_quarto.yml").read_text(encoding="utf-8"))["book"]
+    return [Chapter(name, chapter_title((book / name).read_text(encoding="utf-8"), name), (), appendix)
+            for names, appendix in ((config["chapters"], False), (config.get("appendices") or [], True))
+            for name in names]
 
 
 def executed_outputs(build: Path, section: str) -> dict[str, dict]:

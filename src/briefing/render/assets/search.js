@@ -5,6 +5,10 @@
 // stays hidden.
 (function () {
   var KINDS = { chapter: "Chapter", section: "Section", figure: "Figure", table: "Table" };
+  // Words split at white space, hyphens and dashes (en dash in "China–Hong Kong", the minus
+  // sign) and slashes, in the index and in what is typed alike: "Hong Kong" finds
+  // "China–Hong Kong", "NSPM" and "NSPM-33" find "NSPM-33 (US)".
+  var SEPARATOR = /[\s\-\u2010-\u2015\u2212\/]+/;
   var MAX = 12;
   var index = null, docs = null, loading = null;
 
@@ -22,6 +26,7 @@
     if (!loading) {
       loading = Promise.all([load(base + "assets/lunr.min.js"), load(base + "search-index.js")]).then(function () {
         docs = window.BRIEFING_SEARCH.docs;
+        window.lunr.tokenizer.separator = SEPARATOR;
         index = window.lunr(function () {
           this.ref("i");
           this.field("title", { boost: 5 });
