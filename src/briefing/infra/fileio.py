@@ -37,6 +37,15 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write `text` atomically unless `path` already holds it; whether it wrote."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_bytes_atomic(path, data)
+    return True
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,8 +18,8 @@ import yaml
 
 from briefing.config import Edition
 from briefing.errors import InputError
-from briefing.render.pdf import FONT_DIRS
-from briefing.report.book import COMBINED
+from briefing.render.pdf import FONT_DIRS, LITERAL
+from briefing.report.book import COMBINED, md_escape
 
 HERE = Path(__file__).resolve().parent
 HEADER = '<script src="assets/vega.js" defer></script>\n<script src="assets/charts.js" defer></script>'
@@ -46,8 +46,10 @@ def _run(book: Path, args: list[str]) -> None:
         raise InputError(f"{book.name}", "quarto render failed: " + " ".join(result.stderr.split())[-800:])
 
 
-def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict, version: int | None) -> None:
-    """Render the book to HTML with Quarto into `out` (replaced)."""
+def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict, version: int | None,
+                       cite: dict | None = None) -> None:
+    """Render the book to HTML with Quarto into `out` (replaced); `cite` (a published version's
+    `briefing-cite`) puts the "Cite this version" box on the summary page (cite_box.lua)."""
     assets = book / "assets"
     assets.mkdir(exist_ok=True)
     for asset in (HERE / "assets").iterdir():
@@ -61,9 +63,16 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     config["project"].update({"output-dir": "_book", "resources": ["assets/", "figures/"]})
     config["book"]["page-footer"] = (f"Edition {edition.edition}, {stamp} · commit {provenance['commit']} · "
                                      f"snapshots: {snapshots}")
+    # Project metadata reaches every page's filters (Quarto's project and metadata docs,
+    # https://quarto.org/docs/projects/quarto-projects.html#shared-metadata); cite_box.lua keeps the box
+    # to the summary page. The head tags of a published version (citation, Open Graph, canonical,
+    # versions.js) are added to the written pages by render/head.py, as for the built-in renderer.
+    if cite:
+        config["briefing-cite"] = {**cite, "text": md_escape(cite["text"])}
     config["format"] = {"html": {"toc": True, "css": "assets/briefing.css",
                                  "include-in-header": {"text": HEADER},
-                                 "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "html_charts.lua")]}}
+                                 "filters": [str(HERE / "filters" / name) for name in
+                                             ("safe_links.lua", "media.lua", "html_charts.lua", "cite_box.lua")]}}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _run(book, ["render", ".", "--to", "html"])
     if out.exists():
@@ -104,10 +113,16 @@ def print_project(book: Path, folder: Path, meta: dict) -> None:
         "// The house look, from src/briefing/render/templates/house.typ (shared with the built-in PDF).\n"
         + (HERE / "templates" / "house.typ").read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copyfile(HERE / "templates" / "house-show.typ", folder / "typst-show.typ")
-    filters = [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "typst_blocks.lua")]
+    filters = [str(HERE / "filters" / name) for name in ("safe_links.lua", "absolute_links.lua", "media.lua",
+                                                            "typst_blocks.lua")]
+    # Read by typst-show.typ (briefing-published, briefing-citation) and absolute_links.lua (link-base); as
+    # markdown, so escaped. Named with a prefix: Quarto's own `citation` key means something else
+    # (https://quarto.org/docs/reference/metadata/citation.html).
+    published = {key: md_escape(meta[key]) for key in LITERAL if key in meta and key not in ("title", "subtitle")}
+    published |= {key: meta[key] for key in ("briefing-citation",) if key in meta}  # markdown already
     config = {
         "project": {"type": "default"},
-        "version": meta["version"], "renderer": meta["renderer"],
+        "version": meta["version"], "renderer": meta["renderer"], **published,
         "snapshots": [{"source": s["source"], "id": s["id"]} for s in meta["snapshots"]],
         "crossref": {"chapters": True},
         "format": {"typst": {
