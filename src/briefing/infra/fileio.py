@@ -46,19 +46,33 @@ def write_text_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename over `path`."""
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """A temporary file in `path`'s folder to fill; renamed over `path` (mode 0644) when the
+    block succeeds, deleted when it fails: a reader sees the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        yield Path(tmp)
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename over `path`."""
+    with atomic_file(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def copy_file_atomic(source: Path, path: Path) -> None:
+    """`source` copied through a temporary file in `path`'s folder, then renamed over `path`."""
+    with atomic_file(path) as tmp:
+        shutil.copyfile(source, tmp)
 
 
 @contextlib.contextmanager
