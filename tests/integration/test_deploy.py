@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from tests.browser.pages import chromium, close, open_page
+from tests.browser.pages import AXE, AXE_RUN, chromium, close, open_page, screenshot_name
 from tests.conftest import copy_project, invoke, run_cli, serve_folder, tree_bytes, tree_state
 
 pytestmark = pytest.mark.slow
@@ -274,6 +274,9 @@ def visit(served, path: str) -> dict:
         "errors": seen.errors, "blocked": seen.blocked,
         "console": [m for m in seen.console if m.startswith("error")],
     }
+    page.screenshot(path=str(screenshot_name(path, "deploy-")), full_page=False)
+    page.add_script_tag(path=str(AXE))
+    found["violations"] = [v for v in page.evaluate(AXE_RUN) if v["impact"] in ("serious", "critical")]
     if found["banner_link"]:
         response = page.goto(found["banner_link"])
         found["banner_target"] = (response.status, page.evaluate("document.querySelector('meta[name=briefing-version]')"
@@ -288,6 +291,7 @@ def test_the_older_version_shows_the_banner_and_links_to_the_newer(served):
     assert older["banner_link"] == f"{served.base}/ci/v2/index.html"
     assert older["banner_target"] == (200, "2")
     assert older["errors"] == [] and older["blocked"] == [] and older["console"] == []
+    assert older["violations"] == []  # axe-core: the banner and the editions' links are accessible
     chapter = visit(served, "ci/v1/funding.html")
     assert chapter["banner"] == "A newer version of this edition exists: version 2"
 
@@ -296,7 +300,7 @@ def test_the_older_version_shows_the_banner_and_links_to_the_newer(served):
 def test_the_newest_version_shows_no_banner(served, path):
     newest = visit(served, path)
     assert newest["banner"] is None
-    assert newest["errors"] == [] and newest["console"] == []
+    assert newest["errors"] == [] and newest["console"] == [] and newest["violations"] == []
 
 
 def test_each_version_links_the_other_editions_of_its_series(served):
