@@ -63,10 +63,13 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     config["project"].update({"output-dir": "_book", "resources": ["assets/", "figures/"]})
     config["book"]["page-footer"] = (f"Edition {edition.edition}, {stamp} · commit {provenance['commit']} · "
                                      f"snapshots: {snapshots}")
-    # Project metadata reaches every page's filters (Quarto's project and metadata docs,
+    # Project metadata reaches every page's filters ("Shared Metadata",
     # https://quarto.org/docs/projects/quarto-projects.html#shared-metadata); cite_box.lua keeps the box
     # to the summary page. The head tags of a published version (citation, Open Graph, canonical,
-    # versions.js) are added to the written pages by render/head.py, as for the built-in renderer.
+    # versions.js) are not an `include-in-header` (its text is the same for every page, see
+    # https://quarto.org/docs/output-formats/html-basics.html#includes and Quarto's schema
+    # document-includes.yml), since the canonical link and og:url name the page: render/head.py adds
+    # them to the written pages, for both renderers.
     if cite:
         config["briefing-cite"] = {**cite, "text": md_escape(cite["text"])}
     config["format"] = {"html": {"toc": True, "css": "assets/briefing.css",
