@@ -306,7 +306,7 @@ def deploy(git: Annotated[str | None, typer.Option("--git", help="Commit the sit
         if (git is None) == (folder is None):
             raise InputError("briefing deploy", "give one target: --git REMOTE or --dir PATH")
         ws = Workspace.discover(workdir)
-        _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda message: err.print(message)))
+        _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda text: err.print(text)))
         result = (deploy_stage.deploy_to_git(ws, git, branch, message, dry_run) if git is not None
                   else deploy_stage.deploy_to_dir(ws, folder, dry_run))
         for line in result.lines():

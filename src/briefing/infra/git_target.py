@@ -67,11 +67,12 @@ class GitTarget:
         return found
 
     def digests(self, files: Mapping[str, Path], write: bool = False) -> dict[str, str]:
-        """Blob ids of our files (git's digest), written into the scratch repository if `write`."""
+        """Blob ids of our files (git's digest, of the bytes as they are: no filters such as
+        core.autocrlf), written into the scratch repository if `write`."""
         names = list(files)
         if any("\n" in str(files[n]) for n in names):
             raise InputError(self.where, "a file name holds a line break")
-        out = self.git("hash-object", *(["-w"] if write else []), "--stdin-paths",
+        out = self.git("hash-object", *(["-w"] if write else []), "--no-filters", "--stdin-paths",
                        stdin="".join(f"{files[n]}\n" for n in names)).split()
         return dict(zip(names, out, strict=True))
 
