@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,10 @@ DEFAULT_PARAMS = REPO / "params" / "2025.yml"
 
 def pytest_configure(config):
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    # The build stamp (the publication time, infra/stamp.py) fixed for the whole run, so that two
+    # clean builds publish the same bytes even when the run crosses midnight. The xdist workers
+    # and the CLI's subprocesses inherit it.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
 
 
 # Modules that run first, in this order: pytest-xdist (--dist loadfile) hands each of the
@@ -48,6 +53,7 @@ RUN_FIRST = [
     "tests/browser/test_reflow.py",  # default_build and other_build, in Chromium
     "tests/print/test_print_rules.py",  # default_build and other_build
     "tests/integration/test_publish.py",
+    "tests/integration/test_deploy.py",
     "tests/integration/test_readme_add_indicator.py",
     "tests/integration/test_live_secret.py",
     "tests/integration/test_records_in_build.py",

@@ -1,4 +1,4 @@
-"""The `briefing` command line: fetch, validate, run, render, publish, build, diff, new, sources.
+"""The `briefing` command line: fetch, validate, run, render, publish, build, deploy, diff, new, sources.
 
 Bad input stops with one message naming the file, row or key and the rule
 broken, and exit status 2; a failing section exits 1 and keeps its notebook."""
@@ -27,6 +27,7 @@ from briefing.report.diff import diff_versions
 from briefing.sources.indicators import edition_indicators
 from briefing.sources.mirror import default_mirror
 from briefing.stages import build as build_stage
+from briefing.stages import deploy as deploy_stage
 from briefing.stages import fetch as fetch_stage
 from briefing.stages import render as render_stage
 from briefing.stages import validate as validate_stage
@@ -288,6 +289,28 @@ def publish(params: ParamsOpt, workdir: WorkdirOpt = None, renderer: RendererOpt
             published = publish_stage(ws, edition, renderer=renderer, strict=strict)
         _print_published(published)
         _print_claims(ws, edition)
+    _guard(action)
+
+
+@app.command()
+def deploy(git: Annotated[str | None, typer.Option("--git", help="Commit the site into a branch of this git "
+                                                                  "repository (a URL or a path).")] = None,
+           branch: Annotated[str, typer.Option("--branch", help="The branch (with --git).")] = "gh-pages",
+           message: Annotated[str | None, typer.Option("--message", help="Commit message (with --git).")] = None,
+           folder: Annotated[Path | None, typer.Option("--dir", help="Copy the site into this folder.")] = None,
+           dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would change; write nothing.")] = False,
+           workdir: WorkdirOpt = None) -> None:
+    """Publish _site/ to a static host: add what is new, never rewrite a published version (exit 2 when
+    the host holds one differently); nothing new, nothing written."""
+    def action() -> None:
+        if (git is None) == (folder is None):
+            raise InputError("briefing deploy", "give one target: --git REMOTE or --dir PATH")
+        ws = Workspace.discover(workdir)
+        _LOCKS.enter_context(work_lock(ws.work, on_wait=lambda text: err.print(text)))
+        result = (deploy_stage.deploy_to_git(ws, git, branch, message, dry_run) if git is not None
+                  else deploy_stage.deploy_to_dir(ws, folder, dry_run))
+        for line in result.lines():
+            out.print(line, highlight=False, soft_wrap=True, markup=False)
     _guard(action)
 
 

@@ -82,15 +82,15 @@ def test_html_project_marks_the_summary_unnumbered_and_leaves_the_book_alone(boo
     assert yaml.safe_load((folder / "_quarto.yml").read_text())["book"]["appendices"]  # lettered by Quarto
 
 
-def _quarto_template(project, tmp_path):
+def _quarto_template(project, tmp_path, meta: dict = META):
     """Quarto's template with the project's partials beside it, and the edition's metadata."""
     template = tmp_path / "template.typ"
     template.write_text(QUARTO_ORDER, encoding="utf-8")
     for name in ("typst-template.typ", "typst-show.typ"):
         shutil.copyfile(project / name, tmp_path / name)
-    meta = tmp_path / "meta.yml"
-    meta.write_text(yaml.safe_dump(META), encoding="utf-8")
-    return template, meta
+    meta_file = tmp_path / "meta.yml"
+    meta_file.write_text(yaml.safe_dump(meta), encoding="utf-8")
+    return template, meta_file
 
 
 def _compile_as_quarto(project, tmp_path):
@@ -116,23 +116,47 @@ def test_the_print_document_carries_the_built_in_numbers(project, builtin, tmp_p
     assert compared(builtin, numbers) == {}
 
 
-def test_house_partials_compile_in_quartos_order(project, tmp_path):
-    """Title page, contents, running header and page numbers from the partials alone."""
-    template, meta = _quarto_template(project, tmp_path)
+def compile_partials(project, tmp_path, meta: dict = META):
+    """A two-chapter document through the house partials in Quarto's order, with `meta`; its pages."""
+    template, meta_file = _quarto_template(project, tmp_path, meta)
     source = tmp_path / "house-check.typ"
     body = tmp_path / "body.md"
     body.write_text("---\ntitle: A briefing\nedition: '2025'\n---\n\n# First chapter\n\nText.\n\n"
                     "# Second chapter\n\nMore text.\n", encoding="utf-8")
     subprocess.run([pypandoc.get_pandoc_path(), str(body), "--to", "typst", "--standalone", "--template", str(template),
-                    "--metadata-file", str(meta), "--output", str(source)], check=True)
+                    "--metadata-file", str(meta_file), "--output", str(source)], check=True)
     pdf = tmp_path / "house.pdf"
     pdf.write_bytes(typst.compile(str(source), font_paths=[str(d) for d in FONT_DIRS if d.is_dir()]))
-    pages = pdf_layout.read_pages(pdf)
+    return pdf_layout.read_pages(pdf)
+
+
+def test_house_partials_compile_in_quartos_order(project, tmp_path):
+    """Title page, contents, running header and page numbers from the partials alone."""
+    pages = compile_partials(project, tmp_path)
     texts = [" ".join(ln.text for ln in page.lines) for page in pages]
     assert "A briefing" in texts[0] and "Edition 2025 · version 3" in texts[0] and "Quarto 1.10.18" in texts[0]
     assert "Contents" in texts[1] and "First chapter" in texts[1]
     assert all("Edition 2025 · version 3" in t and f"{i + 1} / {len(pages)}" in t for i, t in enumerate(texts[1:], 1))
     assert [p.number for p in pages if any(ln.text == "Second chapter" for ln in p.body)] == [len(pages)]
+
+
+PUBLISHED = {**META, "briefing-published": "1 May 2026", "link-base": "https://example.org/b/2025/v3/",
+             "briefing-citation": "A briefing (2026). Edition 2025, version 3, published 1 May 2026. "
+                                  "<https://example.org/b/2025/v3/>"}
+
+
+def test_a_published_versions_print_project_gives_its_date_citation_and_absolute_links(ci_build, tmp_path):
+    folder = tmp_path / "print"
+    print_project(ci_build.build("ci") / "book", folder, PUBLISHED)
+    config = yaml.safe_load((folder / "_quarto.yml").read_text(encoding="utf-8"))
+    assert config["briefing-published"] == "1 May 2026" and config["link-base"] == PUBLISHED["link-base"]
+    assert config["briefing-citation"] == PUBLISHED["briefing-citation"]
+    assert [name.rsplit("/", 1)[-1] for name in config["format"]["typst"]["filters"]][:2] == [
+        "safe_links.lua", "absolute_links.lua"]
+    meta = {key: config[key] for key in ("version", "renderer", "snapshots", "briefing-published", "briefing-citation")}
+    first = " ".join(line.text for line in compile_partials(folder, tmp_path, meta)[0].lines)
+    assert "Published 1 May 2026" in first and "Suggested citation" in first
+    assert "Edition 2025, version 3, published 1 May 2026. https://example.org/b/2025/v3/" in first
 
 
 @needs_quarto
@@ -159,3 +183,9 @@ def test_quarto_renders_the_built_in_content_and_numbers_to_html_and_pdf(tmp_pat
     text = " ".join(ln.text for page in pages for ln in page.lines)
     assert "Edition ci · version 1" in text and "Contents" in text and f"2 / {len(pages)}" in text
     assert [found for page in pages for found in pdf_layout.outside_margins(page)] == []
+    # A published version, as with the built-in renderer: citable, and it reads versions.json when viewed.
+    funding = (v1 / "funding.html").read_text()
+    assert "Suggested citation" in text and (v1 / "briefing-ci-v1.bib").is_file()
+    assert 'class="cite-box"' in (v1 / "index.html").read_text() and 'class="cite-box"' not in funding
+    assert '<meta name="citation_title"' in funding and '<script src="assets/versions.js" defer>' in funding
+    assert (v1 / "assets" / "versions.js").is_file()

@@ -71,7 +71,7 @@ LAYERS = [
     {"metrics"},
     {"live", "engine"},
     {"sources"},
-    {"config", "schemas", "tables", "findings", "words", "units", "markup", "countries"},
+    {"config", "site_config", "schemas", "tables", "findings", "words", "units", "markup", "countries"},
     {"infra", "errors", "__init__"},
 ]
 
@@ -143,6 +143,6 @@ def test_each_stage_module_is_a_stage_and_each_stage_has_one():
     from briefing.cli import app
 
     stages = {p.stem for p in (PACKAGE / "stages").glob("*.py") if p.stem != "__init__"}
-    pipeline = {"fetch", "validate", "run", "render", "publish", "build"}
+    pipeline = {"fetch", "validate", "run", "render", "publish", "build", "deploy"}
     assert pipeline <= set(typer.main.get_command(app).commands)
     assert stages == pipeline | {"assemble"}

@@ -80,3 +80,40 @@ def test_header_words_with_a_dash_stay_on_one_line(tmp_path):
                            "--lua-filter", str(HERE / "filters" / "html_tables.lua")],
                           capture_output=True, text=True, check=True).stdout
     assert '<span class="nowrap">2003–2022</span>' in html
+
+
+CITE = {"page": "index.html", "text": "Institute (2026). A briefing. Edition ci, version 2, published 1 May 2026.",
+        "bib": "briefing-ci-v2.bib", "ris": "briefing-ci-v2.ris"}
+
+
+def render_page(tmp_path, output: str, meta: dict, filters: list[str], to: str = "html5") -> str:
+    """The tiny document written to `output` (as Quarto runs pandoc, `output-file: <page>.html`)."""
+    source, meta_file, target = tmp_path / "doc.md", tmp_path / "meta.json", tmp_path / output
+    source.write_text("## A section\n\nSee [the data](figures/a.csv), [a page](funding.html#sec-x), "
+                      "[a figure](#fig-a) and [the web](https://example.org/x).\n", encoding="utf-8")
+    meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    command = [pypandoc.get_pandoc_path(), str(source), "--to", to, "--columns=10000", "--metadata-file", str(meta_file),
+               "--output", str(target)]
+    for name in filters:
+        command += ["--lua-filter", str(HERE / "filters" / name)]
+    subprocess.run(command, capture_output=True, text=True, check=True)
+    return target.read_text(encoding="utf-8")
+
+
+def test_the_cite_box_goes_on_the_summary_page_only(tmp_path):
+    """Quarto hands the same metadata to every page of the book: only the page named gets the box."""
+    summary = render_page(tmp_path, "index.html", {"briefing-cite": CITE}, ["cite_box.lua"])
+    assert '<div class="cite-box">' in summary and "Cite this version" in summary
+    assert "Edition ci, version 2, published 1 May 2026." in summary
+    assert 'href="briefing-ci-v2.bib"' in summary and 'href="briefing-ci-v2.ris"' in summary
+    assert "cite-box" not in render_page(tmp_path, "funding.html", {"briefing-cite": CITE}, ["cite_box.lua"])
+    assert "cite-box" not in render_page(tmp_path, "index.html", {}, ["cite_box.lua"])  # a draft
+
+
+def test_print_links_become_absolute_only_with_the_sites_address(tmp_path):
+    base = "https://example.org/briefing/ci/v2/"
+    absolute = render_page(tmp_path, "doc.typ", {"link-base": base}, ["absolute_links.lua"], to="typst")
+    assert f'#link("{base}figures/a.csv")' in absolute and f'#link("{base}funding.html#sec-x")' in absolute
+    assert '#link(<fig-a>)' in absolute and '#link("https://example.org/x")' in absolute
+    relative = render_page(tmp_path, "doc.typ", {}, ["absolute_links.lua"], to="typst")
+    assert '#link("figures/a.csv")' in relative

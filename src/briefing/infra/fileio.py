@@ -37,19 +37,42 @@ def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename over `path`."""
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """Write `text` atomically unless `path` already holds it; whether it wrote."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_bytes_atomic(path, data)
+    return True
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """A temporary file in `path`'s folder to fill; renamed over `path` (mode 0644) when the
+    block succeeds, deleted when it fails: a reader sees the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        yield Path(tmp)
         os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename over `path`."""
+    with atomic_file(path) as tmp:
+        tmp.write_bytes(data)
+
+
+def copy_file_atomic(source: Path, path: Path) -> None:
+    """`source` copied through a temporary file in `path`'s folder, then renamed over `path`."""
+    with atomic_file(path) as tmp:
+        shutil.copyfile(source, tmp)
 
 
 @contextlib.contextmanager

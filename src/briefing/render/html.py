@@ -22,7 +22,8 @@ from briefing.report.book import Chapter, md_escape
 from briefing.report.data_zip import data_zip_name
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["safe_links.lua", "media.lua", "crossref.lua", "callouts.lua", "html_charts.lua", "html_tables.lua"]
+FILTERS = ["safe_links.lua", "media.lua", "crossref.lua", "callouts.lua", "html_charts.lua", "html_tables.lua",
+           "cite_box.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
 
 
@@ -31,8 +32,9 @@ def pandoc_version() -> str:
 
 
 def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter],
-                provenance: dict, version: int | None = None) -> list[Path]:
-    """Render every assembled chapter of `book` into `out` (replaced as a whole)."""
+                provenance: dict, version: int | None = None, cite: dict | None = None) -> list[Path]:
+    """Render every assembled chapter of `book` into `out` (replaced as a whole); `cite` (a
+    published version's `briefing-cite`, see cite_box.lua) goes to the summary page."""
     refs = crossref_map(book, chapters)
     numbers = chapter_numbers(chapters)
     # Metadata values are read as markdown: text from parameters and chapter titles is escaped.
@@ -53,6 +55,7 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
                 "version": str(version) if version else None,
                 "pdf": f"briefing-{edition.edition}-v{version}.pdf" if version else None,
                 "data-zip": data_zip_name(edition.edition, version) if version else None,
+                "briefing-cite": cite if cite and page_name(chapter.file) == cite["page"] else None,
             }
             meta = {k: v for k, v in meta.items() if v is not None}
             jobs.append((book, chapter.file, tmp / page_name(chapter.file), meta))

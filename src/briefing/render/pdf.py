@@ -19,8 +19,9 @@ from briefing.render.numbering import crossref_map
 from briefing.report.book import COMBINED, Chapter, md_escape
 
 HERE = Path(__file__).resolve().parent
-FILTERS = ["safe_links.lua", "media.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]
+FILTERS = ["safe_links.lua", "absolute_links.lua", "media.lua", "crossref.lua", "callouts.lua", "typst_blocks.lua"]
 READER = "markdown-raw_html-raw_tex-raw_attribute"
+LITERAL = ("title", "subtitle", "briefing-published", "link-base")  # plain text, escaped (briefing-citation is markdown)
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/dejavu")]
 
 
@@ -29,14 +30,15 @@ def typst_version() -> str:
 
 
 def render_pdf(book: Path, target: Path, chapters: list[Chapter], meta: dict) -> Path:
-    """Write the PDF of the assembled `book` to `target`; `meta` fills the template
-    (title, subtitle, edition, version, commit, snapshots, renderer)."""
+    """Write the PDF of the assembled `book` to `target`; `meta` fills the template (title,
+    subtitle, edition, version, commit, snapshots, renderer; a published version's
+    briefing-published, briefing-citation and, with the site's address, link-base)."""
     refs = {label: dict(entry, page="") for label, entry in crossref_map(book, chapters).items()}
     with tempfile.TemporaryDirectory(prefix=".pdf-", dir=book) as tmp:
         source = Path(tmp) / "briefing.typ"
         meta_file = Path(tmp) / "meta.json"
-        # Metadata values are read as markdown: the edition's title and subtitle are escaped.
-        literal = {key: md_escape(meta[key]) for key in ("title", "subtitle") if key in meta}
+        # Metadata values are read as markdown: text from parameters and the site's address are escaped.
+        literal = {key: md_escape(meta[key]) for key in LITERAL if key in meta}
         meta_file.write_text(json.dumps({**meta, **literal, "crossref": refs}, ensure_ascii=False), encoding="utf-8")
         command = [pypandoc.get_pandoc_path(), COMBINED, "--from", READER, "--to", "typst", "--standalone",
                    "--columns=1000", "--template", str(HERE / "templates" / "briefing.typ"),

@@ -22,8 +22,8 @@ import yaml
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.render.numbering import crossref_map
-from briefing.render.pdf import FONT_DIRS, READER
-from briefing.report.book import COMBINED, FRONT_MATTER, assembled_chapters
+from briefing.render.pdf import FONT_DIRS, LITERAL, READER
+from briefing.report.book import COMBINED, FRONT_MATTER, assembled_chapters, md_escape
 
 HERE = Path(__file__).resolve().parent
 HEADER = '<script src="assets/vega.js" defer></script>\n<script src="assets/charts.js" defer></script>'
@@ -80,8 +80,10 @@ def html_project(book: Path, folder: Path) -> Path:
     return folder
 
 
-def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict, version: int | None) -> None:
-    """Render the book to HTML with Quarto into `out` (replaced)."""
+def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict, version: int | None,
+                       cite: dict | None = None) -> None:
+    """Render the book to HTML with Quarto into `out` (replaced); `cite` (a published version's
+    `briefing-cite`) puts the "Cite this version" box on the summary page (cite_box.lua)."""
     book = html_project(book, book.parent / "quarto-html")
     assets = book / "assets"
     assets.mkdir(exist_ok=True)
@@ -96,10 +98,20 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
     config["project"].update({"output-dir": "_book", "resources": ["assets/", "figures/"]})
     config["book"]["page-footer"] = (f"Edition {edition.edition}, {stamp} · commit {provenance['commit']} · "
                                      f"snapshots: {snapshots}")
+    # Project metadata reaches every page's filters ("Shared Metadata",
+    # https://quarto.org/docs/projects/quarto-projects.html#shared-metadata); cite_box.lua keeps the box
+    # to the summary page. The head tags of a published version (citation, Open Graph, canonical,
+    # versions.js) are not an `include-in-header` (its text is the same for every page, see
+    # https://quarto.org/docs/output-formats/html-basics.html#includes and Quarto's schema
+    # document-includes.yml), since the canonical link and og:url name the page: render/head.py adds
+    # them to the written pages, for both renderers.
+    if cite:
+        config["briefing-cite"] = {**cite, "text": md_escape(cite["text"])}
     # number-depth 1: chapters numbered, as on the built-in site, not their sections.
     config["format"] = {"html": {"toc": True, "css": "assets/briefing.css", "number-depth": 1,
                                  "include-in-header": {"text": HEADER},
-                                 "filters": [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "html_charts.lua")]}}
+                                 "filters": [str(HERE / "filters" / name) for name in
+                                             ("safe_links.lua", "media.lua", "html_charts.lua", "cite_box.lua")]}}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _run(book, ["render", ".", "--to", "html"])
     if out.exists():
@@ -146,10 +158,16 @@ def print_project(book: Path, folder: Path, meta: dict) -> None:
         "// The house look, from src/briefing/render/templates/house.typ (shared with the built-in PDF).\n"
         + (HERE / "templates" / "house.typ").read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copyfile(HERE / "templates" / "house-show.typ", folder / "typst-show.typ")
-    filters = [str(HERE / "filters" / name) for name in ("safe_links.lua", "media.lua", "typst_blocks.lua")]
+    filters = [str(HERE / "filters" / name) for name in ("safe_links.lua", "absolute_links.lua", "media.lua",
+                                                            "typst_blocks.lua")]
+    # Read by typst-show.typ (briefing-published, briefing-citation) and absolute_links.lua (link-base); as
+    # markdown, so escaped. Named with a prefix: Quarto's own `citation` key means something else
+    # (https://quarto.org/docs/reference/metadata/citation.html).
+    published = {key: md_escape(meta[key]) for key in LITERAL if key in meta and key not in ("title", "subtitle")}
+    published |= {key: meta[key] for key in ("briefing-citation",) if key in meta}  # markdown already
     config = {
         "project": {"type": "default"},
-        "version": meta["version"], "renderer": meta["renderer"],
+        "version": meta["version"], "renderer": meta["renderer"], **published,
         "snapshots": [{"source": s["source"], "id": s["id"]} for s in meta["snapshots"]],
         "format": {"typst": {
             "papersize": "a4", "toc": False, "number-sections": False,

@@ -6,16 +6,17 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from briefing.infra.fileio import write_text_atomic
+from briefing.infra.fileio import write_text_if_changed
 from briefing.report.site import (
     LATEST,
+    SITE_INDEX,
     PublishedEdition,
+    editions_by_series,
     pdf_name,
     previous_edition,
-    published_edition,
-    published_editions,
     read_manifest,
 )
+from briefing.site_config import Site
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -23,7 +24,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Briefing editions</title>
-<link rel="icon" href="data:,">
+{head}<link rel="icon" href="data:,">
 <style>
 body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #1d1d1f; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
 h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.35rem; margin-top: 2.5rem; }}
@@ -78,13 +79,20 @@ def _series_block(site: Path, series: str, editions: list[PublishedEdition]) -> 
             + "\n".join(reversed(blocks)) + "\n</section>")
 
 
-def write_site_index(site: Path) -> Path:
-    by_series: dict[str, list[PublishedEdition]] = {}
-    for name in published_editions(site):
-        edition = published_edition(site, name)
-        by_series.setdefault(edition.series, []).append(edition)
+def _head(settings: Site) -> str:
+    """Open Graph tags, with the site's address (when set) as og:url and canonical link."""
+    tags = ['<meta property="og:type" content="website">', '<meta property="og:title" content="Briefing editions">']
+    if settings.base:
+        url = html.escape(settings.base + SITE_INDEX)
+        tags += [f'<meta property="og:url" content="{url}">', f'<link rel="canonical" href="{url}">']
+    return "\n".join(tags) + "\n"
+
+
+def write_site_index(site: Path, settings: Site | None = None) -> Path:
+    by_series = editions_by_series(site)
     # The series with the newest edition first.
     order = sorted(by_series, key=lambda s: (max(e.window for e in by_series[s]), s), reverse=True)
-    target = site / "index.html"
-    write_text_atomic(target, PAGE.format(series="\n".join(_series_block(site, s, by_series[s]) for s in order)))
+    target = site / SITE_INDEX
+    write_text_if_changed(target, PAGE.format(head=_head(settings or Site()), series="\n".join(
+        _series_block(site, s, by_series[s]) for s in order)))
     return target

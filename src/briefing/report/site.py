@@ -2,10 +2,14 @@
 
 ```
 _site/index.html                          every edition and version (render.site_index)
+_site/versions.json                       every series, edition and version, read by the pages at view time
 _site/<edition>/v<N>/                     an immutable version: HTML, PDF, findings.json, manifest.json
-_site/<edition>/v<N>/briefing-<edition>-v<N>.pdf
+_site/<edition>/v<N>/briefing-<edition>-v<N>.pdf   (and .bib, .ris: its citation)
 _site/<edition>/latest/                   a copy of the newest version
 ```
+
+A version's files never change once published, on disk or on a host (`is_version_file`); the
+site-level files (the index, versions.json, the `latest/` copies) change with every version.
 
 and which published version "what changed" compares a new book with: the newest earlier
 version of the same edition, else the newest version of the previous edition *of the same
@@ -24,8 +28,35 @@ MANIFEST = "manifest.json"
 FINDINGS = "findings.json"
 
 
+VERSIONS_JSON = "versions.json"
+SITE_INDEX = "index.html"
+VERSION_FILE = re.compile(r"^[^/]+/v\d+/.")  # a path under _site/ inside a version folder
+LATEST_FILE = re.compile(rf"^(?P<edition>[^/]+)/{LATEST}/.")
+
+
 def pdf_name(edition: str, version: int) -> str:
     return f"briefing-{edition}-v{version}.pdf"
+
+
+def citation_name(edition: str, version: int, kind: str) -> str:
+    """The version's citation file beside its PDF: kind "bib" (BibTeX) or "ris"."""
+    return f"briefing-{edition}-v{version}.{kind}"
+
+
+def version_path(edition: str, version: int) -> str:
+    """The version's folder relative to the site root, as a URL path ("2025/v2/")."""
+    return f"{edition}/v{version}/"
+
+
+def is_version_file(path: str) -> bool:
+    """Whether `path` (relative to the site root, with /) belongs to a published version."""
+    return VERSION_FILE.match(path) is not None
+
+
+def latest_copy_of(path: str) -> str | None:
+    """The edition whose `latest/` copy `path` lies in, else None."""
+    match = LATEST_FILE.match(path)
+    return match["edition"] if match else None
 
 
 def version_dir(site: Path, edition: str, version: int) -> Path:
@@ -95,10 +126,18 @@ def published_edition(site: Path, name: str) -> PublishedEdition:
                             parameters.get("title", name), versions)
 
 
+def editions_by_series(site: Path) -> dict[str, list[PublishedEdition]]:
+    """Every published edition, grouped by series; each series' editions oldest window first."""
+    found: dict[str, list[PublishedEdition]] = {}
+    for name in published_editions(site):
+        edition = published_edition(site, name)
+        found.setdefault(edition.series, []).append(edition)
+    return {series: sorted(editions, key=lambda e: (e.window, e.name)) for series, editions in sorted(found.items())}
+
+
 def series_editions(site: Path, series: str) -> list[PublishedEdition]:
     """The published editions of `series`, oldest window first (name breaks ties)."""
-    found = [published_edition(site, name) for name in published_editions(site)]
-    return sorted((e for e in found if e.series == series), key=lambda e: (e.window, e.name))
+    return editions_by_series(site).get(series, [])
 
 
 def previous_edition(site: Path, series: str, window: Window, name: str) -> PublishedEdition | None:
