@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from briefing import countries
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fileio import canonical_json
 from briefing.prose import fmt
-from briefing.report.columns import encode_table
 from briefing.series.regions import load_regions
 from briefing.tables import read_catalogue, read_table
+
+if TYPE_CHECKING:  # pandas is loaded when a version is published, not on the up-to-date path
+    import pandas as pd
 
 FOLDER = "explore"
 PAIRS = "pairs.bcol"
@@ -39,6 +40,9 @@ def region_slug(name: str) -> str:
 
 def source_rows(build: Path, table: str, source: str, order: list[str]) -> pd.DataFrame:
     """The rows of one source of a canonical table, in `order`, with a clear error when there are none."""
+    if not (build / "data" / f"{table}.parquet").is_file():
+        raise InputError(f"{build / 'data' / table}.parquet", "missing: the explorer needs the validated tables "
+                                                              "(run `briefing validate` first)")
     frame = read_table(build, table)
     rows = frame[frame["source"] == source].sort_values(order, kind="stable").reset_index(drop=True)
     if rows.empty:
@@ -148,6 +152,8 @@ def explore_meta(edition: Edition, version: int, tables: dict[str, pd.DataFrame]
 def explore_files(build: Path, edition: Edition, version: int, findings: list[dict],
                   regions_file: Path) -> dict[str, bytes]:
     """The files of `<version>/explore/` by name: same inputs, same bytes."""
+    from briefing.report.columns import encode_table
+
     tables = explore_tables(build, edition)
     meta = explore_meta(edition, version, tables, findings, read_catalogue(build), regions_file)
     files = {name: encode_table(frame, name.removesuffix(".bcol")) for name, frame in tables.items()}
