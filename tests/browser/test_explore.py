@@ -258,6 +258,20 @@ def test_every_share_and_exposure_finding_equals_the_explorer(explorer, findings
             assert shown[year] == pytest.approx(finding["value"], abs=1e-8), finding["id"]
 
 
+def test_every_ncses_exposure_finding_equals_the_explorer_on_that_source(explorer, findings):
+    """The second source the version holds (NCSES, Scopus-based) is there to set beside the first:
+    exposure.ncses_share_pct.<country>.<pole>.<year> is its share, chosen with &source=ncses."""
+    chosen = by_prefix(findings, "exposure.ncses_share_pct.")
+    assert len(chosen) >= 20
+    for country, partner in sorted({country_partner_year(f["id"])[:2] for f in chosen}):
+        explorer.show(f"country={country}&partner={partner}&source=ncses")
+        shown = {as_int(r["year"]): float(r["share_pct"]["value"]) for r in explorer.table("explore-share")}
+        for finding in (f for f in chosen if country_partner_year(f["id"])[:2] == (country, partner)):
+            assert shown[country_partner_year(finding["id"])[2]] == pytest.approx(finding["value"], abs=1e-8), finding["id"]
+    assert explorer.page.inner_text("#explore-caption").endswith("Source: NCSES SEI; counting: whole counts "
+                                                                 "(each collaborating country credited once).")
+
+
 def test_every_peak_year_finding_equals_the_explorer(explorer, findings, version):
     window = json.loads((version / "manifest.json").read_text(encoding="utf-8"))["parameters"]["window"]
     peaks = by_prefix(findings, "exposure.peak_year.")
@@ -366,8 +380,8 @@ def test_the_keyboard_alone_chooses_a_view_and_a_country(browser, served):
     country = p.evaluate("() => document.getElementById('share-country').value")
     p.wait_for_function(SHOWN, arg=f"#country={country}&partner=KR")
     assert page.table("explore-share")
-    p.keyboard.press("Tab")
-    p.keyboard.press("Tab")  # past the partner to the table, which scrolls with the keys
+    for _ in range(3):  # past the partner and the source to the table, which scrolls with the keys
+        p.keyboard.press("Tab")
     assert p.evaluate("() => document.activeElement.getAttribute('role')") == "region"
     page.close()
     assert page.errors == [] and page.blocked == []
@@ -480,7 +494,7 @@ def test_the_shared_script_is_stored_once_for_the_site(version, default_build):
 
 def test_the_column_files_hold_the_canonical_tables(version, default_build):
     """The pairs file read back with numpy, on the format's own description, equals the
-    validated table of the edition's pair source (all fields, years and countries)."""
+    validated table (every source, field, year and country)."""
     import numpy as np
 
     data = (version / "explore" / "pairs.bcol").read_bytes()
@@ -499,7 +513,7 @@ def test_the_column_files_hold_the_canonical_tables(version, default_build):
                                np.dtype(dtypes[column["type"]]).itemsize, offset=column["offset"])
         columns[column["name"]] = [column["dictionary"][v] for v in values] if "dictionary" in column else values
     table = pd.read_parquet(default_build.build("2025") / "data" / "pairs.parquet")
-    table = table[table["source"] == "openalex"].sort_values(["field", "country_a", "country_b", "year"])
-    assert header["rows"] == len(table) > 250_000
+    table = table.sort_values(["source", "field", "country_a", "country_b", "year"])
+    assert header["rows"] == len(table) > 250_000 and set(table["source"]) == {"openalex", "ncses"}
     for name in ("source", "field", "country_a", "country_b", "year", "works"):
         assert list(columns[name]) == list(table[name]), name

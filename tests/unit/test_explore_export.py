@@ -146,7 +146,9 @@ def test_the_files_of_a_tiny_build(tmp_path):
     _, output = decode(files["country_output.bcol"])
     assert output["works_international"] == [300, 100, 110, 60] and output["works_total"] == [None] * 4
     meta = json.loads(files["meta.json"])
-    assert (meta["edition"], meta["version"], meta["field"], meta["years"]) == ("ci", 3, "all", [2021, 2022])
+    assert (meta["edition"], meta["version"]) == ("ci", 3)
+    assert meta["sources"] == [{"id": "openalex", "name": "OpenAlex", "counting": "full", "licence": "", "field": "all",
+                                "years": [2021, 2022], "flags": []}]
     assert meta["countries"] == {"CN": "China", "JP": "Japan", "KR": "South Korea"}
     assert meta["affinity"] == [{"id": "pair.affinity.JP-KR.2022", "country": "JP", "partner": "KR",
                                  "directed": False, "year": 2022, "value": 2.5}]

@@ -91,7 +91,7 @@ def test_the_html_filter_puts_each_link_under_its_chart_and_none_without(tmp_pat
 def test_the_page_escapes_every_name_and_names_the_shared_files(tmp_path):
     edition = load_edition(CI_PARAMS).model_copy(update={"title": "Briefing <img src=x onerror=alert(2)>"})
     chapters = [Chapter("index.qmd", "Summary <b>", ()), Chapter("partnership.qmd", "The partnership", ("p",))]
-    meta = {"source": {"name": "OpenAlex <script>"}, "years": [1990, 2023]}
+    meta = {"sources": [{"name": "OpenAlex <script>", "years": [1990, 2023]}]}
     shared = {"explore.js": "_assets/explore-0123456789abcdef.js", "explore.css": "_assets/explore-fedcba9876543210.css"}
     page = explore_page(edition, 4, chapters, shared, meta, "abc123", ["meta.json", "pairs.bcol"])
     assert "<img" not in page and "<b>" not in page and "<script>" not in page.replace('<script src=', '')

@@ -1,7 +1,8 @@
 """What a published version gives its explorer (`explore.html`): the canonical `pairs` and
-`country_output` tables of the edition's pair source, every year and country they hold, as
+`country_output` tables of every source the pairs table holds (the edition's pair source first;
+the other, NCSES in the default build, to set beside it), every year and country they hold, as
 column files (`report/columns.py`), and `meta.json`: country names, the edition's region and
-the named regions of `data/regions.yml`, the source's flags from the findings' caveats
+the named regions of `data/regions.yml`, each source's flags from the findings' caveats
 (provisional years, breaks) and any affinity findings. All under `<version>/explore/`."""
 
 from __future__ import annotations
@@ -38,25 +39,35 @@ def region_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "region"
 
 
-def source_rows(build: Path, table: str, source: str, order: list[str]) -> pd.DataFrame:
-    """The rows of one source of a canonical table, in `order`, with a clear error when there are none."""
-    if not (build / "data" / f"{table}.parquet").is_file():
-        raise InputError(f"{build / 'data' / table}.parquet", "missing: the explorer needs the validated tables "
-                                                              "(run `briefing validate` first)")
-    frame = read_table(build, table)
-    rows = frame[frame["source"] == source].sort_values(order, kind="stable").reset_index(drop=True)
-    if rows.empty:
-        raise InputError(f"{build / 'data' / table}.parquet",
-                         f"holds no rows of the edition's source {source!r}: the explorer would have nothing to show")
-    return rows
+def canonical(build: Path, table: str) -> pd.DataFrame:
+    path = build / "data" / f"{table}.parquet"
+    if not path.is_file():
+        raise InputError(str(path), "missing: the explorer needs the validated tables (run `briefing validate` first)")
+    return read_table(build, table)
 
 
 def explore_tables(build: Path, edition: Edition) -> dict[str, pd.DataFrame]:
-    """The tables the explorer reads, in the order its index expects (field, countries, year)."""
+    """The rows of every source the `pairs` table holds (the edition's pair source among them),
+    of both tables, in the order the explorer's index expects (source, field, countries, year)."""
+    pairs, output = canonical(build, "pairs"), canonical(build, "country_output")
+    if not (pairs["source"] == edition.sources.pairs).any():
+        raise InputError(str(build / "data" / "pairs.parquet"), f"holds no rows of the edition's source "
+                                                                f"{edition.sources.pairs!r}: the explorer would have nothing to show")
+    output = output[output["source"].isin(set(pairs["source"]))]
     return {
-        PAIRS: source_rows(build, "pairs", edition.sources.pairs, ["field", "country_a", "country_b", "year"]),
-        OUTPUT: source_rows(build, "country_output", edition.sources.country_output, ["field", "country", "year"]),
+        PAIRS: pairs.sort_values(["source", "field", "country_a", "country_b", "year"]).reset_index(drop=True),
+        OUTPUT: output.sort_values(["source", "field", "country", "year"]).reset_index(drop=True),
     }
+
+
+def source_entry(source: str, pairs: pd.DataFrame, findings: list[dict], catalogue: dict) -> dict:
+    """What the explorer says of one source: its name, counting, field, years and flags."""
+    rows = pairs[pairs["source"] == source]
+    fields = sorted(rows["field"].unique())
+    known = catalogue["datasets"].get(source, {})
+    return {"id": source, "name": known.get("short", source), "counting": known.get("counting", ""),
+            "licence": known.get("licence", ""), "field": "all" if "all" in fields else fields[0],
+            "years": [int(rows["year"].min()), int(rows["year"].max())], "flags": source_flags(findings, source)}
 
 
 def flag_label(kind: str, subject: str) -> str:
@@ -128,23 +139,18 @@ def regions(edition: Edition, regions_file: Path) -> list[dict]:
 
 def explore_meta(edition: Edition, version: int, tables: dict[str, pd.DataFrame], findings: list[dict],
                  catalogue: dict, regions_file: Path) -> dict:
-    """Everything the explorer shows besides the tables' numbers."""
+    """Everything the explorer shows besides the tables' numbers; the edition's pair source first."""
     pairs = tables[PAIRS]
     codes = sorted(set(pairs["country_a"]) | set(pairs["country_b"]) | set(tables[OUTPUT]["country"]))
-    fields = sorted(pairs["field"].unique())
-    source = catalogue["datasets"].get(edition.sources.pairs, {})
+    others = sorted(set(pairs["source"]) - {edition.sources.pairs})
     return {
         "format": META_FORMAT, "edition": edition.edition, "version": version, "title": edition.title,
         "tables": {"pairs": PAIRS, "country_output": OUTPUT},
-        "source": {"id": edition.sources.pairs, "name": source.get("short", edition.sources.pairs),
-                   "counting": source.get("counting", ""), "licence": source.get("licence", "")},
-        "field": "all" if "all" in fields else fields[0],
-        "years": [int(pairs["year"].min()), int(pairs["year"].max())],
+        "sources": [source_entry(s, pairs, findings, catalogue) for s in [edition.sources.pairs, *others]],
         "window": [edition.window.start, edition.window.end],
         "focus_pair": list(edition.focus_pair), "poles": list(edition.poles),
         "countries": {code: countries.name(code) for code in codes},
         "regions": regions(edition, regions_file),
-        "flags": source_flags(findings, edition.sources.pairs),
         "affinity": affinity(findings),
     }
 

@@ -63,12 +63,13 @@ def explore_page(edition: Edition, version: int, chapters: list[Chapter], shared
                  commit: str, files: list[str]) -> str:
     """explore.html of a version (`_site/<edition>/v<N>/`): the shared files are two folders up."""
     template = Template((HERE / "page.html").read_text(encoding="utf-8"))
-    years = meta["years"]
+    source = meta["sources"][0]  # the edition's pair source
+    years = source["years"]
     return template.substitute(
         briefing_version=escape(__version__), title=escape(edition.title), edition=escape(edition.edition),
         version=version, pdf=escape(pdf_name(edition.edition, version)),
         data_zip=escape(data_zip_name(edition.edition, version)),
         js=escape(f"../../{shared['explore.js']}"), css=escape(f"../../{shared['explore.css']}"),
-        nav=nav_items(chapters), folder=FOLDER, source=escape(meta["source"]["name"]),
+        nav=nav_items(chapters), folder=FOLDER, source=escape(source["name"]),
         years=f"{years[0]}–{years[1]}", commit=escape(commit), files=escape(", ".join(files)),
     )

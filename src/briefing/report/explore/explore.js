@@ -44,41 +44,47 @@
     return column.dictionary ? column.dictionary[column.values[i]] : column.values[i];
   }
 
-  // ---- The engine --------------------------------------------------------------------------
-  function Engine(meta, pairs, output) {
-    this.meta = meta;
-    this.codes = Object.keys(meta.countries).sort();
+  // ---- The engine: one source's rows of one field -------------------------------------------
+  function Engine(meta, source, pairs, output) {
+    this.source = source;
+    this.codes = Object.keys(meta.countries).sort();  // every source's codes: one index space
     this.at = {};
     this.codes.forEach(function (code, i) { this.at[code] = i; }, this);
+    this.present = new Set();  // the codes this source has pairs of
     this.indexPairs(pairs);
     this.indexOutput(output);
   }
 
-  // The rows of the explorer's field as flat arrays; each pair's rows are contiguous (the file
-  // is sorted by field, country_a, country_b, year), indexed by the pair's key.
+  Engine.prototype.mine = function (c, i) {
+    return cell(c.source, i) === this.source.id && cell(c.field, i) === this.source.field;
+  };
+
+  // The source's rows as flat arrays; each pair's rows are contiguous (the file is sorted by
+  // source, field, country_a, country_b, year), indexed by the pair's key.
   Engine.prototype.indexPairs = function (table) {
-    var c = table.columns, n = table.rows, field = this.meta.field, self = this;
+    var c = table.columns, n = table.rows, self = this;
     var year = new Uint16Array(n), a = new Uint16Array(n), b = new Uint16Array(n), works = new Float64Array(n);
     var aAt = lookup(c.country_a, self.at), bAt = lookup(c.country_b, self.at);
     var kept = 0;
     this.ranges = new Map();
     this.years = new Set();
     for (var i = 0; i < n; i++) {
-      if (cell(c.field, i) !== field) continue;
+      if (!this.mine(c, i)) continue;
       year[kept] = cell(c.year, i); a[kept] = aAt(i); b[kept] = bAt(i); works[kept] = cell(c.works, i);
       var key = a[kept] * 65536 + b[kept], range = this.ranges.get(key);
       if (range) range[1] = kept + 1; else this.ranges.set(key, [kept, kept + 1]);
       this.years.add(year[kept]);
+      this.present.add(this.codes[a[kept]]).add(this.codes[b[kept]]);
       kept++;
     }
     this.rows = { n: kept, year: year, a: a, b: b, works: works };
   };
 
   Engine.prototype.indexOutput = function (table) {
-    var c = table.columns, field = this.meta.field;
+    var c = table.columns;
     this.international = new Map();
     for (var i = 0; i < table.rows; i++) {
-      if (cell(c.field, i) !== field) continue;
+      if (!this.mine(c, i)) continue;
       var code = cell(c.country, i);
       if (!this.international.has(code)) this.international.set(code, new Map());
       this.international.get(code).set(cell(c.year, i), cell(c.works_international, i));
@@ -138,19 +144,23 @@
       if (i > 0) params[decodeURIComponent(part.slice(0, i))] = decodeURIComponent(part.slice(i + 1));
     });
     var up = function (text) { return (text || "").trim().toUpperCase(); };
-    if (params.region) return { mode: "region", region: params.region.toLowerCase(), year: parseInt(params.year, 10) || null,
-                                pair: params.pair ? up(params.pair) : null };
-    if (params.country) return { mode: "share", country: up(params.country), partner: up(params.partner) || null };
-    if (params.pair) return { mode: "pair", pair: up(params.pair) };
-    return null;
+    var source = params.source ? params.source.toLowerCase() : null, state = null;
+    if (params.region) state = { mode: "region", region: params.region.toLowerCase(), year: parseInt(params.year, 10) || null,
+                                 pair: params.pair ? up(params.pair) : null };
+    else if (params.country) state = { mode: "share", country: up(params.country), partner: up(params.partner) || null };
+    else if (params.pair) state = { mode: "pair", pair: up(params.pair) };
+    if (state) state.source = source;
+    return state;
   }
 
-  function formatHash(state) {
+  // The fragment of a state; the source is named only when it is not the edition's own.
+  function formatHash(state, ownSource) {
+    var source = state.source && state.source !== ownSource ? "&source=" + encodeURIComponent(state.source) : "";
     if (state.mode === "region") {
-      return "#region=" + encodeURIComponent(state.region) + "&year=" + state.year + (state.pair ? "&pair=" + state.pair : "");
+      return "#region=" + encodeURIComponent(state.region) + "&year=" + state.year + (state.pair ? "&pair=" + state.pair : "") + source;
     }
-    if (state.mode === "share") return "#country=" + state.country + "&partner=" + state.partner;
-    return "#pair=" + state.pair;
+    if (state.mode === "share") return "#country=" + state.country + "&partner=" + state.partner + source;
+    return "#pair=" + state.pair + source;
   }
 
   // ---- Words and numbers ---------------------------------------------------------------------
@@ -176,11 +186,12 @@
     return !!pair && codes.length >= 2 && codes.indexOf(pair[1]) >= 0 && codes.indexOf(pair[2]) >= 0;
   }
 
-  function Flags(meta) {
-    this.all = meta.flags.map(function (f) { return Object.assign({ sourceId: meta.source.id }, f); });
+  // One source's flags (meta.json: sources[].flags).
+  function Flags(source) {
+    this.all = source.flags.map(function (f) { return Object.assign({ sourceId: source.id }, f); });
     this.provisional = new Set();
     this.all.forEach(function (f) {
-      if (f.kind === "provisional" && f.subject === meta.source.id) f.years.forEach(this.provisional.add, this.provisional);
+      if (f.kind === "provisional" && f.subject === source.id) f.years.forEach(this.provisional.add, this.provisional);
     }, this);
   }
   // The flags that touch the countries (and their pair) in view.
@@ -321,11 +332,16 @@
   }
 
   // ---- The page ------------------------------------------------------------------------------
-  function Page(engine, meta) {
-    this.engine = engine;
+  // `engines`: source id -> Engine, the edition's own source (meta.sources[0]) first.
+  function Page(engines, meta) {
+    this.engines = engines;
     this.meta = meta;
+    this.own = meta.sources[0].id;
+    this.sources = {};
+    this.flagsOf = {};
+    meta.sources.forEach(function (source) { this.sources[source.id] = source; this.flagsOf[source.id] = new Flags(source); }, this);
     this.words = new Words(meta);
-    this.flags = new Flags(meta);
+    this.current = null;
     this.regions = {};
     meta.regions.forEach(function (r) { this.regions[r.key] = r; }, this);
     this.form = document.getElementById("explore-form");
@@ -346,17 +362,33 @@
   };
 
   Page.prototype.setUp = function () {
-    var self = this, everyone = this.byName(this.engine.codes);
-    ["pair-a", "pair-b", "share-country", "share-partner"].forEach(function (id) { self.fillSelect(id, everyone); });
-    var regionSelect = document.getElementById("region-key");
+    var self = this, regionSelect = document.getElementById("region-key"), sourceSelect = document.getElementById("source");
     this.meta.regions.forEach(function (r) {
       regionSelect.appendChild(el("option", { value: r.key }, r.name + (r.edition ? " (this edition's region)" : "")));
     });
-    var yearSelect = document.getElementById("region-year");
-    Array.from(this.engine.years).sort().reverse().forEach(function (y) { yearSelect.appendChild(el("option", { value: y }, y)); });
+    this.meta.sources.forEach(function (source, i) {
+      sourceSelect.appendChild(el("option", { value: source.id }, source.name + (i === 0 ? " (this edition's source)" : "")));
+    });
+    this.useSource(this.own);
     this.form.addEventListener("change", function (event) { self.changed(event.target); });
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.hidden = false;
+  };
+
+  // The source whose rows the views read: its engine, flags, countries (in the selects) and years.
+  Page.prototype.useSource = function (id) {
+    if (this.current === id) return;
+    var self = this;
+    this.current = id;
+    this.engine = this.engines[id];
+    this.flags = this.flagsOf[id];
+    this.source = this.sources[id];
+    var present = this.byName(Array.from(this.engine.present));
+    ["pair-a", "pair-b", "share-country", "share-partner"].forEach(function (select) { self.fillSelect(select, present); });
+    var years = document.getElementById("region-year");
+    years.textContent = "";
+    Array.from(this.engine.years).sort().reverse().forEach(function (y) { years.appendChild(el("option", { value: y }, y)); });
+    document.getElementById("source").value = id;
   };
 
   Page.prototype.value = function (id) { return document.getElementById(id).value; };
@@ -371,39 +403,44 @@
       if (target && target.id === "region-key") pair = null;
       state = { mode: "region", region: region, year: parseInt(this.value("region-year"), 10), pair: pair };
     }
+    state.source = this.value("source");
     this.go(state);
   };
 
   Page.prototype.go = function (state) {
-    var hash = formatHash(state);
+    var hash = formatHash(state, this.own);
     if (location.hash === hash) this.show(state); else location.hash = hash;
   };
 
   Page.prototype.defaultState = function () {
-    return { mode: "pair", pair: this.meta.focus_pair.join("-") };
+    return { mode: "pair", pair: this.meta.focus_pair.join("-"), source: this.own };
   };
 
   // The state made whole (defaults filled in), or a sentence saying what is wrong with it.
   Page.prototype.complete = function (state) {
+    var source = state.source || this.own;
+    if (!this.engines[source]) return "“" + source + "” is not a source of this version's data.";
+    this.useSource(source);
     var engine = this.engine, meta = this.meta, unknown = function (code) {
-      return !/^[A-Z]{2}$/.test(code || "") || !engine.has(code);
+      return !/^[A-Z]{2}$/.test(code || "") || !engine.present.has(code);
     };
+    var where = this.source.name + "'s data in this version";
     if (state.mode === "pair") {
       var codes = state.pair.split("-");
-      if (codes.length !== 2 || unknown(codes[0]) || unknown(codes[1])) return "“" + state.pair + "” is not two countries of this version's data.";
+      if (codes.length !== 2 || unknown(codes[0]) || unknown(codes[1])) return "“" + state.pair + "” is not two countries of " + where + ".";
       if (codes[0] === codes[1]) return "Choose two different countries.";
-      return state;
+      return { mode: "pair", pair: state.pair, source: source };
     }
     if (state.mode === "share") {
       var partner = state.partner || meta.poles.filter(function (p) { return p !== state.country; })[0];
-      if (unknown(state.country) || unknown(partner)) return "“" + state.country + "” and “" + partner + "” are not countries of this version's data.";
+      if (unknown(state.country) || unknown(partner)) return "“" + state.country + "” and “" + partner + "” are not countries of " + where + ".";
       if (state.country === partner) return "Choose a partner other than the country itself.";
-      return { mode: "share", country: state.country, partner: partner };
+      return { mode: "share", country: state.country, partner: partner, source: source };
     }
     var region = this.regions[state.region];
     if (!region) return "“" + state.region + "” is not a region this explorer knows.";
     var year = engine.years.has(state.year) ? state.year : (engine.years.has(meta.window[1]) ? meta.window[1] : Math.max.apply(null, Array.from(engine.years)));
-    var inside = region.countries.filter(function (c) { return engine.has(c); });
+    var inside = region.countries.filter(function (c) { return engine.present.has(c); });
     var pair = state.pair;
     if (pair) {
       var both = pair.split("-");
@@ -417,7 +454,7 @@
         pair = top ? top.a + "-" + top.b : null;
       }
     }
-    return { mode: "region", region: region.key, year: year, pair: pair };
+    return { mode: "region", region: region.key, year: year, pair: pair, source: source };
   };
 
   Page.prototype.syncForm = function (state) {
@@ -433,7 +470,8 @@
     }
     if (state.mode === "region") {
       set("region-key", state.region); set("region-year", String(state.year));
-      var inside = this.byName(this.regions[state.region].countries.filter(this.engine.has, this.engine));
+      var present = this.engine.present;
+      var inside = this.byName(this.regions[state.region].countries.filter(function (c) { return present.has(c); }));
       this.fillSelect("region-a", inside); this.fillSelect("region-b", inside);
       if (state.pair) { var both = state.pair.split("-"); set("region-a", both[0]); set("region-b", both[1]); }
     }
@@ -470,9 +508,10 @@
     var link = document.getElementById("explore-link");
     link.textContent = "";
     link.appendChild(document.createTextNode("Link to this view: "));
-    link.appendChild(el("a", { href: formatHash(state) }, "explore.html" + formatHash(state)));
+    var hash = formatHash(state, this.own);
+    link.appendChild(el("a", { href: hash }, "explore.html" + hash));
     link.appendChild(document.createTextNode(" (edition " + this.meta.edition + ", version " + this.meta.version + ")"));
-    this.result.dataset.state = formatHash(state);  // what is shown, for a test or a script to read
+    this.result.dataset.state = hash;  // what is shown, for a test or a script to read
   };
 
   Page.prototype.drawFlags = function (flags) {
@@ -496,7 +535,7 @@
   };
 
   Page.prototype.sourceNote = function () {
-    var s = this.meta.source;
+    var s = this.source;
     return "Source: " + s.name + (s.counting ? "; counting: " + s.counting : "") + ".";
   };
 
@@ -640,8 +679,9 @@
       return response.json();
     }).then(function (meta) {
       return Promise.all([fetchBytes(folder + meta.tables.pairs), fetchBytes(folder + meta.tables.country_output)]).then(function (tables) {
-        var engine = new Engine(meta, readColumns(tables[0]), readColumns(tables[1]));
-        var page = new Page(engine, meta);
+        var pairs = readColumns(tables[0]), output = readColumns(tables[1]), engines = {};
+        meta.sources.forEach(function (source) { engines[source.id] = new Engine(meta, source, pairs, output); });
+        var page = new Page(engines, meta);
         page.setUp();
         window.addEventListener("hashchange", function () { page.show(parseHash(location.hash)); });
         var resized = null;
