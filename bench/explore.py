@@ -122,7 +122,6 @@ def npm_files(package: str, version: str, names: list[str]) -> dict[str, bytes]:
 
 def parquet_sizes(site: Path) -> dict[str, int]:
     """The explorer's tables as Parquet (what DuckDB-WASM would read), zstd-compressed."""
-    import pandas as pd
 
     from briefing.tables import read_table
 
