@@ -121,15 +121,15 @@ def npm_files(package: str, version: str, names: list[str]) -> dict[str, bytes]:
 
 
 def parquet_sizes(site: Path) -> dict[str, int]:
-    """The explorer's tables as Parquet (what DuckDB-WASM would read), zstd-compressed."""
-
+    """The explorer's tables as Parquet (what DuckDB-WASM would read), zstd-compressed: the rows of
+    every source the pairs table holds, as the column files have them."""
     from briefing.tables import read_table
 
     build = site.parent / "_build" / "2025"
     sizes = {}
     for table in ("pairs", "country_output"):
         frame = read_table(build, table)
-        frame = frame[frame["source"] == "openalex"]
+        frame = frame[frame["source"].isin({"openalex", "ncses"})]
         buffer = io.BytesIO()
         frame.to_parquet(buffer, index=False, compression="zstd")
         sizes[f"{table}.parquet"] = len(buffer.getvalue())
