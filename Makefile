@@ -8,7 +8,7 @@ PARAMS ?= params/2025.yml
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help system setup report test test-fast bench bench-engine lint clean
+.PHONY: help system setup report test test-fast bench bench-engine bench-explore lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ bench: setup ## Benchmark cold, warm and partial builds; writes bench/results.md
 
 bench-engine: setup ## Benchmark the record-level engine (DuckDB, Spark, pandas) at 1M and 10M works
 	$(BIN)/python bench/engine.py
+
+bench-explore: setup ## Time the explorer in Chromium and weigh it against DuckDB-WASM; writes bench/results.md
+	$(BIN)/python bench/explore.py
 
 lint: setup ## ruff
 	$(BIN)/ruff check src tests bench

@@ -59,6 +59,7 @@ RUN_FIRST = [
     "tests/integration/test_records_in_build.py",
     "tests/integration/test_indicators_added.py",
     "tests/browser/test_hostile_names.py",
+    "tests/browser/test_explore.py",  # default_build
     "tests/integration/test_engine_spark.py",
     "tests/integration/test_live_fetch.py",
     "tests/integration/test_live_faults.py",

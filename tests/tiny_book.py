@@ -39,7 +39,26 @@ def tiny_book(folder: Path, sentence: str = "Japan and South Korea wrote **12** 
     write_section(build, sentence)
     (build / "data").mkdir(parents=True)
     (build / "data" / "inputs.json").write_text(json.dumps({"snapshots": {}, "curated": {}, "sources_yml": "0"}))
+    write_pair_tables(build / "data")
+    shutil.copyfile(REPO / "data" / "regions.yml", project / "data" / "regions.yml")
     return ws, edition
+
+
+def write_pair_tables(data: Path) -> None:
+    """Validated `pairs` and `country_output` of three countries and two years (the explorer
+    of a published version reads them) and the source catalogue."""
+    import pandas as pd
+
+    pairs = pd.DataFrame({"source": "openalex", "field": "all", "year": [2021, 2022, 2022],
+                          "country_a": ["JP", "JP", "CN"], "country_b": ["KR", "KR", "JP"], "works": [10, 12, 30]})
+    output = pd.DataFrame({"source": "openalex", "field": "all", "year": [2021, 2022, 2022, 2022], "country": ["JP", "JP", "KR", "CN"],
+                           "works_total": pd.array([None] * 4, dtype="Int64"),
+                           "works_international": pd.array([100, 110, 60, 300], dtype="Int64"),
+                           "works_domestic": pd.array([None] * 4, dtype="Int64")})
+    pairs.to_parquet(data / "pairs.parquet", index=False)
+    output.to_parquet(data / "country_output.parquet", index=False)
+    (data / "sources.json").write_text(json.dumps({"datasets": {"openalex": {"short": "OpenAlex", "counting": "full"}},
+                                                   "documents": {}}))
 
 
 def write_section(build: Path, sentence: str) -> None:

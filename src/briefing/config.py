@@ -40,7 +40,7 @@ class Window(Strict):
 
 
 class Region(Strict):
-    name: str
+    name: str = Field(pattern=r"[A-Za-z0-9]", description="finding ids carry it as a slug of its letters and digits")
     countries: list[str] = Field(min_length=2)
 
     @field_validator("countries")

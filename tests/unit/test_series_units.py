@@ -19,7 +19,7 @@ from briefing.render.site_index import write_site_index
 from briefing.report.changes import changes_text
 from briefing.report.diff import advanced_findings, diff_findings, role
 from briefing.series.coverage import coverage, span
-from briefing.series.regions import load_regions
+from briefing.sources.regions import load_regions
 from tests.conftest import REPO
 
 

@@ -20,6 +20,7 @@ from briefing.render.numbering import chapter_numbers, crossref_map, page_name
 from briefing.render.search import write_search_index
 from briefing.report.book import Chapter, md_escape
 from briefing.report.data_zip import data_zip_name
+from briefing.report.explore_links import pandoc_metadata as explore_links
 
 HERE = Path(__file__).resolve().parent
 FILTERS = ["safe_links.lua", "media.lua", "crossref.lua", "callouts.lua", "html_charts.lua", "html_tables.lua",
@@ -39,6 +40,8 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
     numbers = chapter_numbers(chapters)
     # Metadata values are read as markdown: text from parameters and chapter titles is escaped.
     nav = [{"href": page_name(c.file), "title": md_escape(c.title), "number": numbers[c.file]} for c in chapters]
+    # A published version has an explorer: each figure whose data name a pair links to it.
+    explore = explore_links(book / "figures", edition.region.name) if version else None
     jobs = []
     with staged_dir(out) as tmp:
         for i, chapter in enumerate(chapters):
@@ -56,6 +59,7 @@ def render_html(book: Path, out: Path, edition: Edition, chapters: list[Chapter]
                 "pdf": f"briefing-{edition.edition}-v{version}.pdf" if version else None,
                 "data-zip": data_zip_name(edition.edition, version) if version else None,
                 "briefing-cite": cite if cite and page_name(chapter.file) == cite["page"] else None,
+                "explore-links": explore,
             }
             meta = {k: v for k, v in meta.items() if v is not None}
             jobs.append((book, chapter.file, tmp / page_name(chapter.file), meta))

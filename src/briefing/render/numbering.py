@@ -8,14 +8,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefing.report.book import Chapter, chapter_numbers
+from briefing.report.book import Chapter, chapter_numbers, page_name
 
 LABEL = re.compile(r"\{#((?:fig|tbl|sec)-[A-Za-z0-9_-]+)[\s}]")
 KINDS = {"fig": "Figure", "tbl": "Table", "sec": "Section"}
-
-
-def page_name(chapter_file: str) -> str:
-    return chapter_file.removesuffix(".qmd") + ".html"
 
 
 def crossref_map(book: Path, chapters: list[Chapter]) -> dict[str, dict[str, str]]:

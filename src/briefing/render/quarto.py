@@ -24,9 +24,16 @@ from briefing.errors import InputError
 from briefing.render.numbering import crossref_map
 from briefing.render.pdf import FONT_DIRS, LITERAL, READER
 from briefing.report.book import COMBINED, FRONT_MATTER, assembled_chapters, md_escape
+from briefing.report.explore_links import pandoc_metadata as explore_links
 
 HERE = Path(__file__).resolve().parent
 HEADER = '<script src="assets/vega.js" defer></script>\n<script src="assets/charts.js" defer></script>'
+# A published version's link to its explorer, at the top of every page's body. Quarto's HTML includes take
+# `text:` (https://quarto.org/docs/output-formats/html-basics.html#includes; the option's schema,
+# quarto-cli src/resources/schema/document-includes.yml: "An object with key "text" indicates textual
+# content to be included"); top-level keys of a project's _quarto.yml are metadata of every chapter
+# (https://quarto.org/docs/books/book-structure.html), which html_charts.lua reads for the figures' links.
+EXPLORE_HEADER = '<p class="explore-header"><a href="explore.html">Explore the data</a></p>'
 
 
 def quarto_path() -> str | None:
@@ -112,6 +119,9 @@ def render_html_quarto(book: Path, out: Path, edition: Edition, provenance: dict
                                  "include-in-header": {"text": HEADER},
                                  "filters": [str(HERE / "filters" / name) for name in
                                              ("safe_links.lua", "media.lua", "html_charts.lua", "cite_box.lua")]}}
+    if version:
+        config["explore-links"] = explore_links(book / "figures", edition.region.name)
+        config["format"]["html"]["include-before-body"] = {"text": EXPLORE_HEADER}
     (book / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     _run(book, ["render", ".", "--to", "html"])
     if out.exists():

@@ -91,6 +91,11 @@ def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else str(value)
 
 
+def page_name(chapter_file: str) -> str:
+    """The HTML page of a chapter: 'partnership.qmd' -> 'partnership.html'."""
+    return chapter_file.removesuffix(".qmd") + ".html"
+
+
 def chapter_numbers(chapters: list[Chapter]) -> dict[str, str]:
     """The one numbering of chapters in every format: the index (the summary) is unnumbered;
     chapters count from 1, appendices from A."""

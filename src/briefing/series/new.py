@@ -17,8 +17,8 @@ from briefing.infra.fileio import write_text_atomic
 from briefing.infra.workspace import Workspace
 from briefing.infra.yaml_model import read_yaml
 from briefing.series.coverage import Holding, coverage, source_names, source_tables
-from briefing.series.regions import NamedRegion, region
 from briefing.series.window import check_window, year_ranges
+from briefing.sources.regions import NamedRegion, region
 
 SPAN = 9  # years in a default window, as in the yearly editions (2015-2023)
 MARKER_KINDS = ("law", "executive order/memorandum")  # acts marked on the trend charts by default

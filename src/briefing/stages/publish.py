@@ -1,11 +1,13 @@
 """`briefing publish`: an immutable, versioned static site.
 
 `_site/<edition>/v<N>/` holds the HTML, `briefing-<edition>-v<N>.pdf` with its citation
-(`.bib`, `.ris`), `findings.json` (every section's findings merged) and `manifest.json`; a
-version is never rewritten and N grows only when content changes (the content key: the
-assembled book, the findings and the parameters). `_site/<edition>/latest/` is a copy of
-the newest version; `_site/index.html` lists editions and versions and `_site/versions.json`
-tells the pages at view time which version is the newest.
+(`.bib`, `.ris`), `findings.json` (every section's findings merged), `manifest.json` and the
+explorer (`explore.html` over the version's own tables in `explore/`; its shared script lives
+once in `_site/_assets/`, see `report/explorer.py`); a version is never rewritten and N grows
+only when content changes (the content key: the assembled book, the findings and the
+parameters). `_site/<edition>/latest/` is a copy of the newest version; `_site/index.html`
+lists editions and versions and `_site/versions.json` tells the pages at view time which
+version is the newest.
 
 The one build stamp is the publication time, `manifest.json: published_at`
 (`infra.stamp`; SOURCE_DATE_EPOCH fixes it): the pages, the PDF and the citation files show
@@ -34,6 +36,7 @@ from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
 from briefing.report.citation import Citation, citation_for, plain, plain_markdown, write_citation_files
 from briefing.report.data_zip import data_zip_name, section_outputs, write_data_zip
+from briefing.report.explorer import write_explorer
 from briefing.report.findings import merged_findings
 from briefing.report.site import FINDINGS, LATEST, pdf_name, published_versions, version_dir
 from briefing.report.versions import write_versions
@@ -50,7 +53,7 @@ class Published:
 
 
 def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict, published: datetime,
-             baseline: str | None = None) -> dict:
+             baseline: str | None = None, explore: dict | None = None) -> dict:
     build = ws.build(edition.edition)
     inputs = json.loads((build / "data" / "inputs.json").read_text(encoding="utf-8"))
     raw = {source: {"snapshot_id": snap["snapshot_id"], "sha256": snap["files"]}
@@ -63,6 +66,7 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
         "inputs": {"raw": raw, "curated": inputs["curated"], "sources_yml": inputs["sources_yml"]},
         "git_commit": git_commit(ws.root), "versions": versions(),
         "renderer": {k: v for k, v in renderer.items() if k != "versions"},
+        "explore": explore,
     }
 
 
@@ -124,7 +128,6 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: boo
         else:
             render_html(book, html, edition, chapters, provenance, version=version, cite=cite_meta(citation, chapters))
             render_pdf(book, pdf, chapters, meta)
-        add_page_heads(html, citation)
         for item in html.iterdir():
             shutil.move(item, tmp / item.name)
         html.rmdir()
@@ -132,8 +135,10 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: boo
         (tmp / FINDINGS).write_text(canonical_json(findings), encoding="utf-8")
         write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", canonical_json(findings),
                        findings["findings"], section_outputs(build), data_readme(edition, version))
+        explore = write_explorer(ws, edition, version, chapters, findings["findings"], tmp, provenance["commit"])
+        add_page_heads(tmp, citation)  # every page of the version, the explorer's too
         (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info, stamp,
-                                                                   assembled.baseline)), encoding="utf-8")
+                                                                   assembled.baseline, explore)), encoding="utf-8")
     with staged_dir(ws.site / edition.edition / LATEST) as tmp:
         shutil.copytree(target, tmp, dirs_exist_ok=True)
     write_site_files(ws.site, site)
