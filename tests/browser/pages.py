@@ -138,13 +138,27 @@ def screenshot_name(path: str, prefix: str = "") -> Path:
     return ARTIFACTS / f"{prefix}{path.replace('/', '-').removesuffix('.html')}.png"
 
 
+def save_screenshot(page, path) -> None:
+    """A full-page screenshot for tests/artifacts; a long page that Chromium cannot capture whole on a
+    loaded machine ("Unable to capture screenshot") is captured again, then as its first screen: the
+    screenshot is a record for readers, never what a test asserts."""
+    from playwright.sync_api import Error
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    for full in (True, True, False):
+        try:
+            page.screenshot(path=str(path), full_page=full)
+            return
+        except Error:
+            continue
+
+
 def inspect_page(browser, base: str, path: str, width: int) -> dict:
     """Everything the page tests check, from one visit of `path` at `width` px."""
     visit = open_page(browser, base, path, width)
     page = visit.page
     shot = screenshot_name(path, f"site-{width}/")
-    shot.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shot), full_page=True)
+    save_screenshot(page, shot)
     seen = {
         "console": visit.console, "errors": visit.errors, "requests": visit.requests,
         "blocked": visit.blocked, "screenshot": shot,

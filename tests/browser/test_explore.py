@@ -28,7 +28,7 @@ import pytest
 import yaml
 
 from tests.browser.gzip_server import serve_gzip
-from tests.browser.pages import AXE, AXE_RUN, LOCAL_SCHEMES, screenshot_name
+from tests.browser.pages import AXE, AXE_RUN, LOCAL_SCHEMES, save_screenshot, screenshot_name
 
 pytestmark = pytest.mark.slow
 BUDGET = 12_000_000  # bytes a first load may transfer
@@ -402,8 +402,7 @@ def test_every_view_fits_the_width_and_axe_finds_no_serious_violation(browser, s
         overflow = page.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         violations = [v for v in page.page.evaluate(AXE_RUN) if v["impact"] in BLOCKING]
         found[state] = (overflow, violations)
-        page.page.screenshot(path=str(screenshot_name(f"explore-{state.split('&')[0]}", f"explore-{width}/")),
-                             full_page=True)
+        save_screenshot(page.page, screenshot_name(f"explore-{state.split('&')[0]}", f"explore-{width}/"))
     page.close()
     assert {state: f for state, f in found.items() if f != (0, [])} == {}
     assert page.errors == []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.browser.pages import close, open_page, screenshot_name, site_pages
+from tests.browser.pages import close, open_page, save_screenshot, screenshot_name, site_pages
 from tests.conftest import REPO, copy_project, run_cli, serve_folder
 
 pytestmark = pytest.mark.slow
@@ -60,7 +60,7 @@ def test_markup_in_names_is_inert_in_the_browser(browser, hostile):
         for path in site_pages(hostile["site"]):
             visit = open_page(browser, base, path)
             found = visit.page.evaluate(INJECTED)
-            visit.page.screenshot(path=str(screenshot_name(path, "hostile-")), full_page=True)
+            save_screenshot(visit.page, screenshot_name(path, "hostile-"))
             close(visit)
             assert visit.dialogs == [] and visit.errors == [], path
             assert found["scripts"] == 0 and found["handlers"] == [] and found["jsLinks"] == 0, path

@@ -21,7 +21,7 @@ from html import unescape
 import pytest
 
 from briefing.report.site import version_dir
-from tests.browser.pages import ARTIFACTS, close, open_page
+from tests.browser.pages import ARTIFACTS, close, open_page, save_screenshot
 from tests.conftest import serve_folder
 from tests.print.svg_overlap import crowded_origin, detached_labels, measure_live, problems
 
@@ -71,8 +71,7 @@ def visits(browser, site):
             shown = {"sizes": page.evaluate(TEXT_SIZES), "console": visit.console + visit.errors, "charts": {}}
             if width == PHONE:
                 shot = ARTIFACTS / f"reflow-{name}-{PHONE}" / page_file.name.replace(".html", ".png")
-                shot.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(shot), full_page=True)
+                save_screenshot(page, shot)
                 shown["screenshot"] = shot
                 shown["captions"] = page.evaluate(CAPTIONS_SCROLLED)
                 for label in page.eval_on_selector_all(".chart[data-chart]", "els => els.map(e => e.dataset.chart)"):
