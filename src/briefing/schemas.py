@@ -122,6 +122,22 @@ class RdIndicators(pa.DataFrameModel):
         return ~is_pct | (df["value"] <= 100)
 
 
+class PartnerShares(pa.DataFrameModel):
+    """A published share of a country's international articles co-authored with a partner (NCSES
+    SPBS-36 and SPBS-37), per year: a second source for the briefing's own shares."""
+
+    source: Series[str] = pa.Field(isin=SOURCES)
+    field: Series[str] = pa.Field(str_matches=r"^[a-z][a-z0-9_]*$")
+    year: Series[int] = pa.Field(**YEAR)
+    country: Series[str] = pa.Field(isin=CODES)
+    partner: Series[str] = pa.Field(isin=CODES)
+    share_pct: Series[float] = pa.Field(ge=0, le=100)
+
+    class Config:
+        strict = True
+        unique = KEYS["partner_shares"]
+
+
 class Cited(pa.DataFrameModel):
     """The citation every hand-typed row carries: document, seed file, where in it, exact quote."""
 
@@ -187,6 +203,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "period_pairs": PeriodPairs,
     "period_output": PeriodOutput,
     "rd_indicators": RdIndicators,
+    "partner_shares": PartnerShares,
     "facts": Facts,
     "events": Events,
     "country_names": CountryNames,

@@ -16,15 +16,16 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
-from briefing import countries, tables, words
+from briefing import countries, tables, units, words
 from briefing.charts.export import export_chart
-from briefing.findings.ids import slug
+from briefing.findings.ids import slug, split_id
 from briefing.findings.meta import INDICATOR, Family, SectionMeta, load_meta, meta_path
 from briefing.findings.model import FINDINGS_FILE, FindingSet
 from briefing.infra.fileio import canonical_json, write_text_atomic
 from briefing.infra.workspace import find_project_root
 from briefing.prose.tables import pipe_table
 from briefing.quality import Caveat
+from briefing.quality.robustness import MOVABLE, test_series
 from briefing.tables import METADATA_KEY
 
 
@@ -184,6 +185,43 @@ class Section:
             raise ValueError(f"finding family {key!r} declares its unit and figure in {self.name}.meta.yml")
         return declared.unit, declared.figure
 
+    def test_changes(self, second: pd.DataFrame | None = None, family: str | None = None,
+                     second_source: str = "") -> None:
+        """Test every change the section's findings state before prose states it
+        (`quality.robustness`): each yearly series from its first to its latest year (stored on
+        its latest finding), and each change over a span a family declares `series` for (stored
+        on that finding). `second`: rows of the same measure in a second source, with the keys of
+        the declared `family`'s ids and its value column. Call it after the caveats are attached:
+        the breaks and spikes it tests across are theirs."""
+        seconds = self._second_series(second, family) if second is not None and len(second) else {}
+        series: dict[str, dict] = {}
+        for finding_id, item in self.findings.items.items():
+            head, year = split_id(finding_id)
+            if year is not None and isinstance(item.value, (int, float)) and units.known(item.unit) \
+                    and units.unit(item.unit).kind in MOVABLE:
+                series.setdefault(head, {})[year] = item
+        for head, by_year in series.items():
+            if len(by_year) >= 2:
+                by_year[max(by_year)].robustness = test_series(
+                    by_year, by_year[max(by_year)].unit, seconds.get(head), second_source).as_dict()
+        for family in (f for f in self.meta.findings.values() if f.series):
+            for finding_id, item in self.findings.items.items():
+                found = family.pattern.match(finding_id)
+                by_year = series.get(family.series.format(**found.groupdict())) if found else None
+                if by_year and "span" in found.groupdict():
+                    start, end = (int(y) for y in found["span"].split("-"))
+                    unit = next(iter(by_year.values())).unit
+                    item.robustness = test_series(by_year, unit, span=(start, end)).as_dict()
+
+    def _second_series(self, frame: pd.DataFrame, family: str) -> dict[str, dict[int, float]]:
+        """{id prefix: {year: value}} of a second source's rows, as `family`'s ids name them."""
+        declared = self.meta.family(family)
+        found: dict[str, dict[int, float]] = {}
+        for row in frame.to_dict("records"):
+            head, year = split_id(declared.format_id(derived_names({**self.context, **row})))
+            found.setdefault(head, {})[year] = float(row[declared.value])
+        return found
+
     def caveat(self, caveat: Caveat, finding_ids) -> int:
         """Attach a data-quality caveat to the recorded findings `finding_ids` (an iterable of
         ids, or a callable taking an id and saying whether the caveat touches it)."""
@@ -194,7 +232,7 @@ class Section:
         """Put recorded findings in the executive summary: each item names a `finding`,
         its generated `text` and optionally its `figure`."""
         for item in items:
-            self.findings.highlight(item["finding"], item["text"], item.get("figure"))
+            self.findings.highlight(item["finding"], item["text"], item.get("figure"), item.get("weight"))
 
     # Save outputs.
     def save(self) -> Path:

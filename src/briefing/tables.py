@@ -26,6 +26,7 @@ KEYS: dict[str, list[str]] = {
     "period_pairs": ["source", "field", "year_start", "year_end", "country_a", "country_b"],
     "period_output": ["source", "field", "year_start", "year_end", "country"],
     "rd_indicators": ["source", "country", "year", "indicator"],
+    "partner_shares": ["source", "field", "year", "country", "partner"],
     "facts": ["id"],
     "events": ["id"],
     "country_names": ["code"],
@@ -34,8 +35,8 @@ KEYS: dict[str, list[str]] = {
 # The key under which a section's displayed outputs carry their label, kind and files.
 METADATA_KEY = "briefing"
 
-TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "facts", "events",
-          "country_names"]
+TABLES = ["pairs", "country_output", "period_pairs", "period_output", "rd_indicators", "partner_shares", "facts",
+          "events", "country_names"]
 # Record-level counts by field (engine output), empty when no records are snapshotted.
 FIELD_TABLES = {
     "field_partners": ("partners", ["source", "field", "year", "country", "partner", "counting", "attribution",

@@ -214,6 +214,15 @@ def moved(before: float, after: float, unit_id: str) -> float:
     return 100 * (after / before - 1) if before else 0.0
 
 
+def move_kind(before: float, after: float, unit_id: str) -> float:
+    """How far a value moved, as the unit's turns and noise measure it: points for a share, per
+    cent of itself for the rest (`quality.turns`)."""
+    u = unit(unit_id)
+    if u.moves_in_points and not u.relative_turns:
+        return after - before
+    return 100 * (after / before - 1) if before else 0.0
+
+
 def change(before: float, after: float, unit_id: str) -> str:
     """A move told for readers: '−12.1 percentage points' for shares, '+3 places' for ranks,
     '−13%' for counts and amounts."""

@@ -32,10 +32,11 @@ def test_a_year_is_complete_once_its_indexing_lag_has_passed():
 
 
 def test_a_mirrored_file_is_dated_by_its_publisher_and_a_live_snapshot_by_its_retrieval():
-    assert counts_taken(ENTRY) == date(2024, 8, 27)
+    assert counts_taken(ENTRY) == (date(2024, 8, 27), "on 2024-08-27")
+    assert counts_taken({**ENTRY, "mirror": {"as_of": "2023-04"}}) == (date(2023, 4, 1), "in April 2023")
     live = {**ENTRY, "snapshot": {"origin": "live:https://api.openalex.org", "retrieved_at": "2025-03-01T00:00:00Z"}}
-    assert counts_taken(live) == date(2025, 3, 1)
-    assert counts_taken({**ENTRY, "mirror": {}}) == date(2026, 11, 29)
+    assert counts_taken(live)[0] == date(2025, 3, 1)
+    assert counts_taken({**ENTRY, "mirror": {}})[0] == date(2026, 11, 29)
 
 
 def test_the_provisional_caveat_names_the_years_and_flips_to_none():

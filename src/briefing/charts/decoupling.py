@@ -385,7 +385,16 @@ def rate_chart(rates: pd.DataFrame, highlight: list[str], counting: str, *, with
     rule = base.mark_rule(strokeWidth=1.5).encode(x="min(rate_pct):Q", x2="max(rate_pct):Q", detail="name:N")
     hollow = base.transform_filter(f"datum.year == {first}").mark_point(filled=False, size=60, strokeWidth=1.5)
     filled = base.transform_filter(f"datum.year == {last}").mark_point(filled=True, size=80, opacity=1)
-    return alt.layer(rule, hollow, filled).properties(
+    top = rates.loc[rates.groupby("country")["rate_pct"].idxmax()]
+    top = top[~top["year"].isin([first, last])]
+    layers = [rule, hollow, filled]
+    if len(top):  # a highest year inside the window, which a message may name, is drawn too
+        peaks, _ = highlighted(top, highlight)
+        layers.append(alt.Chart(peaks).mark_tick(thickness=2, size=14).encode(
+            y=alt.Y("name:N", sort=order, title=None), x="rate_pct:Q", color=alt.Color("group:N", scale=scale, legend=None),
+            tooltip=[alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Highest in"),
+                     alt.Tooltip("rate_pct:Q", title="%", format=SHARE_FORMAT)]))
+    marks = f"Hollow dot: {first}; filled dot: {last}" + ("; bar: a country's highest year between them." if len(top) else ".")
+    return alt.layer(*layers).properties(
         width=width, height=alt.Step(20),
-        title=_title("International co-authorship rate", counting, f"Hollow dot: {first}; filled dot: {last}.",
-                     within=within))
+        title=_title("International co-authorship rate", counting, marks, within=within))

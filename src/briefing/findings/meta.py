@@ -89,6 +89,8 @@ class Family(Strict):
     unit: str
     value: str = "value"
     columns: dict[str, str] = Field(default={}, description="keys or names read from other columns: {cut: cut_pct}")
+    series: str | None = Field(default=None, description="the yearly family a change over a span is computed from "
+                                                         "(`pair.works.{pair}`), for testing it")
     source: str
     figure: str | None = None
     about: str = Field(min_length=1)
@@ -250,8 +252,12 @@ def notebook_metas(notebooks: Path) -> list[SectionMeta]:
 def id_table(metas: list[SectionMeta]) -> str:
     """The README's table of finding id families, from the declarations (a test keeps them equal)."""
     rows = ["| id | unit | what it is |", "|---|---|---|"]
+    seen = set()
     for meta in metas:
         for family in meta.findings.values():
+            if family.id in seen:  # a family two sections record (for different pairs) is listed once
+                continue
+            seen.add(family.id)
             unit = "the indicator's" if family.unit == INDICATOR else f"`{family.unit}`"
             rows.append(f"| `{family.id}` | {unit} | {family.about} |")
     return "\n".join(rows)

@@ -26,6 +26,7 @@ class Finding:
     source: str
     figure: str | None = None
     caveats: list[dict] = field(default_factory=list)
+    robustness: dict | None = None  # how the change it states was tested (`quality.robustness`)
 
     def as_dict(self) -> dict:
         data = {"id": self.id, "label": self.label, "value": self.value, "unit": self.unit,
@@ -34,6 +35,8 @@ class Finding:
             data["figure"] = self.figure
         if self.caveats:
             data["caveats"] = self.caveats
+        if self.robustness is not None:
+            data["robustness"] = self.robustness
         return data
 
 
@@ -61,13 +64,14 @@ class FindingSet:
     items: dict[str, Finding] = field(default_factory=dict)
     highlights: list[dict] = field(default_factory=list)
 
-    def highlight(self, finding_id: str, text: str, figure: str | None = None) -> None:
+    def highlight(self, finding_id: str, text: str, figure: str | None = None, weight: float | None = None) -> None:
         """A key finding for the executive summary: a generated sentence with the number
-        and its change over the window, tied to a recorded finding and its figure."""
+        and its change over the window, tied to a recorded finding and its figure; `weight`
+        when the section knows it outranks one series' move (a pattern across countries)."""
         if finding_id not in self.items:
             raise ValueError(f"highlight names finding {finding_id!r}, which was not recorded")
-        self.highlights.append({"finding": finding_id, "text": " ".join(text.split()),
-                                "figure": figure or self.items[finding_id].figure})
+        item = {"finding": finding_id, "text": " ".join(text.split()), "figure": figure or self.items[finding_id].figure}
+        self.highlights.append(item | ({"weight": weight} if weight is not None else {}))
 
     def caveat(self, caveat: dict, finding_ids) -> int:
         """Attach a caveat (`Caveat.as_dict()`) to each recorded finding of `finding_ids`

@@ -185,3 +185,18 @@ def intl_rate(output: pd.DataFrame, countries: list[str], start: int, end: int) 
     out = rows.assign(rate_pct=rate)[["country", "year", "works_total", "works_international", "rate_pct"]]
     return out.sort_values(["country", "year"], key=lambda s: s.map(order) if s.name == "country" else s
                            ).reset_index(drop=True)
+
+
+def published_pole_shares(published: pd.DataFrame, countries: list[str], poles: list[str], source: str,
+                          start: int, end: int) -> pd.DataFrame:
+    """A second source's published shares (`partner_shares`) of the countries' international
+    works with each pole, in the window: country, pole, year, share_pct."""
+    rows = published[(published["source"] == source) & published["country"].isin(countries)
+                     & published["partner"].isin(poles) & (published["country"] != published["partner"])]
+    return in_window(rows.rename(columns={"partner": "pole"}), start, end)[["country", "pole", "year", "share_pct"]]
+
+
+def pole_pair_list(countries: list[str], poles: list[str]) -> list[tuple[str, str]]:
+    """Each country with each pole (not itself), and the poles' own pair: the pairs this section
+    states an affinity for."""
+    return list(dict.fromkeys([*((c, p) for c in countries for p in poles if c != p), tuple(poles)]))

@@ -76,3 +76,24 @@ def totals_history(output: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
     """Every year of each country's internationally co-authored works: country, year, works."""
     rows = output[output["country"].isin(list(codes))].dropna(subset=["works_international"])
     return rows.assign(works=rows["works_international"].astype("float64"))[["country", "year", "works"]]
+
+
+def affinity(pairs: pd.DataFrame, pair_list: list[tuple[str, str]], start: int, end: int) -> pd.DataFrame:
+    """The probabilistic affinity index of each pair per year (Zitt, Bassecoulard & Okubo 2000,
+    Scientometrics 47(3)): the pair's co-authored works over those expected if each country's
+    links were spread in proportion to every other country's, A_ij = C_ij * C / (C_i * C_j),
+    with C_i the country's links (its co-authored works summed over all its partners) and C
+    all links of the year, over every pair of the table. 1 is as expected from the two
+    countries' sizes; above 1, the pair works together more than their sizes predict.
+    Columns: pair, country_a, country_b, year, works, expected, affinity."""
+    rows = pairs[(pairs["year"] >= start) & (pairs["year"] <= end)]
+    links = directed(rows).groupby(["year", "country"])["works"].sum()
+    total = links.groupby("year").sum()
+    out = []
+    for a, b in dict.fromkeys(tuple(sorted(p)) for p in pair_list):
+        own = pair_works(rows, a, b)
+        for year, works in zip(own["year"], own["works"], strict=True):
+            expected = links[(year, a)] * links[(year, b)] / total[year]
+            out.append({"pair": f"{a}-{b}", "country_a": a, "country_b": b, "year": int(year), "works": int(works),
+                        "expected": expected, "affinity": works / expected})
+    return pd.DataFrame(out, columns=["pair", "country_a", "country_b", "year", "works", "expected", "affinity"])

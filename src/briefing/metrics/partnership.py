@@ -284,3 +284,10 @@ def partner_rank_agreement(partners: pd.DataFrame, n: int) -> pd.DataFrame:
                      "rank_corr": both["rank"].rank().corr(both["rank_cross"].rank()) if len(both) > 2
                      else float("nan")})
     return pd.DataFrame(rows)
+
+
+def without_pole_pairs(frame: pd.DataFrame, countries: list[str], poles: list[str]) -> pd.DataFrame:
+    """The rows of pairs (`pair`) that are not a country of the edition with a pole (nor the poles'
+    own pair): those the decoupling section states, so each finding is recorded once."""
+    covered = {pair_id(c, p) for c in [*countries, *poles] for p in poles if c != p}
+    return frame[~frame["pair"].isin(covered)]

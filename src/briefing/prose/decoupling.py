@@ -8,7 +8,10 @@ import pandas as pd
 
 from briefing.prose import fmt
 from briefing.prose.fmt import cap, possessive, the
+from briefing.prose.patterns import who_moved
 from briefing.prose.trends import movement
+from briefing.quality.patterns import pattern
+from briefing.quality.turns import noise
 
 COUNTING = {"full": "Full counting: a work counts once for every country on it."}
 
@@ -96,23 +99,14 @@ def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str], cav
     for pole in poles:
         rows = change[change["pole"] == pole].sort_values("change")
         if len(rows) >= 2:
-            rose = int((rows["change"] > 0).sum())
             lines.append(f"From {int(rows['year_start'].min())} to {int(rows['year_end'].max())}, the share with "
-                         f"{the(pole)} {_who_rose(rows, rose)}; {_extremes(rows)}.")
+                         f"{the(pole)} {_who_rose(rows)}; {_extremes(rows)}.")
     return "\n".join(lines + list(dict.fromkeys(c.text for c in caveats)))
 
 
-def _who_rose(rows: pd.DataFrame, rose: int) -> str:
-    """'rose for every country', 'fell for every country', or the countries named on the
-    smaller side: 'rose only for France and Germany', 'fell only for Taiwan'."""
-    if rose == len(rows):
-        return "rose for every country"
-    if rose == 0:
-        return "fell for every country"
-    up, down = rows[rows["change"] > 0], rows[rows["change"] <= 0]
-    if len(up) <= len(down):
-        return f"rose only for {fmt.join_and([the(c) for c in up['country']])}"
-    return f"rose for all but {fmt.join_and([the(c) for c in down['country']])}"
+def _who_rose(rows: pd.DataFrame) -> str:
+    """Who rose and who fell, a move within the noise neither (`prose.patterns.who_moved`)."""
+    return who_moved(pattern(dict(zip(rows["country"], rows["change"], strict=True)), noise("pct")))
 
 
 def _focus_sentence(code: str, rows: pd.DataFrame) -> str:
@@ -272,7 +266,16 @@ def rate_alt(rates: pd.DataFrame) -> str:
     each = ", ".join(f"{fmt.name(r.country)} {pct(r.end)}" for r in ends.sort_values("end", ascending=False).itertuples())
     return (f"Dot plot, one row for each of {len(ends)} countries, of the share of its articles that are "
             f"internationally co-authored: a hollow dot for {int(ends['year_start'].min())}, a filled dot for "
-            f"{int(ends['year_end'].max())}. In the latest year: {each}.")
+            f"{int(ends['year_end'].max())}{_peak_marks(rates)}. In the latest year: {each}.")
+
+
+def _peak_marks(rates: pd.DataFrame) -> str:
+    """', and a bar at the highest year between them for Japan (2020)' where such years exist."""
+    first, last = int(rates["year"].min()), int(rates["year"].max())
+    top = rates.loc[rates.groupby("country")["rate_pct"].idxmax()]
+    top = top[~top["year"].isin([first, last])]
+    return ("" if top.empty else ", and a bar at the highest year between them for "
+            + fmt.join_and([f"{fmt.the(r.country)} ({int(r.year)})" for r in top.itertuples()]))
 
 
 def _rate_ends(rates: pd.DataFrame) -> pd.DataFrame:

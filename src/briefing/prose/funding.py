@@ -24,9 +24,25 @@ def spans_text(growth: pd.DataFrame) -> str:
     return "; ".join(f"{span} for {the_names(codes)}" for span, codes in ordered)
 
 
-def growth_summary(growth: pd.DataFrame, focus: list[str]) -> str:
+def break_sentences(across: pd.DataFrame, source_name: str) -> list[str]:
+    """Growth over a break the source flags, given on each side of it (`metrics.funding.growth_across_breaks`)."""
+    lines = []
+    for r in across.itertuples():
+        head = (f"{source_name} marks a break in {fmt.possessive(r.country)} series in {r.year} (a jump of "
+                f"{fmt.signed_pct(r.jump_pct, 1)} in one year)")
+        sides = [f"{fmt.signed_pct(v, 1)} a year over {fmt.span(a, b)}"
+                 for v, a, b in ((r.before_cagr_pct, r.before_start, r.before_end), (r.after_cagr_pct, r.after_start,
+                                                                                     r.after_end)) if v == v]
+        lines.append(f"{head}: on each side of it, spending grew {fmt.join_and(sides)}, which is the growth to compare."
+                     if len(sides) == 2 else f"{head}, its second year: from {r.year} spending grew {sides[0]}.")
+    return lines
+
+
+def growth_summary(growth: pd.DataFrame, focus: list[str], across: pd.DataFrame | None = None,
+                   source_name: str = "") -> str:
     """Who raised R&D spending fastest, compared by compound annual growth over each country's
-    years with figures, and the focus countries' levels; the spans, when they differ."""
+    years with figures, and the focus countries' levels; the spans, when they differ; growth on
+    each side of every break the source flags."""
     if growth.empty:
         return "No country of this edition has two years of R&D spending in constant dollars in the window."
     fastest, slowest = growth.iloc[0], growth.iloc[-1]
@@ -49,6 +65,7 @@ def growth_summary(growth: pd.DataFrame, focus: list[str]) -> str:
     if (growth[["year_start", "year_end"]].nunique() > 1).any():
         lines.append(f"The years with figures differ ({spans_text(growth)}), so countries are compared by "
                      f"growth a year over their own span.")
+    lines += break_sentences(across if across is not None else pd.DataFrame(), source_name)
     return "\n".join(fmt.literal(line) for line in lines)
 
 
@@ -123,9 +140,10 @@ def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
     return "\n".join(sentences)
 
 
-def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
-    """Formatted levels and growth, one row a country, for a markdown table."""
-    return pd.DataFrame({
+def growth_table(growth: pd.DataFrame, across: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Formatted levels and growth, one row a country, for a markdown table; a country whose
+    series breaks in the window gets its growth on each side of the break in a last column."""
+    table = pd.DataFrame({
         "Country": growth["country"].map(fmt.name),
         "First year": growth["year_start"].astype(str),
         "GERD, first year": growth["gerd_usd_ppp_m_const2015_start"].map(fmt.usd_bn),
@@ -134,6 +152,13 @@ def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
         "Change": growth["growth_pct"].map(fmt.signed_pct),
         "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1)),
     })
+    if across is None or across.empty:
+        return table
+    note = {r.country: f"break in {r.year} ({fmt.signed_pct(r.jump_pct, 1)}): "
+            + fmt.join_and([f"{fmt.signed_pct(v, 1)} a year {w} {y}" for v, w, y in
+                            ((r.before_cagr_pct, "to", r.before_end), (r.after_cagr_pct, "from", r.after_start)) if v == v])
+            for r in across.itertuples()}
+    return table.assign(**{"Across a break in the source": growth["country"].map(note).fillna("").to_numpy()})
 
 
 def comparison_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -5,11 +5,15 @@ against every other section's (`prose.summary`) and adds each one's main caveat.
 
 from __future__ import annotations
 
+from briefing import units
 from briefing.findings.ids import slug
 from briefing.findings.model import Finding
 from briefing.prose import fmt
+from briefing.prose.patterns import who_moved
 from briefing.prose.summary import series
 from briefing.prose.trends import movement
+from briefing.quality.patterns import Pattern, pattern
+from briefing.quality.turns import noise, trend
 
 SIMILAR_PP = 5.0  # growth within this many points of the focus pair's counts as "about as fast"
 
@@ -79,7 +83,7 @@ def exposure_highlights(items: dict[str, Finding], focus: list[str], pole_a: str
     if len(works) >= 2:
         out.append({"finding": f"poles.pair_works.{pole_a}-{pole_b}.{max(works)}", "figure": "fig-dec-poles",
                     "text": f"The number of works co-authored by {fmt.the(pole_a)} and {fmt.the(pole_b)} "
-                            f"{movement(works, 'works')}."})
+                            f"{movement(works, 'works')}{_as_shares(items, works, pole_a, pole_b)}."})
     wanted = [(pole_b, pole_a), (pole_a, pole_b), *[(c, p) for c in focus for p in (pole_b, pole_a) if c != p]]
     for country, pole in dict.fromkeys(wanted):
         share = yearly(items, f"exposure.share_pct.{country}.{pole}")
@@ -88,6 +92,21 @@ def exposure_highlights(items: dict[str, Finding], focus: list[str], pole_a: str
                         "text": f"The share of {fmt.possessive(country)} international works with a co-author in "
                                 f"{fmt.the(pole)} {movement(share, 'pct')}."})
     return out
+
+
+def _as_shares(items: dict[str, Finding], works: dict[int, float], pole_a: str, pole_b: str) -> str:
+    """The poles' pair as a share of each pole's international works, from the pair's turn (or the
+    first year) to the latest: the size-adjusted measure, which a database's changing coverage of
+    all works does not move as it moves counts."""
+    found = trend(works, "works")
+    since = found.turn.year if found.turn is not None else found.first_year
+    shares = {p: yearly(items, f"exposure.share_pct.{p}.{q}") for p, q in ((pole_a, pole_b), (pole_b, pole_a))}
+    if not all(since in v and found.last_year in v for v in shares.values()):
+        return ""
+    each = fmt.join_and([f"from {fmt.pct(v[since], 1)} to {fmt.pct(v[found.last_year], 1)} of {fmt.possessive(p)}"
+                         for p, v in shares.items()])
+    return (f"; measured against each pole's own international works, which moved too, the pair went {each} "
+            f"between {since} and {found.last_year}")
 
 
 def rate_highlights(items: dict[str, Finding], focus: list[str], source: str) -> list[dict]:
@@ -120,3 +139,69 @@ def standing(mine: float, others: dict[str, float]) -> str:
     if len(below) <= len(above):
         return f"; only {fmt.join_and([fmt.possessive(c) for c in below])} {'is' if len(below) == 1 else 'are'} lower"
     return f"; only {fmt.join_and([fmt.possessive(c) for c in above])} {'is' if len(above) == 1 else 'are'} higher"
+
+
+PATTERN_WEIGHT = 3.0  # above any one series' message (`prose.summary.weight` tops out below it)
+
+
+def _ends(items: dict[str, Finding], prefix: str) -> tuple[int, float, int, float] | None:
+    values = yearly(items, prefix)
+    if len(values) < 2:
+        return None
+    y0, y1 = min(values), max(values)
+    return y0, values[y0], y1, values[y1]
+
+
+def pattern_highlights(items: dict[str, Finding], countries: list[str], focus: list[str], poles: list[str]) -> list[dict]:
+    """A change in the shares with a pole shared by all or most of the edition's countries
+    (`quality.patterns`), the focus countries' figures named; it outranks one country's move."""
+    out = []
+    for pole in poles:
+        ends = {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
+        found = pattern({c: e[3] - e[1] for c, e in ends.items()}, noise("pct"))
+        if found.direction is None or not found.shared:
+            continue
+        y0, y1 = min(e[0] for e in ends.values()), max(e[2] for e in ends.values())
+        named = [c for c in focus if c in ends] or list(found.shared[:2])
+        figures = fmt.join_and([f"{fmt.possessive(c)} from {fmt.pct(ends[c][1], 1)} to {fmt.pct(ends[c][3], 1)}"
+                                for c in named])
+        text = (f"From {y0} to {y1}, the share of international works with a co-author in {fmt.the(pole)} "
+                f"{who_moved(found)}: {figures}.")
+        ai = [c for c in named if f"exposure.ai_share_pct.{c}.{pole}" in {k.rsplit('.', 1)[0] for k in items}]
+        lead = next((c for c in named if c in ends), None)
+        out.append({"finding": f"exposure.share_pct.{lead}.{pole}.{ends[lead][2]}", "figure": "fig-dec-shares",
+                    "text": text + _size_adjusted(items, countries, pole, found) + _ai_beside(items, ai, pole, poles),
+                    "weight": PATTERN_WEIGHT})
+    return out
+
+
+def _size_adjusted(items: dict[str, Finding], countries: list[str], pole: str, shares: Pattern) -> str:
+    """The same pattern once both countries' size is taken out (the affinity index), said when it
+    differs: then the shares moved with the pole's own output abroad more than with closer ties."""
+    moves = {}
+    for c in countries:
+        if c != pole and (e := _ends(items, f"pair.affinity.{'-'.join(sorted((c, pole)))}")):
+            moves[c] = units.move_kind(e[1], e[3], "affinity")
+    found = pattern(moves, noise("affinity"))
+    if len(moves) < 2 or found.direction == shares.direction:
+        return ""
+    return (f" Adjusted for the size of both countries (the affinity index), affinity with {fmt.the(pole)} "
+            f"{who_moved(found)}: the shares moved with {fmt.possessive(pole)} own output abroad more than with closer ties.")
+
+
+def _ai_beside(items: dict[str, Finding], codes: list[str], pole: str, poles: list[str]) -> str:
+    """' In AI (2003–2022), Japan's share with China is 31.4% against 18.2% with the United States;
+    South Korea's 20.5% against 33.1%.'"""
+    other = next((p for p in poles if p != pole), None)
+    found, span = [], ""
+    for code in (c for c in codes if c != other):
+        pair = {p: [v for k, v in items.items() if k.startswith(f"exposure.ai_share_pct.{code}.{p}.")] for p in (pole, other)}
+        if all(pair.values()):
+            span = pair[pole][0].id.rsplit(".", 1)[1].replace("-", "–")
+            found.append((code, pair[pole][0].value, pair[other][0].value))
+    if not found:
+        return ""
+    (code, mine, theirs), rest = found[0], found[1:]
+    text = (f" In AI ({span}), {fmt.possessive(code)} share with {fmt.the(pole)} is {fmt.pct(mine, 1)} against "
+            f"{fmt.pct(theirs, 1)} with {fmt.the(other)}")
+    return text + "".join(f"; {fmt.possessive(c)} {fmt.pct(a, 1)} against {fmt.pct(b, 1)}" for c, a, b in rest) + "."

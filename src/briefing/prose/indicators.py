@@ -93,12 +93,32 @@ def secondary_sources(view: IndicatorView, names: dict[str, str]) -> str:
 
 
 def caveat_sentences(view: IndicatorView, flagged: list[Flagged], focus: list[str]) -> str:
-    """The caveats where they bite: the source's flags on the focus countries' figures, and
-    unequal latest years (the countries left out are said with the ranking)."""
+    """The caveats where they bite: the source's flags on the focus countries' figures and every
+    break in series (a break changes any comparison across it), unequal latest years, and one
+    sentence naming the other figures the chart marks hollow, by flag (the countries left out are
+    said with the ranking). Every flag the chart shows is said here."""
     keep = {f"{view.id}.{c}" for c in focus}
-    texts = [f.caveat.text for f in flagged
-             if f.caveat.subject in keep or f.caveat.kind == "unequal_periods"]
-    return " ".join(texts)
+    said = [f for f in flagged if f.caveat.subject in keep or f.caveat.kind in ("unequal_periods", "source_break")]
+    rest = [f for f in flagged if f not in said and f.caveat.kind in FLAG_KINDS]
+    groups: dict[str, list[str]] = {}
+    for f in rest:
+        country = f.caveat.subject.rsplit(".", 1)[1]
+        groups.setdefault(f.caveat.kind, []).append(f"{fmt.the(country)} ({fmt.years(f.caveat.years)})")
+    others = ""
+    if groups:
+        source = fmt.join_and(sorted({names_of(f) for f in rest}))
+        others = (f"{source} also flags, and the chart marks hollow, figures "
+                  + "; ".join(f"{FLAG_KINDS[k]} for {fmt.join_and(v)}" for k, v in groups.items()) + ".")
+    return " ".join([*[f.caveat.text for f in said], others]).strip()
+
+
+FLAG_KINDS = {"provisional": "provisional", "estimate": "estimated", "definition_differs":
+              "following a definition that differs from the international standard"}
+
+
+def names_of(flagged: Flagged) -> str:
+    """The source named at the head of a flag's sentence ('OECD marks ...')."""
+    return flagged.caveat.text.split(" marks ", 1)[0]
 
 
 def summary(view: IndicatorView, focus: list[str], names: dict[str, str], flagged: list[Flagged]) -> str:
@@ -116,13 +136,18 @@ def ranking_caption(view: IndicatorView) -> str:
     return caption
 
 
+FLAG_WORDS = {"B": "a break in series", "P": "provisional", "E": "estimated", "D": "definition differs"}
+
+
 def trend_caption(view: IndicatorView) -> str:
     caption = f"{fmt.cap(view.indicator.label)}, {view.start}–{view.end}"
     notes = []
     if view.panel["source"].nunique() > 1:
         notes.append("dashed lines: series from a second source")
-    if (view.panel["status"].fillna("") != "").any():
-        notes.append("hollow points: figures the source flags as a break in series, provisional or estimated")
+    flags = sorted({f for status in view.panel["status"].fillna("") for f in status.split("+") if f in FLAG_WORDS})
+    if flags:
+        notes.append("hollow points: figures the source flags as " + fmt.join_or([FLAG_WORDS[f] for f in flags])
+                     + ", each said in the text")
     return caption + (f" ({'; '.join(notes)})" if notes else "")
 
 

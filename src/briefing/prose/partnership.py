@@ -9,7 +9,8 @@ import pandas as pd
 
 from briefing.metrics.partnership import pair_codes, pair_name
 from briefing.metrics.series import in_window
-from briefing.prose import fmt
+from briefing.prose import fmt, robust
+from briefing.quality.robustness import robustness
 
 # The shared forms, under the names this section's callers use.
 country = fmt.the  # 'the United States', 'Japan'
@@ -148,11 +149,33 @@ def rank_alt(shown: pd.DataFrame, marks: pd.DataFrame, focus: str) -> str:
 
 
 # What the pair weighs for each partner.
+def share_change(series: dict[int, float], caveats, codes: set[str]) -> tuple[str, dict]:
+    """How one partner's share moved over the window, tested across the breaks the caveats of
+    `codes` flag (`quality.robustness`): ('rose' | 'fell' | 'held' | 'moved only at the break', test)."""
+    breaks = [y for c in caveats if c.kind == "level_shift" and c.subject in codes for y in c.years]
+    spikes = {y for c in caveats if c.kind == "spike" and c.subject in codes for y in c.years}
+    found = robustness(series, "pct", breaks, spikes).as_dict()
+    if found.get("reason") == "within the noise":
+        return "held", found
+    if not found["holds"]:
+        return f"moved only at the {fmt.years(found['breaks'])} break in the source", found
+    return ("rose" if found["change"] > 0 else "fell"), found
+
+
 def share_summary(shares: pd.DataFrame, focus: str, caveats=()) -> str:
+    """The pair's weight for each partner in the latest year, how unequal it is, and how each
+    share moved since the first year, judged beyond the noise and across any break in the source
+    (a move that sits at a break is not stated as a trend)."""
     a, b = pair_codes(focus)
     latest, first = int(shares["year"].max()), int(shares["year"].min())
     value = shares.set_index(["country", "year"])["share_pct"]
     heavier, lighter = (b, a) if value[(b, latest)] > value[(a, latest)] else (a, b)
+    moves_of = {c: share_change(dict(zip(rows["year"].astype(int), rows["share_pct"].astype(float), strict=True)),
+                                caveats, {c, focus})
+                for c, rows in shares.sort_values("year").groupby("country")}
+    words_of = {c: moves_of[c][0] for c in (a, b)}
+    tests = [f"For {fmt.the(c)}, " + text[:1].lower() + text[1:] for c in (a, b)
+             if moves_of[c][1].get("breaks") and (text := robust.statement(moves_of[c][1], "pct"))]
     return "\n".join([
         f"In {latest}, works with {fmt.the(b)} were {fmt.pct(value[(a, latest)], 1)} of {fmt.the(a)}'s "
         f"internationally co-authored works, while works with {fmt.the(a)} were "
@@ -161,9 +184,9 @@ def share_summary(shares: pd.DataFrame, focus: str, caveats=()) -> str:
         f"for {fmt.the(heavier)} as for {fmt.the(lighter)}.",
         f"In {first} the shares were {fmt.pct(value[(a, first)], 1)} for {fmt.the(a)} and "
         f"{fmt.pct(value[(b, first)], 1)} for {fmt.the(b)}: since then the pair's weight "
-        + moves(direction(round(value[(a, first)], 1), round(value[(a, latest)], 1)),
-                direction(round(value[(b, first)], 1), round(value[(b, latest)], 1)), fmt.the(a), fmt.the(b), "for")
-        + ".", *caveat_text(caveats)])
+        + (f"{words_of[a]} for both {fmt.the(a)} and {fmt.the(b)}" if words_of[a] == words_of[b] else
+           f"{words_of[a]} for {fmt.the(a)}; for {fmt.the(b)} it {words_of[b]}") + ".",
+        *caveat_text(caveats), *tests])
 
 
 def share_alt(shares: pd.DataFrame) -> str:

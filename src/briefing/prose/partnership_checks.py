@@ -63,10 +63,14 @@ def seed_share_sentences(compare: pd.DataFrame, source: str, names: dict[str, st
             lines.append(f"{_name(source, names)} as snapshotted here has no co-authorship counts of "
                          f"{fmt.the(code)} for {year}, so the order cannot be checked.")
             continue
+        moved = [r for r in rows.itertuples() if int(r.rank) != int(r.seed_order)]
+        places = ("" if not moved else ", though not in the same places: " + fmt.join_and(
+            [f"{fmt.the(r.partner)} is {fmt.nth(r.rank)} here and {fmt.nth(r.seed_order)} in the published list"
+             for r in moved]))
+        order = (f"so these partners come in the same order{places}" if same else "so the order differs")
         lines.append(f"In {_name(source, names)} the same partners rank {ours} among {fmt.the(code)}'s "
-                     f"{int(rows['partners_ranked'].iloc[0])} partners, so the order "
-                     f"{'is the same' if same else 'differs'}; the values themselves do not compare, because "
-                     f"Share is a fractional count and works here are full counts.")
+                     f"{int(rows['partners_ranked'].iloc[0])} partners, {order}; the values themselves do not "
+                     f"compare, because Share is a fractional count and works here are full counts.")
     return lines
 
 

@@ -18,10 +18,11 @@ import re
 
 from briefing import units
 from briefing.findings.ids import codes, split_id
-from briefing.prose import fmt
+from briefing.prose import fmt, robust
 from briefing.prose.trends import change, turn_clause, value
 from briefing.quality import PRIORITY
 from briefing.quality import thresholds as t
+from briefing.quality.robustness import BREAK_KINDS
 from briefing.quality.turns import threshold, turn
 
 
@@ -65,6 +66,8 @@ def weight(item: dict, findings: dict[str, dict], focus: set[str], poles: set[st
     """How much a highlighted finding matters for the edition's question (0: not a finding of
     change, e.g. a count of inputs)."""
     prefix, _ = split_id(item["id"])
+    if not robust.stated_as_trend(item.get("robustness")):
+        return 0.0  # a change that rests on a break, or that a second source contradicts, is no message
     values = series(findings, prefix)
     moved = min(size(values, item["unit"], item), 1.5)
     if moved == 0:
@@ -76,9 +79,9 @@ def weight(item: dict, findings: dict[str, dict], focus: set[str], poles: set[st
             + (0.2 if named & focus else 0.0) + (0.3 if focus <= named else 0.0))
 
 
-def caveat_of(item: dict) -> dict | None:
-    """The finding's most important caveat (`quality.PRIORITY`)."""
-    cavs = item.get("caveats", [])
+def caveat_of(item: dict, skip=()) -> dict | None:
+    """The finding's most important caveat (`quality.PRIORITY`), leaving out the kinds of `skip`."""
+    cavs = [c for c in item.get("caveats", []) if c["kind"] not in skip]
     if not cavs:
         return None
     return sorted(cavs, key=lambda c: PRIORITY.index(c["kind"]) if c["kind"] in PRIORITY else len(PRIORITY))[0]
@@ -93,7 +96,13 @@ def message(highlight: dict, findings: dict[str, dict]) -> str:
     found = turn(series(findings, prefix), item["unit"]) if clause else None
     if found is not None and str(found.year) not in text:
         text = text.rstrip(".") + clause + "."
-    cav = caveat_of(item)
+    record = item.get("robustness")
+    tested = robust.statement(record, item["unit"])
+    if tested:
+        text += " " + tested
+    # A break the change was tested across is said by the test; the next caveat follows. Unequal
+    # periods are a note on method, which the message's own years already say.
+    cav = caveat_of(item, skip=(*(BREAK_KINDS if record and record.get("breaks") else ()), "unequal_periods"))
     if cav is not None:
         text += " " + cav.get("brief", cav["text"])
     return text
@@ -105,7 +114,7 @@ def ranked(highlights: list[dict], findings: dict[str, dict], focus: set[str], p
     for order, item in enumerate(highlights):
         if item["finding"] not in findings:
             continue
-        w = weight(findings[item["finding"]], findings, focus, poles)
+        w = item["weight"] if "weight" in item else weight(findings[item["finding"]], findings, focus, poles)
         if w > 0:
             scored.append((-w, order, item))
     ordered = [item for _, _, item in sorted(scored, key=lambda s: (s[0], s[1]))]
@@ -143,7 +152,7 @@ def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> 
         if _kind(item["unit"]) in ("rank", "places") or not (named & focus or named == poles or (named & poles and len(named) == 1)):
             continue
         found = turn(values, item["unit"])
-        if found is None or not (found.near or (found.turned and found.year == found.latest_year - 1)) \
+        if found is None or found.year != found.latest_year - 1 or not (found.near or found.turned) \
                 or not re.search(r"[1-9]", change(found.value, found.latest, item["unit"])):
             continue  # no turn in sight, or a step back too small to show
         word = "high" if found.kind == "peak" else "low"
@@ -173,5 +182,6 @@ def summary_markdown(highlights: list[dict], findings: dict[str, dict], focus: s
         lines += [f"- {text}" for text in watch]
     else:
         lines.append("- No series of the focus countries or poles is within a year of a turn.")
-    lines += [f"- {fmt.literal(text.rstrip('.'))}: the next edition will show any revision." for text in provisional]
+    if provisional:
+        lines.append(f"- Provisional, so the next edition may revise them: {fmt.literal('; '.join(provisional))}.")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ Series are `{year: value}`; `unit` is a finding unit (`pct` shares, `works` coun
 from __future__ import annotations
 
 from briefing import units
-from briefing.quality.turns import turn
+from briefing.quality.turns import trend, turn
 
 
 def value(v: float, unit: str) -> str:
@@ -25,12 +25,6 @@ def _rank(unit: str) -> bool:
     return units.unit(unit).kind == "rank"
 
 
-def _every_year(series: dict[int, float], years: list[int], up: bool) -> bool:
-    steps = [series[b] - series[a] for a, b in zip(years, years[1:], strict=False)]
-    return len(steps) >= 2 and all((s > 0) if up else (s < 0) for s in steps) and years == list(
-        range(years[0], years[-1] + 1))
-
-
 def _verb(up: bool, unit: str, past: bool = True) -> str:
     if _rank(unit):  # a larger rank number is a fall
         up = not up
@@ -38,30 +32,33 @@ def _verb(up: bool, unit: str, past: bool = True) -> str:
 
 
 def movement(series: dict[int, float], unit: str) -> str:
-    """A verb phrase for the subject's movement over the series, e.g. 'has fallen since its
-    2020 peak of 84,025, to 72,794 in 2023 (−13%)' or 'rose every year, from 15.5% in 2015 to
-    22.0% in 2023 (+6.5 percentage points)'."""
-    years = sorted(series)
-    first, last = years[0], years[-1]
-    v0, v1 = series[first], series[last]
-    found = turn(series, unit) if not _rank(unit) else None
-    if found is not None and found.turned:
-        up_since = found.kind == "trough"
-        after = {y: v for y, v in series.items() if y >= found.year}
-        every = " every year" if _every_year(after, sorted(after), up_since) else ""
-        if found.built:
-            mark = "peak" if found.kind == "peak" else "low"
-            return (f"has {_verb(up_since, unit, past=False)}{every} since its {found.year} {mark} of "
-                    f"{value(found.value, unit)}, to {value(v1, unit)} in {last} "
-                    f"({change(found.value, v1, unit)}; {value(v0, unit)} in {first})")
-        if every:  # little movement before it: the steady run since is the story
-            return (f"has {_verb(up_since, unit, past=False)} every year since {found.year}, from "
-                    f"{value(found.value, unit)} to {value(v1, unit)} in {last} ({change(found.value, v1, unit)})")
-    if v0 == v1:
-        return f"held at {value(v1, unit)} from {first} to {last}"
-    up = v1 > v0
-    every = " every year," if _every_year(series, years, up) else ""
-    return (f"{_verb(up, unit)}{every} from {value(v0, unit)} in {first} to {value(v1, unit)} in {last} "
+    """A verb phrase for the subject's movement over the series, its word from
+    `quality.turns.trend`: 'has fallen since its 2020 peak of 84,025, to 72,794 in 2023 (−13%;
+    46,931 in 2015)', 'rose every year, from 15.5% in 2015 to 22.0% in 2023 (+6.5 percentage
+    points)', 'was about unchanged: ...', 'peaked in 2020 at 32.6%; at 31.8% in 2022 it was below
+    that peak, though up on 2021 (31.4%)'."""
+    found = trend(series, unit)
+    v0, v1, y0, y1 = found.first, found.last, found.first_year, found.last_year
+    if found.word in ("since_extreme", "steady_since"):
+        t = found.turn
+        every = " every year" if found.every_year_since else ""
+        if found.word == "steady_since":
+            return (f"has {_verb(found.up, unit, past=False)} every year since {t.year}, from {value(t.value, unit)} "
+                    f"to {value(v1, unit)} in {y1} ({change(t.value, v1, unit)})")
+        mark = "peak" if t.kind == "peak" else "low"
+        return (f"has {_verb(found.up, unit, past=False)}{every} since its {t.year} {mark} of {value(t.value, unit)}, "
+                f"to {value(v1, unit)} in {y1} ({change(t.value, v1, unit)}; {value(v0, unit)} in {y0})")
+    if found.word == "back_from_extreme":
+        t = found.turn
+        mark, side, step = ("peak", "below", "up") if t.kind == "peak" else ("low", "above", "down")
+        return (f"{'peaked' if t.kind == 'peak' else 'bottomed out'} in {t.year} at {value(t.value, unit)}; at "
+                f"{value(v1, unit)} in {y1} it was {side} that {mark}, though {step} on {found.previous_year} "
+                f"({value(found.previous, unit)}), and {change(v0, v1, unit)} on {y0} ({value(v0, unit)})")
+    if found.word == "unchanged":
+        return (f"was about unchanged, {value(v0, unit)} in {y0} and {value(v1, unit)} in {y1} "
+                f"({change(v0, v1, unit)})")
+    every = " every year," if found.word == "every_year" else ""
+    return (f"{_verb(found.up, unit)}{every} from {value(v0, unit)} in {y0} to {value(v1, unit)} in {y1} "
             f"({change(v0, v1, unit)})")
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = ("level_shift", "spike", "provisional", "unequal_periods", "left_out", "coverage_rank", "source_break",
-         "estimate")
+         "estimate", "definition_differs")
 # The order in which a finding's caveats matter to a reader: the first is the one the
 # executive summary states beside it.
-PRIORITY = ("level_shift", "source_break", "spike", "coverage_rank", "unequal_periods", "left_out", "provisional",
-            "estimate")
+PRIORITY = ("level_shift", "source_break", "spike", "coverage_rank", "definition_differs", "unequal_periods", "left_out",
+            "provisional", "estimate")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Caveat:
     source: str = ""
     years: tuple[int, ...] = field(default_factory=tuple)
     brief: str = ""
+    item: str = ""  # a noun phrase naming what it concerns, for a list ("OpenAlex counts for 2023")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -52,4 +53,6 @@ class Caveat:
             data["years"] = list(self.years)
         if self.brief:
             data["brief"] = " ".join(self.brief.split())
+        if self.item:
+            data["item"] = self.item
         return data

@@ -16,8 +16,9 @@ from briefing import words
 from briefing.metrics.indicators import IndicatorView
 from briefing.quality import Caveat
 
-# Status flags as SDMX codes them (OECD OBS_STATUS; NCSES preliminary years are P too).
-FLAGS = {"B": "source_break", "P": "provisional", "E": "estimate"}
+# Status flags as SDMX codes them (OECD OBS_STATUS, SDMX code list CL_OBS_STATUS: B break in series,
+# P provisional, E estimated, D definition differs; NCSES preliminary years are P too).
+FLAGS = {"B": "source_break", "P": "provisional", "E": "estimate", "D": "definition_differs"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ def flag_text(flag: str, source: str, country: str, short: str, years: list[int]
     if flag == "B":
         return (f"{source} marks a break in {what} series in {words.years(years)}: figures before and after "
                 f"are not strictly comparable.")
+    if flag == "D":
+        return (f"{source} marks {what} {'figure' if len(years) == 1 else 'figures'} for {words.years(years)} as "
+                f"following a definition that differs from the international standard (the Frascati Manual's), "
+                f"so they compare with other countries' only roughly; the series itself is consistent.")
     figures = "figure" if len(years) == 1 else "figures"
     marked = "provisional" if flag == "P" else "estimated"
     return f"{source} marks {what} {figures} for {words.years(years)} as {marked}."
@@ -56,7 +61,9 @@ def status_caveats(view: IndicatorView, names: dict[str, str]) -> list[Flagged]:
         for (country, source), group in rows.groupby(["country", "source"], sort=False):
             years = sorted(int(y) for y in group["year"])
             text = flag_text(flag, names.get(source, source), country, view.indicator.short, years)
-            caveat = Caveat(kind, f"{view.id}.{country}", text, source, tuple(years))
+            item = (f"{names.get(source, source)} figures of {words.possessive(country)} {view.indicator.short} for "
+                    f"{words.years(years)}")
+            caveat = Caveat(kind, f"{view.id}.{country}", text, source, tuple(years), item=item)
             found.append(Flagged(caveat, view.finding_ids(group)))
     return found
 

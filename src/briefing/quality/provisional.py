@@ -16,14 +16,23 @@ from datetime import date
 from briefing.quality import Caveat
 from briefing.quality import thresholds as t
 
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
 
-def counts_taken(entry: dict) -> date:
-    """When `entry`'s counts were taken (a source catalogue entry with its `snapshot`)."""
+
+def counts_taken(entry: dict) -> tuple[date, str]:
+    """When `entry`'s counts were taken (a source catalogue entry with its `snapshot`), and how
+    to say it: a day ('on 2024-08-27'), or a month ('in April 2023') when that is all the
+    publisher says (then its first day: the earliest it can have been)."""
     snap = entry["snapshot"]
-    as_of = (entry.get("mirror") or {}).get("as_of")
+    as_of = str((entry.get("mirror") or {}).get("as_of") or "")
     if snap.get("origin", "").startswith("mirror:") and as_of:
-        return date.fromisoformat(str(as_of))
-    return date.fromisoformat(str(snap["retrieved_at"])[:10])
+        if len(as_of) == 7:
+            year, month = (int(p) for p in as_of.split("-"))
+            return date(year, month, 1), f"in {MONTH_NAMES[month - 1]} {year}"
+        return date.fromisoformat(as_of), f"on {as_of}"
+    day = str(snap["retrieved_at"])[:10]
+    return date.fromisoformat(day), f"on {day}"
 
 
 def complete_on(year: int, lag_months: int) -> date:
@@ -44,7 +53,7 @@ def lag_of(entry: dict) -> int:
 
 def provisional_caveat(source: str, entry: dict, years) -> Caveat | None:
     """A caveat for the provisional years among `years` of `source` (catalogue `entry`), or None."""
-    taken, lag = counts_taken(entry), lag_of(entry)
+    (taken, when), lag = counts_taken(entry), lag_of(entry)
     late = provisional_years(years, taken, lag)
     if not late:
         return None
@@ -52,7 +61,8 @@ def provisional_caveat(source: str, entry: dict, years) -> Caveat | None:
     name = entry.get("short", source)
     months = (taken.year - late[-1] - 1) * 12 + taken.month
     return Caveat("provisional", source, (
-        f"{name} counts for {shown} are provisional: they were taken on {taken.isoformat()}, {months} months after "
+        f"{name} counts for {shown} are provisional: they were taken {when}, {months} months after "
         f"the end of {late[-1]}, while a year's works keep being indexed for about {lag} months, so these counts "
         f"are likely to rise and shares built on them may still move."), source=source, years=tuple(late),
-        brief=f"{name} figures for {shown} are provisional (counts taken {taken.isoformat()}).")
+        brief=f"{name} figures for {shown} are provisional (counts taken {when.removeprefix('on ')}).",
+        item=f"{name} counts for {shown} (taken {when.removeprefix('on ')})")

@@ -18,6 +18,7 @@ from briefing import markup, units, words
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fingerprint import package_fingerprint
+from briefing.prose.lead import lead
 from briefing.prose.summary import summary_markdown
 from briefing.quality import PRIORITY, thresholds
 from briefing.quality.provisional import lag_of
@@ -56,10 +57,17 @@ def summary(ctx: Context) -> str:
     for section in sorted(ctx.edition.sections, key=lambda name: (ranked.get(name, len(ranked)), name)):
         highlights += section_findings(ctx.build, section).get("highlights", [])
     findings = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
-    provisional = {c.get("brief", c["text"]) for f in findings.values() for c in f.get("caveats", [])
-                   if c["kind"] == "provisional"}
+    provisional = {c.get("item") or c.get("brief", c["text"]) for f in findings.values()
+                   for c in f.get("caveats", []) if c["kind"] == "provisional"}
     return summary_markdown(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles),
                             sorted(provisional))
+
+
+def opening(ctx: Context) -> str:
+    """What the edition's evidence adds up to, in one or two sentences (`prose.lead`); '' when the
+    findings hold no pattern across countries and no series of the poles' pair."""
+    findings = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+    return markup.literal(lead(findings, list(ctx.edition.countries), list(ctx.edition.poles)))
 
 
 def sources(ctx: Context) -> str:
@@ -147,7 +155,7 @@ def _rank(kind: str) -> int:
     return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
 
 
-BLOCKS = {"summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
+BLOCKS = {"opening": opening, "summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
           "changes": changes}
 
 

@@ -2,6 +2,8 @@
 
 Articles (Scopus, whole counts): SPBS-35 pairs, SPBS-33/99 totals (ncses_articles);
 AI articles summed 2003-2022: SPBS-92 pair matrix, SPBS-91 totals (ncses_ai).
+Shares of international articles with the United States, odd years 2003-2021: SPBS-36 and
+SPBS-37 (ncses_shares), a second source for shares with the US.
 R&D: SRD-1 GERD and GDP, SRD-2 GERD by sector and funds, RD-18 GBARD by objective (ncses_rd).
 """
 
@@ -12,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from briefing import countries
-from briefing.sources import ncses_ai, ncses_articles, ncses_rd
+from briefing.sources import ncses_ai, ncses_articles, ncses_rd, ncses_shares
 from briefing.sources.indicators import Registry, for_root
 from briefing.sources.readcsv import fail_at
 
@@ -41,4 +43,5 @@ def read(files: dict[str, Path], registry: Registry | None = None) -> dict[str, 
     ], ignore_index=True)
     return {"pairs": pairs, "country_output": output, "rd_indicators": rd,
             "period_pairs": ncses_ai.pair_matrix(files[ncses_ai.MATRIX_FILE], country_codes),
-            "period_output": ncses_ai.totals(files[ncses_ai.TOTALS_FILE], country_codes)}
+            "period_output": ncses_ai.totals(files[ncses_ai.TOTALS_FILE], country_codes),
+            "partner_shares": ncses_shares.partner_shares(files, country_codes)}

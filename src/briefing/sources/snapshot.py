@@ -115,3 +115,26 @@ def verify(snapshot: Snapshot) -> None:
             raise InputError(str(path), "file listed in snapshot.yml is missing")
         if sha256_file(path) != expected:
             raise InputError(str(path), "sha256 differs from snapshot.yml (raw snapshots are immutable)")
+
+
+MONTHS = {name: i for i, name in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                            "September", "October", "November", "December"], start=1)}
+
+
+def read_as_of(snap: Snapshot, rule: dict) -> str:
+    """When a publisher took the counts of a snapshot's files, as its own notes say it: `rule`
+    names the file and a pattern whose group is 'Month YYYY' (or a date); returns 'YYYY-MM' (or
+    'YYYY-MM-DD'). Bad input, naming the file, when the notes do not say it."""
+    import re
+
+    path = snap.file(rule["file"])
+    found = re.search(rule["pattern"], path.read_text(encoding="utf-8"))
+    if not found:
+        raise InputError(str(path), f"no date of access matching {rule['pattern']!r} (data/sources.yml, as_of_from)")
+    text = found.group(1)
+    month = re.fullmatch(r"([A-Z][a-z]+) (\d{4})", text)
+    if month and month[1] in MONTHS:
+        return f"{month[2]}-{MONTHS[month[1]]:02d}"
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", text):
+        return text
+    raise InputError(str(path), f"date of access {text!r} is neither 'Month YYYY' nor an ISO date")

@@ -134,5 +134,9 @@ def source_catalogue(ws: Workspace, edition: Edition, snapshots: dict[str, snaps
     series' curated rows cite, for sections and methods."""
     datasets = {source: {**entry, "snapshot": snapshots[source].meta}
                 for source, entry in registry.datasets(ws.sources_file).items()}
+    for source, entry in datasets.items():
+        found = (entry.get("mirror") or {}).get("as_of_from")
+        if found:
+            entry["mirror"] = {**entry["mirror"], "as_of": snapshot.read_as_of(snapshots[source], found)}
     return {"datasets": datasets, "documents": curated_inputs(ws, edition).documents.entries}
 
