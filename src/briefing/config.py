@@ -132,10 +132,11 @@ class Edition(Strict):
     def _derive_subtitle(cls, data):
         """An unset subtitle is the focus pair between the poles, from the values given (bad codes are
         reported by their own keys' rules, never here)."""
-        if isinstance(data, dict) and "subtitle" not in data:
+        if isinstance(data, dict) and data.get("subtitle") is None:  # absent, or `subtitle:` with nothing after it
+            data = {key: value for key, value in data.items() if key != "subtitle"}
             focus, poles = data.get("focus_pair"), data.get("poles")
             if _pair_of_codes(focus) and _pair_of_codes(poles):
-                return {**data, "subtitle": derived_subtitle(focus, poles)}
+                data["subtitle"] = derived_subtitle(focus, poles)
         return data
 
     @property

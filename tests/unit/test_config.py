@@ -88,6 +88,9 @@ def test_an_unset_subtitle_follows_the_focus_pair_and_poles(tmp_path):
     assert moved.subtitle == "The Netherlands and the Philippines between the United States and Germany"
     assert load_edition(write(tmp_path, subtitle="Our own words")).subtitle == "Our own words"
     assert load_edition(write(tmp_path, subtitle="")).subtitle == ""  # set empty: no subtitle
+    path = write(tmp_path)
+    path.write_text(path.read_text() + "subtitle:\n")  # a key with nothing after it is unset
+    assert load_edition(path).subtitle == "Japan and South Korea between the United States and China"
 
 
 def test_a_region_with_nothing_added_dumps_as_before(tmp_path):
