@@ -2,8 +2,8 @@
 with another pair and poles sets none, so each shows the subtitle derived from its focus pair and
 poles, in every place a subtitle is shown: the site's title page, the PDF's title page, the
 Quarto book's metadata and the combined document's front matter, the manifest's parameters and the
-version's citation. The expected text is composed here from the parameters' codes (pycountry's
-names), never by the code under test. Both builds are the session's shared ones
+version's citation. The expected text is composed by the tests' own code (tests/subtitles.py),
+never by the code under test. Both builds are the session's shared ones
 (tests/conftest.py)."""
 
 from __future__ import annotations
@@ -12,23 +12,14 @@ import html
 import json
 import subprocess
 
-import pycountry
 import pytest
 import yaml
 
 from briefing.report.site import pdf_name, version_dir
-from tests.conftest import DEFAULT_PARAMS, OTHER_CHANGES, OTHER_EDITION
+from tests.conftest import CI_PARAMS, DEFAULT_PARAMS, OTHER_CHANGES, OTHER_EDITION
+from tests.subtitles import shown_subtitle
 
 pytestmark = pytest.mark.slow
-NAMES = {"KR": "South Korea", "US": "the United States"}  # names as a sentence reads them
-
-
-def name(code: str) -> str:
-    return NAMES.get(code) or pycountry.countries.get(alpha_2=code).name
-
-
-def expected(focus: list[str], poles: list[str]) -> str:
-    return f"{name(focus[0])} and {name(focus[1])} between {name(poles[0])} and {name(poles[1])}"
 
 
 def shown_everywhere(ws, edition: str, subtitle: str) -> None:
@@ -51,12 +42,14 @@ def shown_everywhere(ws, edition: str, subtitle: str) -> None:
 def test_the_default_edition_shows_its_derived_subtitle(default_build):
     params = yaml.safe_load(DEFAULT_PARAMS.read_text(encoding="utf-8"))
     assert "subtitle" not in params
-    subtitle = expected(params["focus_pair"], params["poles"])
+    subtitle = shown_subtitle(params)
     assert subtitle == "Japan and South Korea between the United States and China"  # the one it used to type
     shown_everywhere(default_build, "2025", subtitle)
 
 
 def test_another_pair_and_poles_show_their_own_subtitle(other_build):
-    subtitle = expected(OTHER_CHANGES["focus_pair"], OTHER_CHANGES["poles"])
+    params = {**yaml.safe_load(CI_PARAMS.read_text(encoding="utf-8")), **OTHER_CHANGES}
+    assert "subtitle" not in params
+    subtitle = shown_subtitle(params)
     assert subtitle == "Australia and New Zealand between the United States and Germany"
     shown_everywhere(other_build, OTHER_EDITION, subtitle)
