@@ -432,8 +432,8 @@ def new(ctx: typer.Context,
         path: Annotated[Path, typer.Argument(help="The params file to write, e.g. params/europe-2025.yml.")],
         focus: Annotated[tuple[str, str], typer.Option("--focus", help="The focus pair, e.g. --focus DE FR.")],
         poles: Annotated[tuple[str, str], typer.Option("--poles", help="The two poles, e.g. --poles US CN.")],
-        region: Annotated[str, typer.Option("--region", help="A named region of data/regions.yml: europe, "
-                                                              "asia-pacific, east-asia, eu27, ...")],
+        region: Annotated[str, typer.Option("--region", help="A named region's key in data/regions.yml: europe, "
+                                                              "south-america, eu27, asean, oecd, g7, g20, ...")],
         countries: Annotated[list[str] | None, typer.Option(
             "--countries", help="More countries to compare (besides focus and poles): --countries SE NO FI.")] = None,
         window: Annotated[str | None, typer.Option(
@@ -444,6 +444,13 @@ def new(ctx: typer.Context,
             "--curated", help="The series' folder of events.csv, facts.csv and documents.yml.")] = None,
         documents: Annotated[Path | None, typer.Option(
             "--documents", help="The folder of the documents (plain text) those rows quote.")] = None,
+        edition: Annotated[str | None, typer.Option(
+            "--edition", help="The edition's id: letters, digits, - and _ (default: the file's name).")] = None,
+        title: Annotated[str | None, typer.Option(
+            "--title", help="The briefing's title (default: ... research security in <region>).")] = None,
+        extend_region: Annotated[bool, typer.Option(
+            "--extend-region", help="Add focus countries the region lacks to its countries (recorded as "
+                                    "region.added; the briefing says so). Without it they are refused.")] = False,
         mirror: MirrorOpt = None, workdir: WorkdirOpt = None) -> None:
     """Write a commented params file for a new edition or series, and report what each source
     holds for its countries and years before any build (the file builds as written)."""
@@ -456,15 +463,17 @@ def new(ctx: typer.Context,
             raise InputError(flags[0], "unknown option")
         ws = Workspace.discover(workdir)
         request = Request(path, focus, poles, region, (*(countries or []), *extra),
-                          parse_window(window) if window else None, series, curated, documents)
+                          parse_window(window) if window else None, series, curated, documents,
+                          edition, title, extend_region)
         with err.status("reading what the sources hold"):
             written = write_new(ws, request, mirror or default_mirror(ws))
-        edition = written.edition
-        out.print(f"wrote {written.path}: edition {edition.edition} of series {edition.series_name}, "
-                  f"{edition.window.start}-{edition.window.end}, {' and '.join(edition.focus_pair)} "
-                  f"in {written.region.name}", highlight=False, soft_wrap=True)
+        made = written.edition
+        out.print(f"wrote {written.path}: edition {made.edition} of series {made.series_name}, "
+                  f"{made.window.start}-{made.window.end}, {' and '.join(made.focus_pair)} "
+                  f"in {written.region.name}" + (f" (added: {' and '.join(made.region.added)})"
+                                                 if made.region.added else ""), highlight=False, soft_wrap=True)
         gaps = written.gaps
-        out.print("what the sources hold for these countries and years:" if gaps else
+        out.print("what the sources lack for these countries and years:" if gaps else
                   "every source holds every country for the whole window", highlight=False)
         for gap in gaps:
             out.print(f"  {gap}", highlight=False, soft_wrap=True)

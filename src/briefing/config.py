@@ -14,14 +14,25 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
-from briefing import countries
+from briefing import countries, words
 from briefing.errors import InputError
 from briefing.infra.yaml_model import load_model
 
 Primitive = str | int | float | bool | list[str] | list[int] | list[float]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+EDITION_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$"  # an edition's (and a series') id: it names folders and URLs
+EDITION_ID_RULE = "letters, digits, '-' and '_' only, at most 40, starting with a letter or digit"
 
 
 class Strict(BaseModel):
@@ -42,11 +53,29 @@ class Window(Strict):
 class Region(Strict):
     name: str = Field(pattern=r"[A-Za-z0-9]", description="finding ids carry it as a slug of its letters and digits")
     countries: list[str] = Field(min_length=2)
+    added: list[str] = Field(default=[], description="Focus countries added to a named region's own members "
+                                                     "(`briefing new --extend-region`); the briefing says so.")
 
-    @field_validator("countries")
+    @field_validator("countries", "added")
     @classmethod
     def _codes(cls, codes: list[str]) -> list[str]:
         return _country_codes(codes)
+
+    @model_validator(mode="after")
+    def _added_are_members(self) -> Region:
+        outside = [c for c in self.added if c not in self.countries]
+        if outside:
+            raise ValueError(f"'added' names {outside}, which 'countries' does not list: an added country is "
+                             "one of the region's countries")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _without_empty_added(self, handler: SerializerFunctionWrapHandler) -> dict:
+        """A region with nothing added dumps as before `added` existed (same manifests, same content keys)."""
+        data = handler(self)
+        if not self.added:
+            data.pop("added", None)
+        return data
 
 
 class Scenarios(Strict):
@@ -84,11 +113,12 @@ class Curated(Strict):
 class Edition(Strict):
     """One edition of the briefing: what it covers and how it is computed."""
 
-    edition: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
-    series: str | None = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$",
+    edition: str = Field(pattern=EDITION_ID)
+    series: str | None = Field(default=None, pattern=EDITION_ID,
                                description="The series the edition belongs to; none: a series of its own.")
     title: str
-    subtitle: str = ""
+    subtitle: str = Field(default="", description="Unset: derived from the focus pair and poles (`derived_subtitle`), so it "
+                                      "follows them; set (\"\" for none) it is shown as written.")
     window: Window
     focus_pair: list[str] = Field(min_length=2, max_length=2)
     poles: list[str] = Field(min_length=2, max_length=2)
@@ -104,6 +134,18 @@ class Edition(Strict):
     )
     curated: Curated | None = Field(default=None, description="The series' own documents and curated rows.")
     _folder: Path = PrivateAttr(default_factory=Path.cwd)  # the params file's folder
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_subtitle(cls, data):
+        """An unset subtitle is the focus pair between the poles, from the values given (bad codes are
+        reported by their own keys' rules, never here)."""
+        if isinstance(data, dict) and data.get("subtitle") is None:  # absent, or `subtitle:` with nothing after it
+            data = {key: value for key, value in data.items() if key != "subtitle"}
+            focus, poles = data.get("focus_pair"), data.get("poles")
+            if _pair_of_codes(focus) and _pair_of_codes(poles):
+                data["subtitle"] = derived_subtitle(focus, poles)
+        return data
 
     @property
     def series_name(self) -> str:
@@ -145,6 +187,7 @@ class Edition(Strict):
             "countries": list(self.countries),
             "region_name": self.region.name,
             "region_countries": list(self.region.countries),
+            "region_added": list(self.region.added),
             "fields": list(self.fields),
             "counting": self.counting,
             "scenario_cuts_pct": list(self.scenarios.cuts_pct),
@@ -155,6 +198,18 @@ class Edition(Strict):
         }
         base.update(self.sections.get(section, {}))
         return base
+
+
+def derived_subtitle(focus_pair: list[str], poles: list[str]) -> str:
+    """'Japan and South Korea between the United States and China': the subtitle of an edition
+    whose parameters set none."""
+    return words.cap(f"{words.join_and([words.the(c) for c in focus_pair])} between "
+                     f"{words.join_and([words.the(c) for c in poles])}")
+
+
+def _pair_of_codes(value) -> bool:
+    return isinstance(value, list) and len(value) == 2 and all(isinstance(c, str) and countries.is_country(c)
+                                                                for c in value)
 
 
 def _country_codes(codes: list[str]) -> list[str]:

@@ -26,6 +26,7 @@ import yaml
 
 from tests.browser.pages import AXE, AXE_RUN, chromium, close, open_page, screenshot_name
 from tests.conftest import copy_project, invoke, run_cli, serve_folder, tree_bytes, tree_state
+from tests.subtitles import shown_subtitle
 
 pytestmark = pytest.mark.slow
 BRANCH = "gh-pages"
@@ -321,6 +322,12 @@ def params_title(deployed) -> str:
     return yaml.safe_load((deployed.root / "project" / "params" / "ci.yml").read_text(encoding="utf-8"))["title"]
 
 
+def cited_title(deployed) -> str:
+    """The title a citation gives: the edition's title and the subtitle it shows."""
+    params = yaml.safe_load((deployed.root / "project" / "params" / "ci.yml").read_text(encoding="utf-8"))
+    return f"{params['title']}: {shown_subtitle(params)}"
+
+
 def test_versions_json_lists_each_series_edition_and_version(deployed):
     document = json.loads((deployed.site / "versions.json").read_text(encoding="utf-8"))
     (series,) = document["series"]
@@ -341,7 +348,7 @@ def test_citation_files_parse_back(deployed):
     import rispy
     from bibtexparser.middlewares import LatexDecodingMiddleware
 
-    title = params_title(deployed)
+    title = cited_title(deployed)
     for name, number in (("ci", 1), ("ci", 2)):
         version = deployed.site / name / f"v{number}"
         day = published_day(version)
@@ -430,4 +437,4 @@ def test_the_pdf_title_page_gives_date_version_and_citation(deployed):
         long = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
         assert f"Edition {name} · version {number}" in flat and f"Published {long}" in flat
         assert "Suggested citation" in flat
-        assert f"{params_title(deployed)} ({day.year}). Edition {name}, version {number}, published {long}." in flat
+        assert f"{cited_title(deployed)} ({day.year}). Edition {name}, version {number}, published {long}." in flat

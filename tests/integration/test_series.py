@@ -197,9 +197,11 @@ def test_a_default_series_quote_not_in_its_seed_exits_2(site, tmp_path, mirror):
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["--region", "atlantis"], "--region atlantis: not a named region of regions.yml; known: africa, asia-pacific"),
+    (["--region", "atlantis"], "--region atlantis: not a named region of regions.yml; known: africa, asean, "
+                               "asia-pacific"),
     (["--region", "europe", "--countries", "SE", "XX"], "--countries: not ISO 3166-1 alpha-2 country codes: ['XX']"),
-    (["--region", "europe", "--window", "2023-2015"], "--window 2023-2015: expected FIRST-LAST years"),
+    (["--region", "europe", "--window", "2023-2015"], "--window 2023-2015: the first year is after the last"),
+    (["--region", "europe", "--window", "23-2015"], "--window 23-2015: expected FIRST-LAST years"),
     (["--region", "europe", "--curated", "somewhere"], "--curated/--documents: give both"),
 ])
 def test_briefing_new_refuses_bad_requests_and_writes_nothing(tmp_path, args, expected):

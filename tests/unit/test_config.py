@@ -44,6 +44,10 @@ def test_shipped_editions_load():
     ({"sections": {"Funding!": {}}}, "sections", "lowercase"),
     ({"scenarios": {"cuts_pct": [0, 50]}}, "scenarios.cuts_pct", "(0, 100]"),
     ({"region": {"name": "Asia", "countries": ["JP", "JP"]}}, "region.countries", "duplicate"),
+    ({"region": {"name": "Asia", "countries": ["JP", "CN"], "added": ["KR"]}}, "region",
+     "'added' names ['KR'], which 'countries' does not list"),
+    ({"region": {"name": "Asia", "countries": ["JP", "CN"], "added": ["XX"]}}, "region.added",
+     "'XX' is not an ISO 3166-1 alpha-2"),
 ])
 def test_bad_parameters_name_key_and_rule(tmp_path, changes, key, rule):
     path = write(tmp_path, **changes)
@@ -73,3 +77,26 @@ def test_notebook_parameters_include_section_overrides():
     assert params["gbard_countries"] == ["JP", "KR"]
     assert params["window_start"] == 2015 and params["focus_b"] == "KR"
     assert all(isinstance(v, (str, int, float, list)) for v in params.values())
+
+
+def test_an_unset_subtitle_follows_the_focus_pair_and_poles(tmp_path):
+    for name in ("2025", "2024"):  # the shipped editions set none: the derived one is the one they used to type
+        assert "subtitle" not in yaml.safe_load((REPO / "params" / f"{name}.yml").read_text())
+        assert load_edition(REPO / "params" / f"{name}.yml").subtitle == \
+            "Japan and South Korea between the United States and China"
+    moved = load_edition(write(tmp_path, subtitle=None, focus_pair=["NL", "PH"], poles=["US", "DE"]))
+    assert moved.subtitle == "The Netherlands and the Philippines between the United States and Germany"
+    assert load_edition(write(tmp_path, subtitle="Our own words")).subtitle == "Our own words"
+    assert load_edition(write(tmp_path, subtitle="")).subtitle == ""  # set empty: no subtitle
+    path = write(tmp_path)
+    path.write_text(path.read_text() + "subtitle:\n")  # a key with nothing after it is unset
+    assert load_edition(path).subtitle == "Japan and South Korea between the United States and China"
+
+
+def test_a_region_with_nothing_added_dumps_as_before(tmp_path):
+    region = {"name": "South Asia", "countries": ["IN", "PK", "KR"], "added": ["KR"]}
+    added = load_edition(write(tmp_path, region=region))
+    assert added.region.added == ["KR"] and added.model_dump()["region"]["added"] == ["KR"]
+    assert added.notebook_parameters("partnership")["region_added"] == ["KR"]
+    plain = load_edition(REPO / "params" / "2025.yml")
+    assert plain.region.added == [] and "added" not in plain.model_dump(mode="json")["region"]

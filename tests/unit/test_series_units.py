@@ -18,7 +18,7 @@ from briefing.infra.yaml_model import read_yaml
 from briefing.render.site_index import write_site_index
 from briefing.report.changes import changes_text
 from briefing.report.diff import advanced_findings, diff_findings, role
-from briefing.series.coverage import coverage, span
+from briefing.series.coverage import coverage, span, summary
 from briefing.sources.regions import load_regions
 from tests.conftest import REPO
 
@@ -79,25 +79,39 @@ def test_named_regions_are_valid_codes_with_a_source():
     assert all(r.source and r.name for r in regions.values())
 
 
-def test_coverage_sentences_follow_the_data(tmp_path):
-    edition = load_edition(write(tmp_path, focus_pair=["JP", "TW"], countries=["JP", "TW", "XK"],
-                                 region={"name": "East Asia", "countries": ["JP", "TW", "CN"]},
+def test_coverage_is_summed_up_in_one_line_per_source_and_one_for_the_regions_members(tmp_path):
+    edition = load_edition(write(tmp_path, focus_pair=["JP", "TW"], poles=["US", "CN"], countries=["JP", "TW", "XK"],
+                                 region={"name": "East Asia", "countries": ["JP", "TW", "CN", "MO", "KP", "MN"]},
                                  window={"start": 2020, "end": 2022}))
     pairs = pd.DataFrame([("openalex", "all", y, a, b, 10) for y in (2020, 2021, 2022)
-                          for a, b in [("CN", "JP"), ("JP", "TW"), ("CN", "US")]] + [("openalex", "all", 2021, "TW", "XK", 1)],
+                          for a, b in [("CN", "JP"), ("JP", "TW"), ("CN", "US")]]
+                         + [("openalex", "all", 2021, "TW", "XK", 1), ("openalex", "all", 2022, "CN", "MN", 1)],
                          columns=["source", "field", "year", "country_a", "country_b", "works"])
     rd = pd.DataFrame([("worldbank", "JP", 2020, "gerd_pct_gdp", 3.2), ("ncses", "TW", 2021, "gerd_pct_gdp", 3.8),
-                       ("oecd", "JP", 2021, "gerd_usd_ppp_m_const2015", 1.0)],
+                       ("oecd", "JP", 2021, "gerd_usd_ppp_m_const2015", 1.0),
+                       ("oecd", "US", 2021, "gerd_usd_ppp_m_const2015", 1.0),
+                       ("ncses", "JP", 2019, "gbard_usd_ppp_m", 1.0)],
                       columns=["source", "country", "year", "indicator", "value"])
     short = {"openalex": "OpenAlex", "worldbank": "World Bank WDI", "ncses": "NCSES SEI", "oecd": "OECD"}
-    gaps = [h.gap for h in coverage({"pairs": pairs, "rd_indicators": rd}, edition, short) if h.gap]
-    assert "TW: no World Bank WDI series, NCSES SEI used (2021)" in gaps
-    assert "XK: OpenAlex pairs only for 2021 of 2020–2022" in gaps
-    assert "US: no R&D intensity in World Bank WDI or NCSES SEI for 2020–2022; left out of that comparison" in gaps
-    assert not any(g.startswith("JP: no World Bank") for g in gaps)
+    lines = summary(coverage({"pairs": pairs, "rd_indicators": rd}, edition, short), edition)
+    assert lines == [
+        "OpenAlex has co-authored works by pair for only part of 2020–2022 for 1 of the 5 countries compared: "
+        "Kosovo (2021)",
+        "World Bank WDI has no R&D intensity for 4 of the 5 countries compared in 2020–2022: Taiwan, United States, "
+        "China and Kosovo; NCSES SEI used for Taiwan (2021); left out of that comparison: United States, China and "
+        "Kosovo",
+        "OECD has no GERD in PPP dollars for 3 of the 5 countries compared in 2020–2022: Taiwan, China and Kosovo; "
+        "left out of R&D spending",
+        "NCSES SEI has no co-authored articles for both focus countries: Japan and Taiwan; the cross-source "
+        "check leaves them out",
+        "NCSES SEI has no government R&D budget by objective for 1 of the 2 focus countries: Taiwan; that chart "
+        "leaves it out",
+        "2 of the 6 East Asia members have no co-authored works in OpenAlex for 2020–2022 and are left out of the "
+        "region's pairs: Macao and North Korea; 1 has them for only part of the window: Mongolia (2022)"]
     flipped = rd.assign(source=rd["source"].replace({"ncses": "worldbank"}))
-    gaps = [h.gap for h in coverage({"pairs": pairs, "rd_indicators": flipped}, edition, short) if h.gap]
-    assert not any(g.startswith("TW: no World Bank") for g in gaps)
+    lines = summary(coverage({"pairs": pairs, "rd_indicators": flipped}, edition, short), edition)
+    assert "R&D intensity for 3 of the 5 countries compared in 2020–2022: United States, China and Kosovo; left out " \
+           "of that comparison" in lines[1]
     assert span([2015, 2016, 2017, 2020, 2022, 2023]) == "2015–2017, 2020, 2022–2023"
 
 
