@@ -135,8 +135,12 @@ class Section:
 
     def table_output(self, label: str, frame: pd.DataFrame, *, source: str | None = None, caption: str | None = None,
                      notes: str = "", **values) -> None:
-        """A numbered table; `frame` is shown as is (format numbers before)."""
+        """A numbered table; `frame` is shown as is (format numbers before). A table without rows is
+        left out of the chapter (never printed empty), its label kept so the chapter's embed resolves."""
         self._claim(label, "tbl-")
+        if frame.empty:
+            self._show(label, "table", {"text/markdown": "", "text/plain": ""}, empty=True)
+            return
         text = self.caption(label, caption, **values)
         markdown = pipe_table(frame)
         csv_name = f"{label}.csv"

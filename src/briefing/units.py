@@ -176,6 +176,11 @@ def _is_na(value) -> bool:
         return True
 
 
+def places(n: int) -> str:
+    """'+3 places', '−1 place'."""
+    return minus(f"{n:+d} place{'' if abs(n) == 1 else 's'}")
+
+
 def show(value, unit_id: str, decimals: int | None = None) -> str:
     """A value of `unit_id` as a reader reads it: '22.0%', '3,667', '7th', '$172.1 bn', '+13%',
     '2.64%', '1.72', '2019'; a list joined by commas; 'n/a' when missing."""
@@ -198,7 +203,7 @@ def show(value, unit_id: str, decimals: int | None = None) -> str:
     if u.kind == "points":
         return minus(f"{value:+,.{digits}f} pp")
     if u.kind == "places":
-        return minus(f"{value:+,.0f} places")
+        return places(int(value))
     shown = value / u.scale
     return minus(f"{u.prefix}{shown:,.{digits}f}{u.suffix}")
 
@@ -230,7 +235,7 @@ def change(before: float, after: float, unit_id: str) -> str:
     if u.moves_in_points:
         return pp(after - before, max(u.decimals, 1))
     if u.kind in ("rank", "places"):
-        return minus(f"{int(moved(before, after, unit_id)):+d} places")
+        return places(int(moved(before, after, unit_id)))
     return signed_pct(moved(before, after, unit_id)) if before else "n/a"
 
 
@@ -248,5 +253,5 @@ def change_short(before: float, after: float, unit_id: str) -> str:
     if u.moves_in_points:
         return pp_short(after - before, max(u.decimals, 1))
     if u.kind in ("rank", "places"):
-        return minus(f"{int(moved(before, after, unit_id)):+d} places")
+        return places(int(moved(before, after, unit_id)))
     return signed_pct(moved(before, after, unit_id), 1) if before else "n/a"

@@ -161,8 +161,9 @@ def test_captions_alt_text_and_source_note_follow_the_data():
     v = view(intensity(), countries=("JP", "KR", "TW", "IN"))
     assert prose.ranking_caption(v) == ("R&D expenditure, % of GDP: latest figure for each country, 2020–2022, "
                                         "ranked; not ranked: India")
+    # Only the flags the figures carry are named (here, provisional).
     assert prose.trend_caption(v).endswith("(dashed lines: series from a second source; hollow points: figures the "
-                                           "source flags as a break in series, provisional or estimated)")
+                                           "source flags as provisional, each said in the text)")
     assert prose.ranking_alt(v).endswith("highest South Korea (4.80% in 2022), lowest Japan (3.40% in 2022).")
     assert prose.source_note(v, NAMES) == "Source: World Bank WDI, indicator GB.XPD.RSDV.GD.ZS; NCSES SEI, table SRD-1."
     assert prose.source_note(v, NAMES, v.panel[v.panel["source"] == "ncses"]) == "Source: NCSES SEI, table SRD-1."

@@ -78,5 +78,6 @@ def test_gbard_for_countries_the_table_lacks_is_empty_and_the_section_says_how_t
     assert out.empty and list(out.columns) == ["country", "year", "objective", "indicator", "share_pct",
                                                "usd_ppp_m", "gbard_usd_ppp_m"]
     summary = prose.gbard_summary(out)
-    assert summary.startswith(f"::: {{.{fmt.OMITTED}}}") and "sections.funding.gbard_countries" in summary
+    assert summary.startswith(f"::: {{.{fmt.OMITTED}}}") and "the funding section's parameters name" in summary
+    assert "sections." not in summary  # no parameter key for readers
     assert gbard_chart(out).to_dict()["mark"]["type"] == "text"  # a note, not an empty plot

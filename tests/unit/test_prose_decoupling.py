@@ -23,7 +23,8 @@ def test_shares_summary_names_who_rose_and_flips_when_all_fall():
     shift = Caveat("level_shift", "JP", "Japan's totals shift in 2020.", years=(2020,))
     text = prose.shares_summary(SHARES, ["US", "CN"], ["JP"], [shift])
     assert "In 2023, 36.5% of Japan's international works had a co-author in the United States and 22.0% one in China" in text
-    assert "the share with the United States rose only for France" in text
+    # Japan's −0.5 points is within the noise: neither a rise nor a fall.
+    assert "the share with the United States rose for France, fell for Taiwan and was about unchanged for Japan" in text
     assert "the share with China rose for every country" in text
     assert text.endswith("Japan's totals shift in 2020.")
     falling = SHARES.assign(share_pct=SHARES["share_pct"].where(SHARES["year"] == 2015, 1.0))

@@ -97,6 +97,8 @@ def test_seed_comparison_states_the_revision_sign():
                             "quote": ["4.53%"]})
     names = {"doc": "Nature Index (2020)", "worldbank": "World Bank WDI"}
     text = prose.seed_comparison(compare, names)
-    assert text == ("For 2018, Nature Index (2020) gave R&D intensity as South Korea's at 4.53%.\n"
-                    "World Bank WDI now gives 4.52% for South Korea (−0.01 percentage points).")
+    assert text.startswith("For 2018, Nature Index (2020) gave R&D intensity as South Korea's at 4.53%.\n"
+                           "World Bank WDI now gives 4.52% for South Korea (−0.01 percentage points) (@tbl-seed-intensity).")
+    assert "Why a published figure changes later" in text  # the callout comes only with figures to explain
+    assert prose.seed_comparison(compare.iloc[0:0], names) == ""
     assert "(+0.02 percentage points)" in prose.seed_comparison(compare.assign(today=4.55, difference=0.02), names)

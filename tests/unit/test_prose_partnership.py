@@ -95,10 +95,26 @@ def test_share_summary_states_its_caveat_and_flips_with_the_shares():
     shift = Caveat("level_shift", "KR", "Korea's totals shift in 2020.", years=(2020,))
     text = prose.share_summary(shares, "JP-KR", [shift])
     assert "weighs 1.4 times as much for South Korea as for Japan" in text
-    assert "held for Japan but fell for South Korea" in text and text.endswith("Korea's totals shift in 2020.")
+    assert "held for Japan; for South Korea it fell" in text and "Korea's totals shift in 2020." in text
+    assert text.endswith("For South Korea, too few years lie on each side of the 2020 break in the source to test that "
+                         "change across it.")
     flipped = shares.assign(share_pct=[6.2, 12.0, 11.1, 8.7])
     text = prose.share_summary(flipped, "JP-KR")
-    assert "weighs 1.4 times as much for Japan as for South Korea" in text and "rose for Japan but fell" in text
+    assert "weighs 1.4 times as much for Japan as for South Korea" in text and "rose for Japan; for South Korea it fell" in text
+
+
+def test_a_share_that_moved_only_at_the_break_is_not_stated_as_a_trend():
+    """South Korea's share with Japan, OpenAlex: the whole fall sits at the 2020 break (issue 22)."""
+    years = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]
+    kr = [11.09, 10.9, 10.8, 10.7, 10.55, 8.20, 8.4, 8.5, 8.67]
+    shares = pd.DataFrame({"country": ["JP"] * 9 + ["KR"] * 9, "partner": ["KR"] * 9 + ["JP"] * 9,
+                           "year": years * 2, "share_pct": [6.2] * 9 + kr})
+    text = prose.share_summary(shares, "JP-KR", [Caveat("level_shift", "KR", "Korea's totals shift.", years=(2020,))])
+    assert "for South Korea it moved only at the 2020 break in the source" in text and "fell for South Korea" not in text
+    assert "−0.5 percentage points over 2015–2019 and +0.5 over 2020–2023, so it is not stated as a trend" in text
+    steady = shares.assign(share_pct=[6.2] * 9 + [11.09, 10.6, 10.1, 9.6, 9.1, 8.8, 8.5, 8.2, 7.9])
+    text = prose.share_summary(steady, "JP-KR", [Caveat("level_shift", "KR", "Korea's totals shift.", years=(2020,))])
+    assert "for South Korea it fell" in text and "Each" not in text and "holds on both sides of the 2020 break" in text
 
 
 def test_the_lede_carries_the_key_findings_and_the_rank_caveat():

@@ -94,5 +94,5 @@ def test_the_summary_page_lists_messages_then_what_to_watch():
                               POLES, ["OpenAlex figures for 2023 are provisional."])
     assert page.startswith("- Poles fell since 2020. (@fig-dec-poles)")
     assert "28 events" not in page and "### What to watch next edition" in page
-    assert "- OpenAlex figures for 2023 are provisional: the next edition will show any revision." in page
+    assert "- Provisional, so the next edition may revise them: OpenAlex figures for 2023 are provisional." in page
     assert s.summary_markdown([], findings, FOCUS, POLES, []).startswith("No section of this edition")

@@ -108,10 +108,11 @@ def rank_chart(shown: pd.DataFrame, seeds: pd.DataFrame, seed_label: str, *, wit
     lowest = int(max([data["rank"].max(), *seeds["seed_rank"]]))
     room = label_room(data["pair_name"])
     width, height = within.plot_width(axis_width(["00"]), room), int(min(460, max(260, 17 * lowest)))
-    shape = alt.Shape("measure:N", title=None, scale=alt.Scale(domain=[measure, seed_label],
-                                                               range=["circle", "diamond"]),
+    # The legend names the published ranks only where the chart draws some.
+    measures, marks = ([measure, seed_label], ["circle", "diamond"]) if len(seeds) else ([measure], ["circle"])
+    shape = alt.Shape("measure:N", title=None, scale=alt.Scale(domain=measures, range=marks),
                       legend=alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=0,
-                                        labelExpr=legend_labels([measure, seed_label], width + room - 30),
+                                        labelExpr=legend_labels(measures, width + room - 30),
                                         symbolFillColor="white", symbolStrokeColor="#000000",
                                         symbolStrokeWidth=1.5))
     years = sorted(data["year"].unique())

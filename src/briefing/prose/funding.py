@@ -89,8 +89,8 @@ def gbard_summary(gbard: pd.DataFrame) -> str:
     source table gives; the section left out when no country of the edition has them."""
     if gbard.empty:
         return fmt.omitted("NCSES SEI publishes government R&D budgets by objective (table RD-18, from OECD MSTI) "
-                           "for none of the countries this edition names in sections.funding.gbard_countries; "
-                           "name countries it covers there to show them.")
+                           "for a few economies only, none of them among the countries this edition draws budgets "
+                           "for; the funding section's parameters name those countries.")
     years = sorted({int(y) for y in gbard["year"]})
     lines = [f"The source table gives budgets by objective for {fmt.years(years)} only; "
              f"{years[-1]} is the latest."] if len(years) > 1 else []
@@ -122,11 +122,34 @@ def seed_years(compare) -> str:
     return fmt.years(compare["year"]) if len(compare) else ""
 
 
+REVISIONS = """::: {.callout-note}
+## Why a published figure changes later
+
+Intensity is a ratio, and both of its terms are revised after publication.
+National statistical offices re-benchmark GDP every few years, which moves the denominator for every past year, and R&D surveys are revised as late responses arrive.
+An article also quotes the figures of its time, sometimes from another source than the one this briefing uses.
+Small differences are routine revisions; a larger gap usually means the GDP series was re-benchmarked.
+:::"""
+
+
+def seed_budgets_intro(budgets: pd.DataFrame, compare: pd.DataFrame) -> str:
+    """The section's opening: what the series' documents cite; the whole section left out (with
+    how to add them) when they cite neither budgets nor intensities."""
+    if budgets.empty and compare.empty:
+        return fmt.omitted("the series' documents cite no budget figures or R&D intensities for its countries; "
+                           "add them as rows of the series' facts.csv, each quoting its document, and name them in "
+                           "the funding section's parameters.")
+    if budgets.empty:
+        return ""
+    return ("The documents behind this series cite budget figures that no statistical table yet holds; they are "
+            "reproduced as published, each with its source (@tbl-seed-budgets).")
+
+
 def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
-    """The published figures beside today's values of the same year, and the revision."""
+    """The published intensities beside today's values of the same year, the revision, and why
+    published figures move ('' when the series cites none)."""
     if compare.empty:
-        return ("No published figure of R&D intensity is cited for this series: add facts.csv rows quoting its "
-                "documents and name them in the parameters (sections.funding.seed_intensity_facts).")
+        return ""
     year = int(compare["year"].iloc[0])
     document = names.get(compare["source_id"].iloc[0], compare["source_id"].iloc[0])
     published = [f"{fmt.name(r['country'])}'s at {fmt.pct(float(r['value']))}" for _, r in compare.iterrows()]
@@ -136,8 +159,8 @@ def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
         source = names.get(today["source"].iloc[0], today["source"].iloc[0])
         values = [f"{fmt.pct(float(r['today']))} for {fmt.name(r['country'])} "
                   f"({fmt.pp(float(r['difference']))})" for _, r in today.iterrows()]
-        sentences.append(f"{source} now gives " + fmt.join_and(values) + ".")
-    return "\n".join(sentences)
+        sentences.append(f"{source} now gives " + fmt.join_and(values) + " (@tbl-seed-intensity).")
+    return "\n".join(sentences) + "\n\n" + REVISIONS
 
 
 def growth_table(growth: pd.DataFrame, across: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pandas as pd
 from briefing.metrics.partnership import pair_codes, pair_name
 from briefing.metrics.series import in_window
 from briefing.prose import fmt, robust
+from briefing.prose.region import added_sentence
 from briefing.quality.robustness import robustness
 
 # The shared forms, under the names this section's callers use.
@@ -95,14 +96,15 @@ def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
 
 # Rank among the region's pairs.
 def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[str], absent: list[str],
-                 caveats=()) -> str:
+                 caveats=(), added=()) -> str:
     mine = ranks[ranks["pair"] == focus].sort_values("year")
     first, last = mine.iloc[0], mine.iloc[-1]
     lowest = mine.sort_values(["rank", "year"]).iloc[-1]
     trough = (f", its lowest was {fmt.nth(lowest['rank'])} in {int(lowest['year'])}"
               if lowest["rank"] != last["rank"] else "")
     region_name = fmt.literal(region_name)
-    lines = [f"Among the pairs of {region_name} countries with co-authored works, {pair_name(focus)} ranked "
+    lines = [added_sentence(added, region_name)] if added else []
+    lines += [f"Among the pairs of {region_name} countries with co-authored works, {pair_name(focus)} ranked "
              f"{fmt.nth(first['rank'])} of {int(first['pairs_ranked'])} in {int(first['year'])} and "
              f"{fmt.nth(last['rank'])} of {int(last['pairs_ranked'])} in {int(last['year'])}: its rank "
              f"{direction(first['rank'], last['rank'], lower_is_better=True)} over the window{trough}."]
@@ -157,7 +159,7 @@ def share_change(series: dict[int, float], caveats, codes: set[str]) -> tuple[st
     found = robustness(series, "pct", breaks, spikes).as_dict()
     if found.get("reason") == "within the noise":
         return "held", found
-    if not found["holds"]:
+    if found.get("reason") in ("rests on the jump at the break", "the sides of the break move apart"):
         return f"moved only at the {fmt.years(found['breaks'])} break in the source", found
     return ("rose" if found["change"] > 0 else "fell"), found
 

@@ -101,7 +101,7 @@ def seed_summary(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame
         return fmt.omitted(
             f"The briefing's documents publish no Nature Index figures for {pair_name(focus)} or its partners, so "
             f"there is nothing to set beside this chapter's measures; a series that cites such figures adds them as "
-            f"quoted facts from its own documents (see the methods appendix).")
+            f"quoted facts from its own documents.")
     why = (f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
            f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
     paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why]]

@@ -56,6 +56,9 @@ def statement(record: dict | None, unit: str) -> str:
     if reason == "rests on the jump at the break":
         return (f"Most of that change sits at the {breaks_named(record)} {plural} in the source: it moved "
                 f"{_sides(record, unit)}, so it is not stated as a trend.")
+    if reason == "too few years on each side of the break":
+        return (f"Too few years lie on each side of the {breaks_named(record)} {plural} in the source to test "
+                f"that change across it.")
     if reason == "the sides of the break move apart":
         return (f"Across the {breaks_named(record)} {plural} in the source the series moved apart "
                 f"({_sides(record, unit)}), so no trend is stated.")

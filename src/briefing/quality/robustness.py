@@ -113,7 +113,9 @@ def robustness(series: dict[int, float], unit: str, breaks: list[int] = (), spik
     if inside:
         tested.append("breaks")
         whole = _sign(change, 0)
-        if not reason and any(_sign(s.change, threshold) == -whole for s in sides):
+        if not reason and not sides:
+            reason = "too few years on each side of the break"
+        elif not reason and any(_sign(s.change, threshold) == -whole for s in sides):
             reason = "the sides of the break move apart"
         elif not reason and sides and _jump_share(sides, change, unit) > 0.5:
             reason = "rests on the jump at the break"

@@ -39,6 +39,7 @@ class Context:
     order: tuple[str, ...] = ()  # sections in the order the book presents them
     strict: bool = False  # a claim the data contradict (or cannot check) stops the assembly
     claims: list = field(default_factory=list)  # the claims checked so far (`report.claims.ClaimResult`)
+    omitted: list = field(default_factory=list)  # (chapter, section, reason) of each part left out so far
 
 
 esc = markup.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
@@ -90,7 +91,8 @@ def sources(ctx: Context) -> str:
         parts.append("\n".join(lines))
     documents = [f"- {esc(doc['citation'])} []{{#src-{doc_id}}}"
                  for doc_id, doc in sorted(catalogue["documents"].items())]
-    parts.append("### Documents cited {#src-documents}\n\n" + "\n".join(documents))
+    if documents:  # a heading with nothing under it is left out
+        parts.append("### Documents cited {#src-documents}\n\n" + "\n".join(documents))
     return "\n\n".join(parts)
 
 
@@ -198,7 +200,25 @@ def expand(text: str, ctx: Context, origin: Path) -> str:
         raise InputError(f"{origin}, line {failed[0].line}",
                          f"claim {failed[0].text!r} is {failed[0].status} ({failed[0].detail}); without --strict "
                          f"it is left out and reported")
-    return leave_out_empty(SHORTCODE.sub(block, text))
+    return leave_out_empty(SHORTCODE.sub(block, text), ctx.omitted, chapter_name(text, origin))
+
+
+def chapter_name(text: str, origin) -> str:
+    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
+    return found["title"].strip() if found else Path(str(origin)).stem
+
+
+def omitted(ctx: Context) -> str:
+    """What this edition leaves out, once each: a chapter section with nothing to show (or a
+    chapter whose section the edition does not run), why, and how to add it."""
+    if not ctx.omitted:
+        return "Every part of the briefing has something to show for this edition."
+    lines = [f"- {esc(chapter)}{' (' + esc(section) + ')' if section else ''}: {reason[:1].lower()}{reason[1:]}"
+             for chapter, section, reason in dict.fromkeys(ctx.omitted)]
+    return "Left out of this edition, each with what would bring it in:\n\n" + "\n".join(lines)
+
+
+BLOCKS["omitted"] = omitted
 
 
 def uses_history(text: str) -> bool:

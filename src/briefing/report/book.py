@@ -72,6 +72,8 @@ def render_output(item: dict) -> tuple[str, list[str]]:
     kind, label = meta["kind"], meta["label"]
     if kind == "markdown":
         return _text(data["text/markdown"]).strip() + "\n", []
+    if meta.get("empty"):  # a table with no rows is left out, never printed empty
+        return "", []
     files = meta.get("files", {})
     note = md_escape(meta.get("source", ""))
     if "csv" in files:

@@ -17,7 +17,8 @@ stop with exit status 2).
 
 A section output made with `markup.omitted(reason)` leaves out the chapter section it sits in
 (from its heading to the next heading of the same or a higher level) and prints the reason,
-one sentence saying what is missing and how to add it, under the heading instead."""
+one sentence saying what is missing and how to add it, in the methods appendix instead (the
+chapter keeps no empty heading)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ CLAIM = re.compile(r"\[(?P<text>[^\[\]]+)\]\{\.claim(?:\s+if=\"(?P<applies>[^\"]
                    r"(?:\s+when=\"(?P<when>[^\"]+)\")?\s*\}")
 OMITTED_DIV = re.compile(rf"^::: \{{\.{OMITTED}\}}\n(?P<reason>.*?)\n:::$", re.M | re.S)
 HEADING = re.compile(r"^(?P<hashes>#{1,6}) ", re.M)
+HEADING_TEXT = re.compile(r"#{1,6} (?P<title>[^{\n]+)")
 YEAR = re.compile(r"^\d{4}$")
 
 
@@ -233,15 +235,19 @@ def headings(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def leave_out_empty(text: str) -> str:
-    """Each section holding an omitted output, from its heading to the next heading of the same
-    or a higher level, replaced by the output's reason."""
+def leave_out_empty(text: str, sink: list | None = None, chapter: str = "") -> str:
+    """Each section holding an omitted output left out whole, from its heading to the next
+    heading of the same or a higher level; its title and the output's reason (what is missing and
+    how to add it) go to `sink`, which the methods appendix lists once (`{{< briefing omitted >}}`)."""
     while (match := OMITTED_DIV.search(text)) is not None:
         heads = headings(text)
         before = [h for h in heads if h[0] < match.start()]
-        start = text.index("\n", before[-1][0]) + 1 if before else 0
+        start = before[-1][0] if before else 0
         level = before[-1][1] if before else 0
         after = [h for h in heads if h[0] > match.end() and h[1] <= level]
         end = after[0][0] if after else len(text)
-        text = text[:start] + "\n" + match["reason"].strip() + "\n\n" + text[end:]
+        title = HEADING_TEXT.match(text[start:]) if before else None
+        if sink is not None:
+            sink.append((chapter, title["title"].strip() if title else "", match["reason"].strip()))
+        text = text[:start] + text[end:]
     return text

@@ -69,6 +69,8 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
                 raise InputError(str(ws.quarto_file), f"chapter {name} not found in chapters/")
             text, sections, needed = _resolve(path, edition, build, meta_values)
             if text is None:
+                context.omitted.append((blocks.chapter_name(path.read_text(encoding="utf-8"), path), "",
+                                        chapter_left_out(sections, edition)))
                 continue
             for file in needed:
                 shutil.copyfile(figures / file, book / "figures" / file)
@@ -102,6 +104,15 @@ def content_key(book: Path, findings: dict, edition: Edition) -> str:
     files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
     return sha256_text(canonical_json({"book": files, "findings": findings,
                                        "parameters": edition.model_dump(mode="json")}))
+
+
+def chapter_left_out(sections: list[str], edition: Edition) -> str:
+    """Why a chapter is not in the edition and how to bring it in."""
+    needs = {"context": "it draws the dated policy events of the series' own documents: give the series its "
+                        "documents and events with `curated: {tables: DIR, documents: DIR}`"}
+    named = ", ".join(f"`{s}`" for s in sections)
+    return (f"the edition runs no {named} section; add it under `sections:` in the params file"
+            + "".join(f" ({needs[s]})" for s in sections if s in needs) + ".")
 
 
 def _resolve(path: Path, edition: Edition, build: Path, meta_values: dict):
