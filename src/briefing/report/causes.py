@@ -187,10 +187,24 @@ def cause_of(old_item: dict, new_item: dict, old: Side, new: Side) -> tuple[str,
     return "method", "the code or its environment changed (no other input did)"
 
 
-def appearance_cause(period: tuple[int, int] | None, other: Side, this: Side) -> str:
+def changed_codes(old: dict, new: dict) -> set[str]:
+    """The countries a parameter change brought in or left out (in any list of countries)."""
+    before, after = _flat(old), _flat(new)
+    found: set[str] = set()
+    for key in before.keys() | after.keys():
+        was, now = before.get(key), after.get(key)
+        if was != now and (_codes(was) or _codes(now)):
+            found |= set(was or ()) ^ set(now or ())
+    return found
+
+
+def appearance_cause(period: tuple[int, int] | None, other: Side, this: Side, named: set[str] = frozenset()) -> str:
     """Why a finding is stated in `this` version but not in `other`: its years lie outside
     `other`'s window, or start or end at an edge of `this` window that moved (window); else the
-    parameters, inputs or code changed."""
+    parameters, inputs or code changed. A finding naming (`named`) a country that a parameter
+    change brought in or left out is the parameters' first."""
+    if named & changed_codes(other.parameters, this.parameters):
+        return "parameters"
     if period is not None and other.window is not None and (period[0] < other.window[0] or period[1] > other.window[1]):
         return "window"
     if period is not None and window_moved(other, this) and (

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefing import units, words
 from briefing.errors import InputError
-from briefing.findings.ids import period
+from briefing.findings.ids import codes, period
 from briefing.report.causes import Side, appearance_cause, cause_of, version_causes, window_text
 from briefing.report.site import FINDINGS, MANIFEST
 
@@ -60,8 +60,11 @@ class Moved:
 
     @property
     def relative_pct(self) -> float | None:
+        """The change in per cent of the old value, for units moved relative to themselves
+        (counts, amounts, ratios); none for shares, growth, ranks and years."""
         change = self.change
-        if change is None or self.old == 0:
+        relative = units.known(self.unit) and units.unit(self.unit).kind in ("count", "amount", "ratio")
+        if change is None or self.old == 0 or not (relative or not units.known(self.unit)):
             return None
         return 100 * change / abs(self.old)
 
@@ -211,7 +214,7 @@ def compare(old: Side, new: Side) -> Diff:
             unchanged += 1
         else:
             moved.append(_moved(key, key, a[key], b[key], *cause_of(a[key], b[key], old, new)))
-    paired = window_pairs(a, b)
+    paired = window_pairs(a, b) if old.window != new.window else []  # one window: a new year is the source's
     advanced, held = [], 0
     for o, n in paired:
         reason = _apart(o, n, a[o], b[n], old, new)
@@ -223,8 +226,10 @@ def compare(old: Side, new: Side) -> Diff:
             detail = window_text(old, new) if old.window and new.window else "a new latest year"
             advanced.append(_moved(o, n, a[o], b[n], "window", detail, _note(o, n, b[n]["unit"])))
     followed_old, followed_new = {o for o, _ in paired}, {n for _, n in paired}
-    added = [_stated(b[k], appearance_cause(period(k), old, new)) for k in sorted(b.keys() - a.keys() - followed_new)]
-    removed = [_stated(a[k], appearance_cause(period(k), new, old)) for k in sorted(a.keys() - b.keys() - followed_old)]
+    added = [_stated(b[k], appearance_cause(period(k), old, new, codes(k)))
+             for k in sorted(b.keys() - a.keys() - followed_new)]
+    removed = [_stated(a[k], appearance_cause(period(k), new, old, codes(k)))
+               for k in sorted(a.keys() - b.keys() - followed_old)]
     causes = version_causes(old, new)
     return Diff(old.ref, new.ref, added, removed, sorted(moved, key=Moved.size), unchanged,
                 sorted(advanced, key=Moved.size), apart, held, causes)
