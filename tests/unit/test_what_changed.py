@@ -19,7 +19,6 @@ from briefing.report.site import History
 from tests.conftest import REPO
 
 
-
 def edition_at(tmp_path: Path, **changes):
     data = yaml.safe_load((REPO / "params" / "ci.yml").read_text())
     data.update({"edition": "2025", "series": "east-asia", "window": {"start": 2015, "end": 2023}, **changes})
