@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import json
 import os
@@ -115,17 +116,23 @@ def _shared_folder(tmp_path_factory, name: str) -> Path:
     return tmp_path_factory.getbasetemp().parent / f"{name}-{run[:12]}"
 
 
-def tree_state(folder: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under `folder`: enough to see a write."""
+def tree_state(folder: Path, contents: bool = False) -> dict[str, tuple]:
+    """Size and modification time of every file under `folder`: enough to see a write; or, with
+    `contents`, each file's sha256 (a file rewritten with the same bytes is no change)."""
+    if contents:
+        return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),)
+                for p in sorted(folder.rglob("*")) if p.is_file()}
     return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @contextlib.contextmanager
-def shared_folder(tmp_path_factory, name: str, make, watched: str = "work") -> Iterator[Path]:
+def shared_folder(tmp_path_factory, name: str, make, watched: str = "work", contents: bool = False) -> Iterator[Path]:
     """A folder made once per test run by `make(folder)`, by the first worker to ask (under a
     file lock), and shared read-only: a test that writes into its `watched` part fails (the
-    work folder's lock file aside, which a command that fails on bad input still takes)."""
+    work folder's lock file aside, which a command that fails on bad input still takes). With
+    `contents`, a file rewritten with the same bytes is no write (a failing build's fetch
+    renews the snapshots' `current` pointers)."""
     from filelock import FileLock
 
     folder = _shared_folder(tmp_path_factory, name)
@@ -135,9 +142,9 @@ def shared_folder(tmp_path_factory, name: str, make, watched: str = "work") -> I
             folder.mkdir(parents=True)
             make(folder)
             (folder / "built").write_text("")
-    before = tree_state(folder / watched)
+    before = tree_state(folder / watched, contents)
     yield folder
-    after = tree_state(folder / watched)
+    after = tree_state(folder / watched, contents)
     changed = sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n) and n != LOCK_FILE)
     assert not changed, f"a test wrote into the shared {name}: {changed[:5]}"
 
@@ -184,7 +191,8 @@ def series_site(tmp_path_factory, mirror):
     the series and the yearly-cycle tests."""
     from tests.series_site import build_series_site, series_site
 
-    with shared_folder(tmp_path_factory, "series-site", lambda folder: build_series_site(folder, mirror)) as folder:
+    with shared_folder(tmp_path_factory, "series-site", lambda folder: build_series_site(folder, mirror),
+                       contents=True) as folder:
         yield series_site(folder)
 
 
