@@ -1,11 +1,14 @@
 """`briefing publish`: an immutable, versioned static site.
 
 `_site/<edition>/v<N>/` holds the HTML, `briefing-<edition>-v<N>.pdf` with its citation
-(`.bib`, `.ris`), `findings.json` (every section's findings merged), `manifest.json` and the
-explorer (`explore.html` over the version's own tables in `explore/`; its shared script lives
-once in `_site/_assets/`, see `report/explorer.py`); a version is never rewritten and N grows
-only when content changes (the content key: the assembled book, the findings and the
-parameters). `_site/<edition>/latest/` is a copy of the newest version; `_site/index.html`
+(`.bib`, `.ris`), `findings.json` (every section's findings merged), `watch.json` (what the
+edition tells readers to watch, `report/watch.py`), `manifest.json` and the explorer
+(`explore.html` over the version's own tables in `explore/`; its shared script lives once in
+`_site/_assets/`, see `report/explorer.py`); a version is never rewritten and N grows only when
+content changes (the content key: the assembled book, the findings, the parameters and the
+baseline, the previous edition's version it is compared with). The manifest records the
+baseline (`compared_with`), the version it follows and why it differs from it (`follows`,
+`changes`: each cause in words, `report/diff.changes_since`). `_site/<edition>/latest/` is a copy of the newest version; `_site/index.html`
 lists editions and versions and `_site/versions.json` tells the pages at view time which
 version is the newest.
 
