@@ -167,3 +167,32 @@ def test_the_index_tells_the_series_story(tmp_path):
     assert "Data 2015–2023." in block and "Its latest version is compared with the 2024 edition (version 1)." in block
     assert ("<td>Italy added to the countries (<a href=\"2025/v2/changes.html\">what changed</a>)</td>") in block
     assert "<td>first version, compared with the 2024 edition (version 1) (<a href=\"2025/v1/changes.html\">" in block
+
+
+def test_probable_source_changes_are_listed_once_from_the_findings_caveats(tmp_path):
+    site, edition = site_with_2024(tmp_path), edition_at(tmp_path)
+    caveat = {"kind": "source_change", "subject": "CH-JP+FR-JP+ES-JP", "years": [2023], "source": "openalex",
+              "text": "Japan's co-authored works in OpenAlex with France, Switzerland and Spain all jumped in 2023."}
+    new = {**NEW, "pair.works.FR-JP.2023": finding("pair.works.FR-JP.2023", 7329, caveats=[caveat]),
+           "pair.works.CH-JP.2023": finding("pair.works.CH-JP.2023", 3873, caveats=[caveat])}
+    text = changes_text(edition, site, History(baseline="2024/v1"), new, build_at(tmp_path, {"openalex": "m1"}))
+    section = text.split("## Probable source changes {#sec-changes-source}")[1]
+    assert section.count("jumped in 2023") == 1 and "(2 findings carry it.)" in section
+
+
+def test_a_version_that_changed_only_its_text_says_which_pages(tmp_path):
+    from types import SimpleNamespace
+
+    from briefing.report.book import Chapter
+    from briefing.report.diff import changes_since
+
+    site, edition = tmp_path / "_site", edition_at(tmp_path)
+    publish(site, edition, 1, NEW.values())
+    manifest_path = site / "2025" / "v1" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest_path.write_text(json.dumps({**manifest, "pages": {"partnership.qmd": "a", "funding.qmd": "b"}}))
+    book = SimpleNamespace(previous="2025/v1", pages={"partnership.qmd": "a2", "funding.qmd": "b"},
+                           chapters=[Chapter("partnership.qmd", "The partnership", ()), Chapter("funding.qmd", "R&D", ())])
+    record = {**manifest, "version": 2, "pages": book.pages}
+    assert changes_since(site, book, record, list(NEW.values())) == {
+        "follows": "2025/v1", "causes": [{"cause": "text", "text": "the text of The partnership changed"}]}
