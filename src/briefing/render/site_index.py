@@ -37,6 +37,8 @@ h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.35rem; margin-top: 2.5rem; }}
 h3 {{ font-size: 1.1rem; margin-top: 1.5rem; border-top: 1px solid #dde1e5; padding-top: 1rem; }}
 table {{ border-collapse: collapse; width: 100%; }} th, td {{ text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde1e5; }}
 a {{ color: #0b5394; }} .latest {{ font-weight: 700; }} .meta {{ color: #4a4f55; margin: .2rem 0; }}
+td {{ overflow-wrap: anywhere; }}
+@media (max-width: 30rem) {{ th, td {{ padding: .3rem .2rem; font-size: .9rem; }} }}
 </style>
 </head>
 <body>
@@ -79,8 +81,7 @@ def _version_row(site: Path, edition: PublishedEdition, n: int) -> str:
         story += f' (<a href="{name}/v{n}/{CHANGES_PAGE}">what changed</a>)'
     return (f'<tr><td><a href="{name}/v{n}/index.html">version {n}</a></td>'
             f"<td>{html.escape(manifest['published_at'][:10])}</td><td>{story}</td>"
-            f'<td><a href="{name}/v{n}/{pdf}">PDF</a></td>'
-            f'<td><a href="{name}/v{n}/findings.json">findings</a></td></tr>')
+            f'<td><a href="{name}/v{n}/{pdf}">PDF</a>, <a href="{name}/v{n}/findings.json">findings</a></td></tr>')
 
 
 def _edition_block(site: Path, edition: PublishedEdition, previous: PublishedEdition | None, series_title: str) -> str:
@@ -94,7 +95,7 @@ def _edition_block(site: Path, edition: PublishedEdition, previous: PublishedEdi
     latest = f'<p class="latest"><a href="{name}/{LATEST}/index.html">Latest: version {edition.versions[-1]}</a></p>'
     return (f'<h3 id="{_anchor(edition.name)}">Edition {name}{title}</h3>\n'
             f'<p class="meta">Data {edition.window}. {before}.{compared}</p>\n{latest}\n'
-            "<table><thead><tr><th>Version</th><th>Published</th><th>What changed</th><th>Print</th><th>Data</th>"
+            "<table><thead><tr><th>Version</th><th>Published</th><th>What changed</th><th>Files</th>"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 

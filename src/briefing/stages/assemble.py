@@ -83,7 +83,9 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
             chapters.append(Chapter(name, chapter_title(text, name), tuple(sections), name in appendices))
         baseline = baseline_for(ws.site, edition.edition, edition.series_name,
                                 Window(edition.window.end, edition.window.start))
-        pages = page_hashes(book)
+        # History pages are written after the key, but their own text (before the generated
+        # blocks that read the site) is content too.
+        pages = page_hashes(book) | {name: sha256_text(text) for name, (text, _) in pending.items()}
         key = content_key(book, merged_findings(build, edition), edition, baseline_identity(ws.site, baseline), pages)
         history = History(baseline, previous_version(ws.site, edition.edition, key), pages,
                           {c.file: c.title for c in chapters})
