@@ -136,7 +136,7 @@ def test_a_parameter_change_is_named_and_a_first_edition_says_so(tmp_path):
     assert text.split("\n")[0].startswith("No figure was revised")
     assert ("Since version 1 of this edition (published 2026-01-01): Italy added to the countries. Against it, 1 "
             "findings are new, 0 are no longer stated and 0 changed under the same id.") in text
-    assert "- The edition's parameters: 1 are new." in text
+    assert "- The edition's parameters (Italy added to the countries): 1 are new." in text
     first = edition_at(tmp_path, edition="2023", window={"start": 2013, "end": 2021})
     assert changes_text(first, site, History(), {}).startswith("This is the first edition of the east-asia series")
 

@@ -159,7 +159,8 @@ def _by_cause(result: Diff, then: str) -> list[str]:
                  f"{len(moved)} under the same id have another value" if moved else "",
                  f"{len(added)} are new" if added else "",
                  f"{len(removed)} stated by {esc(then)} are not stated now" if removed else ""]
-        details = sorted({m.detail for m in [*moved, *advanced] if m.detail})
+        details = list(dict.fromkeys([*(c["text"] for c in result.causes if c["cause"] == cause),
+                                      *sorted({m.detail for m in [*moved, *advanced] if m.detail})]))
         why = f" ({esc('; '.join(details))})" if details and cause != "window" else ""
         lines.append(f"- {words.cap(label)}{why}: " + "; ".join(p for p in parts if p) + ".")
     if len(lines) == 2:
