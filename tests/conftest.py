@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import json
 import os
@@ -54,6 +55,7 @@ RUN_FIRST = [
     "tests/print/test_print_rules.py",  # default_build and other_build
     "tests/integration/test_publish.py",
     "tests/integration/test_deploy.py",
+    "tests/integration/test_yearly_cycle.py",  # series_site, after test_series has started it
     "tests/integration/test_readme_add_indicator.py",
     "tests/integration/test_live_secret.py",
     "tests/integration/test_records_in_build.py",
@@ -114,10 +116,40 @@ def _shared_folder(tmp_path_factory, name: str) -> Path:
     return tmp_path_factory.getbasetemp().parent / f"{name}-{run[:12]}"
 
 
-def tree_state(folder: Path) -> dict[str, tuple[int, int]]:
-    """Size and modification time of every file under `folder`: enough to see a write."""
+def tree_state(folder: Path, contents: bool = False) -> dict[str, tuple]:
+    """Size and modification time of every file under `folder`: enough to see a write; or, with
+    `contents`, each file's sha256 (a file rewritten with the same bytes is no change)."""
+    if contents:
+        return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),)
+                for p in sorted(folder.rglob("*")) if p.is_file()}
     return {p.relative_to(folder).as_posix(): (p.stat().st_size, p.stat().st_mtime_ns)
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextlib.contextmanager
+def shared_folder(tmp_path_factory, name: str, make, watched: str = "work", contents: bool = False) -> Iterator[Path]:
+    """A folder made once per test run by `make(folder)`, by the first worker to ask (under a
+    file lock), and shared read-only: a test that writes into its `watched` part fails (the
+    work folder's lock file aside, which a command that fails on bad input still takes). With
+    `contents`, a file rewritten with the same bytes is no write (a failing build's fetch
+    renews the snapshots' `current` pointers)."""
+    from filelock import FileLock
+
+    folder = _shared_folder(tmp_path_factory, name)
+    with FileLock(f"{folder}.lock"):
+        if not (folder / "built").is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            (folder / "built").write_text("")
+    before = tree_state(folder / watched, contents)
+    yield folder
+    after = tree_state(folder / watched, contents)
+    changed = sorted(n for n in before.keys() | after.keys() if before.get(n) != after.get(n) and n != LOCK_FILE)
+    assert not changed, f"a test wrote into the shared {name}: {changed[:5]}"
+
+
+LOCK_FILE = ".briefing.lock"
 
 
 @contextlib.contextmanager
@@ -125,25 +157,15 @@ def shared_build(tmp_path_factory, mirror: Path, name: str, params: Path | dict,
     """The edition of `params` (a file, or its content, then kept beside the work folder as
     `<edition>.yml`) built once per test run, end to end, by the first worker to ask (under
     a file lock), and shared read-only: a test that writes into it fails."""
-    from filelock import FileLock
+    def make(folder: Path) -> None:
+        path = params
+        if isinstance(params, dict):
+            path = folder / f"{params['edition']}.yml"
+            path.write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
+        build(Workspace(root=REPO, work=folder / "work"), load_edition(path), mirror, jobs=2, **options)
 
-    folder = _shared_folder(tmp_path_factory, name)
-    ws = Workspace(root=REPO, work=folder / "work")
-    with FileLock(f"{folder}.lock"):
-        if not (folder / "built").is_file():
-            shutil.rmtree(folder, ignore_errors=True)
-            if isinstance(params, dict):
-                folder.mkdir(parents=True)
-                path = folder / f"{params['edition']}.yml"
-                path.write_text(yaml.safe_dump(params, sort_keys=False), encoding="utf-8")
-                params = path
-            build(ws, load_edition(params), mirror, jobs=2, **options)
-            (folder / "built").write_text("")
-    before = tree_state(ws.work)
-    yield ws
-    after = tree_state(ws.work)
-    changed = sorted(name for name in before.keys() | after.keys() if before.get(name) != after.get(name))
-    assert not changed, f"a test wrote into the shared {name}: {changed[:5]}"
+    with shared_folder(tmp_path_factory, name, make) as folder:
+        yield Workspace(root=REPO, work=folder / "work")
 
 
 @pytest.fixture(scope="session")
@@ -160,6 +182,18 @@ def default_build(tmp_path_factory, mirror) -> Iterator[Workspace]:
     with shared_build(tmp_path_factory, mirror, "default-build", DEFAULT_PARAMS, renderer="builtin",
                       strict=True) as ws:
         yield ws
+
+
+@pytest.fixture(scope="session")
+def series_site(tmp_path_factory, mirror):
+    """The East Asia 2024 and 2025 editions (small, their shipped windows), built in that order,
+    and a Europe edition written by `briefing new`, in one site (tests/series_site.py): read by
+    the series and the yearly-cycle tests."""
+    from tests.series_site import build_series_site, series_site
+
+    with shared_folder(tmp_path_factory, "series-site", lambda folder: build_series_site(folder, mirror),
+                       contents=True) as folder:
+        yield series_site(folder)
 
 
 # Another focus pair, region, poles and window than the CI edition's, every section.

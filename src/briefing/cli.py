@@ -26,6 +26,7 @@ from briefing.render.diff_table import print_diff
 from briefing.report.diff import diff_versions
 from briefing.sources.indicators import edition_indicators
 from briefing.sources.mirror import default_mirror
+from briefing.sources.registry import source_names
 from briefing.stages import build as build_stage
 from briefing.stages import deploy as deploy_stage
 from briefing.stages import fetch as fetch_stage
@@ -319,15 +320,18 @@ def diff(old: Annotated[str | None, typer.Argument(help="Published version, e.g.
          new: Annotated[str | None, typer.Argument(help="Published version to compare with, e.g. 2025/v1.")] = None,
          params: Annotated[Path | None, typer.Option(
              "--params", "-p", help="Without versions: compare this edition's newest version with its "
-                                    "predecessor (the version before, else the previous edition of its series).")
+                                    "baseline (the previous edition of its series, else the version before).")
                            ] = None,
          workdir: WorkdirOpt = None,
          as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-         limit: Annotated[int, typer.Option("--limit", min=1, help="Moved findings to list.")] = 50) -> None:
-    """Compare the findings of two published versions: added, removed, moved (largest change first).
+         limit: Annotated[int, typer.Option("--limit", min=1, help="Rows of each table.")] = 50) -> None:
+    """Compare the findings of two published versions, each change once with its cause (revised,
+    window, parameters, method): moved one window on, changed under the same id, not comparable,
+    added and removed (largest change first).
 
     Without versions, compare the edition of --params as "What changed" does: its newest
-    version against the version before it, else the previous edition of the same series."""
+    version against its baseline, the previous edition of the same series, else against the
+    version before it."""
     def action() -> None:
         edition = load_edition(params) if params is not None else None
         ws = Workspace.discover(workdir)
@@ -336,7 +340,7 @@ def diff(old: Annotated[str | None, typer.Argument(help="Published version, e.g.
             return
         if None in pair:
             raise InputError("briefing diff", "give two versions (e.g. 2024/v1 2025/v1), or none with --params")
-        result = diff_versions(ws.site, *pair)
+        result = diff_versions(ws.site, *pair, source_names(ws.sources_file))
         if as_json:
             out.print_json(data=result.as_dict())
             return

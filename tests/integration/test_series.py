@@ -1,8 +1,8 @@
-"""Series of editions end to end, through the CLI (called in-process), into one `_site/`:
-the East Asia 2024 and 2025 editions (the shipped params with short windows and few
-countries) and a Europe edition written by `briefing new` with the series' own curated folder (two documents made
-for the test, tests/fixtures/europe) and an unquoted NO among its countries, built as
-written. "What changed" compares within a series by window; the Europe edition's timeline,
+"""Series of editions end to end, through the CLI (called in-process), into one `_site/`
+(tests/series_site.py, the session's `series_site`): the East Asia 2024 and 2025 editions (the
+shipped params with few countries) and a Europe edition written by `briefing new` with the
+series' own curated folder (two documents made for the test, tests/fixtures/europe) and an
+unquoted NO among its countries, built as written. "What changed" compares within a series by window; the Europe edition's timeline,
 markers and summary come from its own events only; bad curated rows stop with exit 2 and
 leave the site byte-identical."""
 
@@ -15,49 +15,20 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-import yaml
 
-from briefing.infra.yaml_model import read_yaml
 from briefing.prose import fmt
+from briefing.report import shown
 from briefing.report.changes import by_kind
 from briefing.report.diff import advanced_findings, load_findings, load_window
 from tests.conftest import REPO, copy_project, invoke, tree_bytes
+from tests.series_site import FIXTURE, build
 
 pytestmark = pytest.mark.slow
 
-FIXTURE = REPO / "tests" / "fixtures" / "europe"
-EAST_ASIA = {"2024": (2019, 2021), "2025": (2020, 2022)}
-SMALL = {"countries": ["JP", "KR", "US", "CN"], "region": {"name": "Asia-Pacific", "countries": ["JP", "KR", "CN", "TW", "AU", "SG"]}}
-
-
-def build(params: Path, work: Path, mirror: Path, cwd: Path = REPO):
-    return invoke("build", "--params", str(params), "--workdir", str(work), "--mirror", str(mirror), "--jobs", "2",
-                   cwd=cwd)
-
-
-def ok(result) -> None:
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, mirror) -> SimpleNamespace:
-    root = tmp_path_factory.mktemp("series")
-    work, params = root / "work", root / "params"
-    params.mkdir()
-    for name, (start, end) in EAST_ASIA.items():  # 2024 first: 2025 is published after it
-        data = read_yaml((REPO / "params" / f"{name}.yml").read_text(encoding="utf-8"))
-        data.update(SMALL, window={"start": start, "end": end})
-        (params / f"{name}.yml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-        ok(build(params / f"{name}.yml", work, mirror))
-    shutil.copytree(FIXTURE, root / "europe-curated")
-    europe = params / "europe-2022.yml"
-    written = invoke("new", str(europe), "--focus", "DE", "FR", "--poles", "US", "CN", "--region", "eu27",
-                      "--countries", "SE", "NO", "FI", "--window", "2020-2022", "--series", "europe",
-                      "--curated", str(root / "europe-curated"), "--documents", str(root / "europe-curated" / "documents"),
-                      "--workdir", str(work), "--mirror", str(mirror))
-    ok(written)
-    ok(build(europe, work, mirror))
-    return SimpleNamespace(root=root, work=work, site=work / "_site", params=params, europe=europe, new_output=written)
+def site(series_site) -> SimpleNamespace:
+    """The series site of tests/series_site.py, built once per run and shared with the yearly-cycle tests."""
+    return series_site
 
 
 def page(site: SimpleNamespace, edition: str, name: str) -> str:
@@ -67,11 +38,11 @@ def page(site: SimpleNamespace, edition: str, name: str) -> str:
 def test_2025_what_changed_names_2024_and_lists_what_moved(site):
     text = page(site, "2025", "changes.qmd")
     assert ("Compared with the 2024 edition (version 1, published " in text
-            and "the previous edition of the east-asia series: its data window was 2019–2021, this edition's is "
-                "2020–2022." in text)
+            and "the previous edition in this series: its data window was 2014–2022, this edition's is "
+                "2015–2023." in text)
     moved = advanced_findings(load_findings(site.site, "2024/v1"), load_findings(site.site, "2025/v1"),
                               load_window(site.site, "2024/v1"), load_window(site.site, "2025/v1"))
-    counts, rates, _ = by_kind(moved)
+    counts, rates, _ = (shown.one_each(part) for part in by_kind(moved))
     assert len(counts) >= 5 and len(rates) >= 5
     sentence = text.split("Moved most: ")[1].split("\n")[0]
     for move in [*counts[:2], *rates[:2]]:  # what moved most of each kind, named in the sentence and in the tables
@@ -98,7 +69,7 @@ def test_the_site_index_groups_series_and_links_each_edition_to_its_predecessor(
     assert europe < index.index('id="edition-europe-2022"') and not europe < index.index('id="edition-2025"') < \
         index.index('id="edition-europe-2022"')  # each series' editions together, under their series
     block = index.split('id="edition-2025"')[1].split("<h3")[0]
-    assert 'Previous edition: <a href="#edition-2024">2024</a> (data 2019–2021)' in block
+    assert 'Previous edition: <a href="#edition-2024">2024</a> (data 2014–2022)' in block
 
 
 def test_diff_without_versions_compares_an_edition_with_its_predecessor(site):

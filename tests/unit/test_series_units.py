@@ -1,6 +1,6 @@
 """Series of editions on small inputs: params read as an analyst writes them (NO is Norway),
 `series:` and `curated:`, named regions, coverage sentences, findings followed one window
-on between editions, "What changed" naming its baseline, and the site index by series."""
+on between editions, and the site index by series ("What changed": tests/unit/test_what_changed.py)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,7 @@ from briefing.config import load_edition
 from briefing.errors import InputError
 from briefing.infra.yaml_model import read_yaml
 from briefing.render.site_index import write_site_index
-from briefing.report.changes import changes_text
-from briefing.report.diff import advanced_findings, diff_findings, role
+from briefing.report.diff import advanced_findings, diff_findings
 from briefing.series.coverage import coverage, span, summary
 from briefing.sources.regions import load_regions
 from tests.conftest import REPO
@@ -125,9 +124,6 @@ def findings(*items) -> dict:
 
 
 def test_findings_are_followed_one_window_on_between_editions():
-    assert role("pair.works.JP-KR.2022", (2014, 2022)) == "pair.works.JP-KR.{latest}"
-    assert role("partnership.growth_pct.JP-KR.2014-2022", (2014, 2022)) == "partnership.growth_pct.JP-KR.{window}"
-    assert role("pair.works.JP-KR.2020", (2014, 2022)) is None
     old = findings(item("pair.works.JP-KR.2021", 90), item("pair.works.JP-KR.2022", 100),
                    item("growth.JP-KR.2014-2022", 10.0, "pct"), item("rank.JP-KR.2022", 4, "rank"))
     new = findings(item("pair.works.JP-KR.2022", 101), item("pair.works.JP-KR.2023", 80),
@@ -151,32 +147,6 @@ def publish(site: Path, edition: str, version: int, series: str | None, window: 
         "edition": edition, "version": version, "content_key": f"{edition}{version}", "parameters": parameters,
         "published_at": date.format(v=version) + "T00:00:00Z", **({"series": series} if series else {})}))
     (folder / "findings.json").write_text(json.dumps({"edition": edition, "findings": list(found)}))
-
-
-def test_what_changed_names_its_baseline_lists_moves_and_their_caveats(tmp_path):
-    edition = load_edition(write(tmp_path, edition="2025", series="east-asia", window={"start": 2015, "end": 2023}))
-    assert "first edition of the east-asia series" in changes_text(edition, tmp_path, None, {})
-    own = load_edition(write(tmp_path, edition="solo"))
-    assert "forms a series of its own" in changes_text(own, tmp_path, None, {})
-    publish(tmp_path, "2024", 1, "east-asia", (2014, 2022),
-            [item("pair.works.JP-KR.2022", 100), item("pair.works.JP-KR.2021", 90), item("share.KR.2022", 10.0, "pct")])
-    shift = {"kind": "level_shift", "subject": "KR", "text": "South Korea's totals jump in 2020: a break in the source."}
-    new = findings(item("pair.works.JP-KR.2023", 80), item("pair.works.JP-KR.2021", 95),
-                   item("share.KR.2023", 12.5, "pct", [shift]))
-    text = changes_text(edition, tmp_path, "2024/v1", new)
-    assert text.startswith("Compared with the 2024 edition (version 1, published 2026-01-01), the previous edition "
-                           "of the east-asia series: its data window was 2014–2022, this edition's is 2015–2023.")
-    assert ("Moved most: pair works JP-KR 2023 (100 in the 2024 edition, 80 now, \u221220.0%); "
-            "share KR 2023 (10.0% in the 2024 edition, 12.5% now, +2.5 pp).") in text
-    assert "| pair works JP-KR 2023 | 100 (2022) | 80 | \u221220.0% |  |" in text  # counts: relative change
-    assert "| share KR 2023 | 10.0% (2022) | 12.5% | +2.5 pp | break in the source |" in text  # shares: points
-    assert "{#tbl-changes-window}" in text and "{#tbl-changes-window-rates}" in text
-    assert "| pair works JP-KR 2021 | 90 | 95 | +5.6% |  |" in text  # a revision of the same year
-    assert "- South Korea's totals jump in 2020: a break in the source. (touches share KR 2023)" in text
-    same = changes_text(edition, tmp_path, "2024/v1", {f["id"]: f for f in
-                                                       [item("pair.works.JP-KR.2023", 100), item("share.KR.2023", 10.0, "pct"),
-                                                        item("pair.works.JP-KR.2021", 90)]})
-    assert "Moved most" not in same and "| Finding |" not in same
 
 
 def test_site_index_groups_series_newest_first_and_links_predecessors(tmp_path):

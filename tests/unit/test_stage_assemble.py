@@ -47,3 +47,26 @@ def test_a_section_that_has_not_run_is_named(tmp_path):
     (ws.build("ci") / "notebooks" / "demo.ipynb").unlink()
     with pytest.raises(InputError, match="section 'demo' has not run; run `briefing run` first"):
         assemble(ws, edition)
+
+
+def test_a_history_pages_own_text_is_content_and_the_baseline_enters_the_key(tmp_path):
+    """A page with a block that reads the site (what the previous edition said to watch) is
+    written after the key, but its own sentences are in it; so is the baseline's identity."""
+    import json
+
+    ws, edition = tiny_book(tmp_path)
+    chapter = ws.chapters / "index.qmd"
+    chapter.write_text(chapter.read_text() + "\n{{< briefing watch-followup >}}\n")
+    first = assemble(ws, edition)
+    assert first.baseline is None and "index.qmd" in first.pages
+    chapter.write_text(chapter.read_text() + "\nA sentence added.\n")
+    second = assemble(ws, edition)
+    assert second.key != first.key and second.pages["index.qmd"] != first.pages["index.qmd"]
+    previous = ws.site / "ci-before" / "v1"
+    previous.mkdir(parents=True)
+    window = {"start": edition.window.start - 1, "end": edition.window.end - 1}
+    (previous / "manifest.json").write_text(json.dumps({"edition": "ci-before", "content_key": "k0", "series": "ci",
+                                                        "parameters": {"window": window, "series": "ci"}}))
+    (previous / "findings.json").write_text(json.dumps({"edition": "ci-before", "findings": []}))
+    compared = assemble(ws, edition)
+    assert compared.baseline == "ci-before/v1" and compared.key != second.key

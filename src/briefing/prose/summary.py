@@ -136,10 +136,20 @@ def _label(item: dict) -> str:
     return re.sub(r",\s*\d{4}$", "", item["label"])
 
 
-def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> list[tuple[float, str]]:
+class Watch(tuple):
+    """A watch item: (closeness to a confirmed turn, sentence), as before, and `data`, the item
+    as data for the next edition to follow up (`report.watch`): the series' finding id prefix,
+    its label, unit, the turn's kind ('peak' or 'trough') and year and value, the latest year
+    and value, and whether it was only near a turn."""
+
+    data: dict
+
+
+def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> list[Watch]:
     """Series of the focus countries and poles whose latest year stepped back from a high (or
     low) reached the year before or by less than the turn threshold: one more year decides
-    whether it turned. (closeness to a confirmed turn, sentence), closest first."""
+    whether it turned. (closeness to a confirmed turn, sentence), closest first; each also
+    carries its data (`Watch.data`)."""
     prefixes = {split_id(i)[0] for i in findings if split_id(i)[1] is not None}
     out = []
     for prefix in sorted(prefixes):
@@ -162,7 +172,11 @@ def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> 
         distance = abs(found.moved) / threshold(item["unit"])
         text = (f"{fmt.literal(_label(item))}: {value(found.latest, item['unit'])} in {found.latest_year}, "
                 f"{change(found.value, found.latest, item['unit'])} from its {found.year} {word}{verdict}.")
-        out.append((distance, text))
+        item_watch = Watch((distance, text))
+        item_watch.data = {"prefix": prefix, "label": _label(item), "unit": item["unit"], "kind": found.kind,
+                           "turn_year": found.year, "turn_value": found.value, "latest_year": found.latest_year,
+                           "latest": found.latest, "near": found.near}
+        out.append(item_watch)
     return sorted(out)[: t.WATCH_MAX_ITEMS]
 
 

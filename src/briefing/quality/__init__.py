@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 KINDS = ("level_shift", "spike", "provisional", "unequal_periods", "left_out", "coverage_rank", "source_break",
-         "estimate", "definition_differs")
+         "estimate", "definition_differs", "source_change")
 # The order in which a finding's caveats matter to a reader: the first is the one the
 # executive summary states beside it.
-PRIORITY = ("level_shift", "source_break", "spike", "coverage_rank", "definition_differs", "unequal_periods", "left_out",
+PRIORITY = ("level_shift", "source_break", "source_change", "spike", "coverage_rank", "definition_differs",
+            "unequal_periods", "left_out",
             "provisional", "estimate")
 
 

@@ -52,6 +52,32 @@ BREAK_CONTEXT_YEARS = 10
 """Years of history before the window used to learn a series' typical change, so a jump
 early in the window is judged against the years before it."""
 
+# Outlier years: probable source changes, `quality.outliers`. Judged on a pair's own history
+# (not net of a panel): a change shared by many of one country's pairs is what is looked for.
+OUTLIER_Z = 4.0
+"""A pair's change in a year at least this many robust standard deviations (1.4826 x MAD,
+floored at `BREAK_MIN_SCALE`) from its usual change in the years before lies far outside its
+own history: about once in 16,000 years for normal noise (Japan-France in OpenAlex, 2023: +59%
+against a usual +8%, z about 7). One such pair alone is not flagged: a real event moves one
+pair that far (Germany-Russia, 2022); `OUTLIER_COUNTRY_PAIRS` of one country's pairs at once,
+the same way, are the pattern of a source."""
+
+OUTLIER_COUNTRY_PAIRS = 3
+"""How many of one country's pairs jumping together in a year make it the country's outlier year
+(two could be a shared project or a consortium paper series)."""
+
+OUTLIER_MIN_LOG_CHANGE = 0.25
+"""... and each change at least this large in logs (+28% or -22%): a smaller step in a steady
+series can score a high z without being anything a reader would notice."""
+
+OUTLIER_MIN_WORKS = 500
+"""Pairs with fewer works than this in the year before are not judged: counting noise alone
+moves a small pair by a fifth from one year to the next."""
+
+OUTLIER_HISTORY_YEARS = 12
+"""Years before a change whose changes make a pair's own history (at least `BREAK_MIN_CHANGES`
+of them): long enough to learn its usual change, short enough to follow a source's growth."""
+
 # Provisional latest years, `quality.provisional`.
 DEFAULT_INDEXING_LAG_MONTHS = 18
 """A bibliographic database keeps indexing a year's works for months after the year ends.

@@ -1,12 +1,17 @@
-"""`_site/index.html`: every series, each with its editions newest first (by window), each
-edition with its versions, date, PDF and findings, and a link to the edition before it."""
+"""`_site/index.html`: the series' story. Every series under its title, each with its editions
+newest first (by window), each edition with its window, the edition before it and the baseline
+its latest version is compared with, and each version with its date, why it exists ("Italy added
+to the countries"), a link to its "What changed", its PDF and its findings."""
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
 
+from briefing import words
 from briefing.infra.fileio import write_text_if_changed
+from briefing.report.book import page_name
+from briefing.report.causes import ref_name
 from briefing.report.site import (
     LATEST,
     SITE_INDEX,
@@ -15,6 +20,7 @@ from briefing.report.site import (
     pdf_name,
     previous_edition,
     read_manifest,
+    version_dir,
 )
 from briefing.site_config import Site
 
@@ -31,6 +37,8 @@ h1 {{ font-size: 1.7rem; }} h2 {{ font-size: 1.35rem; margin-top: 2.5rem; }}
 h3 {{ font-size: 1.1rem; margin-top: 1.5rem; border-top: 1px solid #dde1e5; padding-top: 1rem; }}
 table {{ border-collapse: collapse; width: 100%; }} th, td {{ text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #dde1e5; }}
 a {{ color: #0b5394; }} .latest {{ font-weight: 700; }} .meta {{ color: #4a4f55; margin: .2rem 0; }}
+td {{ overflow-wrap: anywhere; }}
+@media (max-width: 30rem) {{ th, td {{ padding: .3rem .2rem; font-size: .9rem; }} }}
 </style>
 </head>
 <body>
@@ -49,33 +57,58 @@ def _anchor(name: str) -> str:
     return "edition-" + html.escape(name)
 
 
-def _edition_block(site: Path, edition: PublishedEdition, previous: PublishedEdition | None) -> str:
+CHANGES_PAGE = page_name("changes.qmd")
+
+
+def version_story(manifest: dict, number: int) -> str:
+    """Why a version exists, in words: its causes against the version it follows ("Italy added to
+    the countries"); a first version names its baseline."""
+    causes = (manifest.get("changes") or {}).get("causes")
+    if number == 1:
+        baseline = manifest.get("compared_with")
+        return f"first version, compared with {ref_name(baseline)}" if baseline else "first version"
+    if not causes:
+        return "not recorded"
+    return words.cap(words.join_and([c["text"] for c in causes]))
+
+
+def _version_row(site: Path, edition: PublishedEdition, n: int) -> str:
     name = html.escape(edition.name)
-    rows = []
-    for n in reversed(edition.versions):
-        manifest = read_manifest(site, edition.name, n)
-        pdf = html.escape(pdf_name(edition.name, n))
-        rows.append(
-            f'<tr><td><a href="{name}/v{n}/index.html">version {n}</a></td>'
-            f"<td>{html.escape(manifest['published_at'][:10])}</td>"
-            f'<td><a href="{name}/v{n}/{pdf}">PDF</a></td>'
-            f'<td><a href="{name}/v{n}/findings.json">findings</a></td></tr>')
+    manifest = read_manifest(site, edition.name, n)
+    pdf = html.escape(pdf_name(edition.name, n))
+    story = html.escape(version_story(manifest, n))
+    if (version_dir(site, edition.name, n) / CHANGES_PAGE).is_file():
+        story += f' (<a href="{name}/v{n}/{CHANGES_PAGE}">what changed</a>)'
+    return (f'<tr><td><a href="{name}/v{n}/index.html">version {n}</a></td>'
+            f"<td>{html.escape(manifest['published_at'][:10])}</td><td>{story}</td>"
+            f'<td><a href="{name}/v{n}/{pdf}">PDF</a>, <a href="{name}/v{n}/findings.json">findings</a></td></tr>')
+
+
+def _edition_block(site: Path, edition: PublishedEdition, previous: PublishedEdition | None, series_title: str) -> str:
+    name = html.escape(edition.name)
+    rows = [_version_row(site, edition, n) for n in reversed(edition.versions)]
     before = (f'Previous edition: <a href="#{_anchor(previous.name)}">{html.escape(previous.name)}</a> '
               f"(data {previous.window})" if previous else "The first edition of its series")
+    baseline = read_manifest(site, edition.name, edition.versions[-1]).get("compared_with")
+    compared = f" Its latest version is compared with {html.escape(ref_name(baseline))}." if baseline else ""
+    title = f": {html.escape(edition.title)}" if edition.title != series_title else ""
     latest = f'<p class="latest"><a href="{name}/{LATEST}/index.html">Latest: version {edition.versions[-1]}</a></p>'
-    return (f'<h3 id="{_anchor(edition.name)}">Edition {name}: {html.escape(edition.title)}</h3>\n'
-            f'<p class="meta">Data {edition.window}. {before}.</p>\n{latest}\n'
-            "<table><thead><tr><th>Version</th><th>Published</th><th>Print</th><th>Data</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (f'<h3 id="{_anchor(edition.name)}">Edition {name}{title}</h3>\n'
+            f'<p class="meta">Data {edition.window}. {before}.{compared}</p>\n{latest}\n'
+            "<table><thead><tr><th>Version</th><th>Published</th><th>What changed</th><th>Files</th>"
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
 def _series_block(site: Path, series: str, editions: list[PublishedEdition]) -> str:
-    """One series, newest edition first; each edition's predecessor is the one before it by window."""
+    """One series under its title (its newest edition's), newest edition first; each edition's
+    predecessor is the one before it by window."""
     ordered = sorted(editions, key=lambda e: (e.window, e.name))
-    blocks = [_edition_block(site, e, previous_edition(site, series, e.window, e.name)) for e in ordered]
+    title = ordered[-1].title
+    blocks = [_edition_block(site, e, previous_edition(site, series, e.window, e.name), title) for e in ordered]
     count = f"{len(editions)} edition{'s' if len(editions) != 1 else ''}"
     return (f'<section aria-labelledby="series-{html.escape(series)}">\n'
-            f'<h2 id="series-{html.escape(series)}">Series {html.escape(series)} ({count})</h2>\n'
+            f'<h2 id="series-{html.escape(series)}">{html.escape(title)}</h2>\n'
+            f'<p class="meta">A series of {count}, compared with each other edition by edition.</p>\n'
             + "\n".join(reversed(blocks)) + "\n</section>")
 
 

@@ -25,6 +25,7 @@ from briefing.quality.provisional import lag_of
 from briefing.report.changes import changes_text
 from briefing.report.claims import CLAIM, ClaimResult, leave_out_empty, resolve_claims
 from briefing.report.findings import merged_findings, section_findings
+from briefing.report.watch import watch_followup
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
 
@@ -35,7 +36,7 @@ class Context:
     build: Path
     site: Path
     renderer: dict
-    baseline: str | None  # e.g. "2025/v1": the published version "what changed" compares with
+    baseline: object  # what the book is compared with: `report.site.History` (or None before it is known)
     order: tuple[str, ...] = ()  # sections in the order the book presents them
     strict: bool = False  # a claim the data contradict (or cannot check) stops the assembly
     claims: list = field(default_factory=list)  # the claims checked so far (`report.claims.ClaimResult`)
@@ -114,7 +115,7 @@ def software(ctx: Context) -> str:
 def changes(ctx: Context) -> str:
     """What changed since the baseline: the version before, else the previous edition of the series."""
     new = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
-    return changes_text(ctx.edition, ctx.site, ctx.baseline, new)
+    return changes_text(ctx.edition, ctx.site, ctx.baseline, new, ctx.build)
 
 
 def quality_rules(ctx: Context) -> str:
@@ -178,6 +179,8 @@ def claims(ctx: Context) -> str:
 
 
 BLOCKS["claims"] = claims
+BLOCKS["watch-followup"] = watch_followup  # report.watch: what the previous edition said to watch, followed up
+HISTORY = {"changes", "watch-followup"}  # blocks that depend on the published versions
 
 
 def expand(text: str, ctx: Context, origin: Path) -> str:
@@ -222,4 +225,4 @@ BLOCKS["omitted"] = omitted
 
 
 def uses_history(text: str) -> bool:
-    return any(m["name"] == "changes" for m in SHORTCODE.finditer(text))
+    return any(m["name"] in HISTORY for m in SHORTCODE.finditer(text))

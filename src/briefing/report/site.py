@@ -11,15 +11,17 @@ _site/<edition>/latest/                   a copy of the newest version
 A version's files never change once published, on disk or on a host (`is_version_file`); the
 site-level files (the index, versions.json, the `latest/` copies) change with every version.
 
-and which published version "what changed" compares a new book with: the newest earlier
-version of the same edition, else the newest version of the previous edition *of the same
-series* (ordered by window), never an edition of another series."""
+and what a new book is compared with (`History`): its baseline, the newest version of the
+previous edition *of the same series* (ordered by window, never an edition of another series),
+which is part of the book's content (`baseline_identity` enters the content key, so a book
+compared with another baseline is another version); and the newest published version of the
+same edition with other content, the version this one follows."""
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 VERSION_DIR = re.compile(r"^v(\d+)$")
@@ -147,29 +149,50 @@ def previous_edition(site: Path, series: str, window: Window, name: str) -> Publ
     return earlier[-1] if earlier else None
 
 
-def baseline_for(site: Path, edition: str, key: str, series: str | None = None, window: Window | None = None
-                 ) -> str | None:
-    """The version "what changed" compares with: the newest published version of this
-    edition whose content (key) differs from this book's, else the newest version of the
-    previous edition of its series (by window), else none."""
-    own = published_versions(site, edition)
-    while own and read_manifest(site, edition, own[-1]).get("content_key", "") == key:
-        own.pop()
-    if own:
-        return f"{edition}/v{own[-1]}"
+@dataclass(frozen=True)
+class History:
+    """What a book is compared with: `baseline`, the newest version of the previous edition of
+    its series ("2024/v1"), and `previous`, the newest published version of its own edition
+    with other content ("2025/v1"), whose changes this version names."""
+
+    baseline: str | None = None
+    previous: str | None = None
+    pages: dict[str, str] = field(default_factory=dict)  # this book's pages (in the content key) by sha256
+    titles: dict[str, str] = field(default_factory=dict)  # each chapter file's title
+
+
+def baseline_for(site: Path, edition: str, series: str | None = None, window: Window | None = None) -> str | None:
+    """The version an edition is compared with: the newest version of the previous edition of
+    its series (by window), else none."""
     if window is None:
         return None
     previous = previous_edition(site, series or edition, window, edition)
     return previous.latest if previous else None
 
 
+def baseline_identity(site: Path, baseline: str | None) -> dict | None:
+    """What the content key holds of a baseline: its version and that version's own content key,
+    so a republished predecessor (a new version) or another one makes another version."""
+    if baseline is None:
+        return None
+    name, version = baseline.split("/")
+    return {"version": baseline, "content_key": read_manifest(site, name, int(version[1:])).get("content_key", "")}
+
+
+def previous_version(site: Path, edition: str, key: str) -> str | None:
+    """The newest published version of `edition` whose content (key) differs from `key`: the one
+    a new version follows (a rebuild of published content follows what that version followed)."""
+    own = published_versions(site, edition)
+    while own and read_manifest(site, edition, own[-1]).get("content_key", "") == key:
+        own.pop()
+    return f"{edition}/v{own[-1]}" if own else None
+
+
 def predecessor_of(site: Path, edition: str, version: int) -> str | None:
-    """What a published version is compared with: the version before it, else the newest
-    version of the previous edition of its series."""
-    earlier = [v for v in published_versions(site, edition) if v < version]
-    if earlier:
-        return f"{edition}/v{earlier[-1]}"
+    """What a published version is compared with: the baseline its manifest records (the
+    previous edition of its series), else the version before it."""
     manifest = read_manifest(site, edition, version)
-    previous = previous_edition(site, series_of({"edition": edition, **manifest}),
-                                Window.of(manifest["parameters"]["window"]), edition)
-    return previous.latest if previous else None
+    if manifest.get("compared_with"):
+        return manifest["compared_with"]
+    earlier = [v for v in published_versions(site, edition) if v < version]
+    return f"{edition}/v{earlier[-1]}" if earlier else None

@@ -26,6 +26,11 @@ def datasets(path: Path) -> dict[str, dict]:
     return _load(path)["datasets"]
 
 
+def source_names(path: Path) -> dict[str, str]:
+    """Each data source's short name, by id ("openalex" -> "OpenAlex")."""
+    return {source: entry.get("short", source) for source, entry in datasets(path).items()}
+
+
 def documents(path: Path) -> dict[str, dict]:
     """Published documents cited by curated facts (the seeds), by id."""
     return _load(path).get("documents", {})

@@ -32,7 +32,7 @@ from briefing.report.book import (
     render_output,
 )
 from briefing.report.findings import merged_findings
-from briefing.report.site import Window, baseline_for
+from briefing.report.site import History, Window, baseline_for, baseline_identity, previous_version
 
 CLAIMS_FILE = "claims.json"  # the chapters' checked claims and their outcome, beside the book
 
@@ -40,17 +40,21 @@ CLAIMS_FILE = "claims.json"  # the chapters' checked claims and their outcome, b
 @dataclass(frozen=True)
 class Book:
     chapters: list[Chapter]
-    key: str  # content key: chapters (but history pages), figures, findings, parameters
-    baseline: str | None  # the published version "what changed" compares with
+    key: str  # content key: chapters (but history pages), figures, findings, parameters, baseline
+    baseline: str | None  # the previous edition's version this one is compared with ("2024/v1")
+    previous: str | None = None  # the newest published version of this edition with other content
+    pages: dict[str, str] | None = None  # sha256 of each page in the key (their text, for "what changed")
 
 
 def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, strict: bool = False) -> Book:
     """Write the assembled book; chapters embedding only sections this edition does not
     run are left out. `renderer` (name, label, versions) feeds the methods appendix.
 
-    Pages about publishing history are written last: they compare with the newest
-    published version whose content differs from this book's, so a rebuild of
-    unchanged content reproduces the published pages exactly."""
+    Pages about publishing history are written last. They compare with the baseline (the
+    newest version of the previous edition of the series), which is content: its identity
+    enters the content key. They also name what changed since the newest published version
+    of this edition whose content differs from this book's, so a rebuild of unchanged content
+    reproduces the published pages exactly."""
     build = ws.build(edition.edition)
     renderer = renderer or {"label": "not recorded", "versions": {}}
     figures = ws.figures(edition.edition)
@@ -79,10 +83,15 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
             else:
                 (book / name).write_text(blocks.expand(text, context, path), encoding="utf-8")
             chapters.append(Chapter(name, chapter_title(text, name), tuple(sections), name in appendices))
-        key = content_key(book, merged_findings(build, edition), edition)
-        baseline = baseline_for(ws.site, edition.edition, key, edition.series_name,
+        baseline = baseline_for(ws.site, edition.edition, edition.series_name,
                                 Window(edition.window.end, edition.window.start))
-        history_context = blocks.Context(edition, build, ws.site, renderer, baseline, order, strict=strict,
+        # History pages are written after the key, but their own text (before the generated
+        # blocks that read the site) is content too.
+        pages = page_hashes(book) | {name: sha256_text(text) for name, (text, _) in pending.items()}
+        key = content_key(book, merged_findings(build, edition), edition, baseline_identity(ws.site, baseline), pages)
+        history = History(baseline, previous_version(ws.site, edition.edition, key), pages,
+                          {c.file: c.title for c in chapters})
+        history_context = blocks.Context(edition, build, ws.site, renderer, history, order, strict=strict,
                                          claims=context.claims)
         for name, (text, path) in pending.items():
             (book / name).write_text(blocks.expand(text, history_context, path), encoding="utf-8")
@@ -94,16 +103,24 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
                       "appendices": [c.file for c in chapters if c.appendix]}},
             sort_keys=False, allow_unicode=True), encoding="utf-8")
     write_text_atomic(build / CLAIMS_FILE, canonical_json({"claims": [c.as_dict() for c in context.claims]}))
-    return Book(chapters, key, baseline)
+    return Book(chapters, key, baseline, history.previous, pages)
 
 
-def content_key(book: Path, findings: dict, edition: Edition) -> str:
-    """What a version is: the files of the book written so far (chapters and figures,
-    before history pages and the combined print document), the findings and the
-    parameters. Publishing itself never makes content "change"."""
-    files = {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
-    return sha256_text(canonical_json({"book": files, "findings": findings,
-                                       "parameters": edition.model_dump(mode="json")}))
+def page_hashes(book: Path) -> dict[str, str]:
+    """The files of the book written so far (chapters and figures, before history pages and
+    the combined print document), each by its sha256."""
+    return {p.relative_to(book).as_posix(): sha256_file(p) for p in sorted(book.rglob("*")) if p.is_file()}
+
+
+def content_key(book: Path, findings: dict, edition: Edition, baseline: dict | None = None,
+                files: dict[str, str] | None = None) -> str:
+    """What a version is: the files of the book written so far (`page_hashes`), the findings,
+    the parameters and the baseline it is compared with (`report.site.baseline_identity`; none
+    for a first edition, which leaves the key as it was before baselines entered it).
+    Publishing itself never makes content "change"."""
+    data = {"book": page_hashes(book) if files is None else files, "findings": findings,
+            "parameters": edition.model_dump(mode="json")}
+    return sha256_text(canonical_json(data if baseline is None else {**data, "baseline": baseline}))
 
 
 def chapter_left_out(sections: list[str], edition: Edition) -> str:

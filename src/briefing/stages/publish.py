@@ -1,11 +1,14 @@
 """`briefing publish`: an immutable, versioned static site.
 
 `_site/<edition>/v<N>/` holds the HTML, `briefing-<edition>-v<N>.pdf` with its citation
-(`.bib`, `.ris`), `findings.json` (every section's findings merged), `manifest.json` and the
-explorer (`explore.html` over the version's own tables in `explore/`; its shared script lives
-once in `_site/_assets/`, see `report/explorer.py`); a version is never rewritten and N grows
-only when content changes (the content key: the assembled book, the findings and the
-parameters). `_site/<edition>/latest/` is a copy of the newest version; `_site/index.html`
+(`.bib`, `.ris`), `findings.json` (every section's findings merged), `watch.json` (what the
+edition tells readers to watch, `report/watch.py`), `manifest.json` and the explorer
+(`explore.html` over the version's own tables in `explore/`; its shared script lives once in
+`_site/_assets/`, see `report/explorer.py`); a version is never rewritten and N grows only when
+content changes (the content key: the assembled book, the findings, the parameters and the
+baseline, the previous edition's version it is compared with). The manifest records the
+baseline (`compared_with`), the version it follows and why it differs from it (`follows`,
+`changes`: each cause in words, `report/diff.changes_since`). `_site/<edition>/latest/` is a copy of the newest version; `_site/index.html`
 lists editions and versions and `_site/versions.json` tells the pages at view time which
 version is the newest.
 
@@ -24,6 +27,7 @@ from pathlib import Path
 from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fileio import canonical_json, staged_dir
+from briefing.infra.fingerprint import package_fingerprint
 from briefing.infra.provenance import git_commit, snapshots, versions
 from briefing.infra.stamp import build_time, iso_stamp, long_date
 from briefing.infra.workspace import Workspace
@@ -36,12 +40,14 @@ from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
 from briefing.report.citation import Citation, citation_for, plain, plain_markdown, write_citation_files
 from briefing.report.data_zip import data_zip_name, section_outputs, write_data_zip
+from briefing.report.diff import changes_since
 from briefing.report.explorer import write_explorer
 from briefing.report.findings import merged_findings
 from briefing.report.site import FINDINGS, LATEST, pdf_name, published_versions, version_dir
 from briefing.report.versions import write_versions
+from briefing.report.watch import write_watch
 from briefing.site_config import Site, load_site
-from briefing.stages.assemble import assemble
+from briefing.stages.assemble import Book, assemble
 
 
 @dataclass
@@ -53,7 +59,11 @@ class Published:
 
 
 def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: dict, published: datetime,
-             baseline: str | None = None, explore: dict | None = None) -> dict:
+             baseline: str | None = None, explore: dict | None = None, book: Book | None = None,
+             watch: dict | None = None) -> dict:
+    """What a version records: its content key and baseline (the previous edition's version it
+    is compared with, `compared_with`), the version it follows and why it differs from it
+    (`changes`), its pages, inputs, code and renderer, and its files beyond the pages."""
     build = ws.build(edition.edition)
     inputs = json.loads((build / "data" / "inputs.json").read_text(encoding="utf-8"))
     raw = {source: {"snapshot_id": snap["snapshot_id"], "sha256": snap["files"]}
@@ -61,6 +71,8 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
     return {
         "edition": edition.edition, "version": version, "content_key": key,
         "series": edition.series_name, "compared_with": baseline,
+        "follows": book.previous if book else None, "pages": book.pages if book else None,
+        "code": package_fingerprint(), "watch": watch,
         "published_at": iso_stamp(published),
         "parameters": edition.model_dump(mode="json"),
         "inputs": {"raw": raw, "curated": inputs["curated"], "sources_yml": inputs["sources_yml"]},
@@ -137,8 +149,10 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: boo
                        findings["findings"], section_outputs(build), data_readme(edition, version))
         explore = write_explorer(ws, edition, version, chapters, findings["findings"], tmp, provenance["commit"])
         add_page_heads(tmp, citation)  # every page of the version, the explorer's too
-        (tmp / "manifest.json").write_text(canonical_json(manifest(ws, edition, version, key, info, stamp,
-                                                                   assembled.baseline, explore)), encoding="utf-8")
+        watch = write_watch(tmp, edition, findings["findings"], build)
+        record = manifest(ws, edition, version, key, info, stamp, assembled.baseline, explore, assembled, watch)
+        record["changes"] = changes_since(ws.site, assembled, record, findings["findings"])
+        (tmp / "manifest.json").write_text(canonical_json(record), encoding="utf-8")
     with staged_dir(ws.site / edition.edition / LATEST) as tmp:
         shutil.copytree(target, tmp, dirs_exist_ok=True)
     write_site_files(ws.site, site)
