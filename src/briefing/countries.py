@@ -18,6 +18,10 @@ EXTRA_ALPHA2 = {"XK": ("XKX", "Kosovo"), "AN": ("ANT", "Netherlands Antilles")}
 # Jurisdictions of curated events that are not one country, with their display names.
 GROUPS = {"G7": "G7", "INTL": "Multilateral", "EU": "European Union"}
 
+# Economies that sources (OpenAlex, NCSES) count apart from the country they belong to, so their
+# works with it count as international: code -> that country.
+SEPARATE_ECONOMIES = {"HK": "CN", "MO": "CN"}
+
 # Short names for readers; pycountry's official names are long ("Korea, Republic of").
 DISPLAY_NAMES = {
     "KR": "South Korea",

@@ -68,8 +68,10 @@ class Section:
     parameters that ids, labels and captions name (`region_name`, `poles`, `source_pairs`, ...);
     a `region_name` also gives the `region` slug ids carry, `poles` ([A, B]) the `poles` key."""
 
-    def __init__(self, name: str, build_dir: str, output_dir: str, **context):
+    def __init__(self, name: str, build_dir: str, output_dir: str, window: tuple[int, int] | None = None,
+                 **context):
         self.name = name
+        self.window = window
         self.build = Path(build_dir)
         self.output = Path(output_dir)
         self.figures = self.output / "figures"
@@ -96,7 +98,10 @@ class Section:
 
     # Load inputs.
     def table(self, name: str) -> pd.DataFrame:
-        return tables.read_table(self.build, name)
+        """A validated table of the build, its data rows inside the section's `window` (first, last
+        year) when it has one: no figure of a year outside the edition's window is computed or
+        stated (a period table keeps the periods that end inside it, as its source publishes them)."""
+        return tables.within_window(tables.read_table(self.build, name), self.window, name)
 
     def catalogue(self) -> dict:
         """The build's source catalogue: data/sources.yml with each snapshot's metadata."""

@@ -223,3 +223,31 @@ def test_the_2025_edition_follows_up_each_of_2024s_watch_items(cycle, mirror):
     japan_us = next(line for line in _followed(article(cycle.a, "2025/v1"), heading, len(watched))
                     if line.startswith("Co-authored works, Japan–United States"))
     assert "the turn did not hold: 21,760 in 2023, above the 2021 high of 21,183" in japan_us
+
+
+ID_YEARS = re.compile(r"^(?P<start>(19|20)\d\d)(-(?P<end>(19|20)\d\d))?$")
+
+
+def test_no_finding_lies_outside_its_editions_window(series_site):
+    """No data past the window: every finding id's year lies in its edition's window, and a span's
+    end does (a period a source publishes only whole, such as NCSES's AI articles summed over
+    2003–2022, may start before it). The 2024 edition (2014–2022) names the seed facts of 2023
+    it leaves out, and states no 2023 figure for its pair."""
+    for name, (start, end) in {"2024": (2014, 2022), "2025": (2015, 2023)}.items():
+        outside = []
+        for path in sorted((series_site.work / "_build" / name / "findings").glob("*.json")):
+            for finding in json.loads(path.read_text(encoding="utf-8"))["findings"]:
+                match = ID_YEARS.match(finding["id"].rsplit(".", 1)[-1])
+                if not match:
+                    continue
+                first, last = int(match["start"]), int(match["end"] or match["start"])
+                if not (start <= last <= end and (match["end"] or first >= start)):
+                    outside.append(finding["id"])
+        assert not outside, f"edition {name} ({start}–{end}) holds findings outside its window: {outside[:8]}"
+    page = html.unescape((series_site.site / "2024" / "v1" / "partnership.html").read_text(encoding="utf-8"))
+    text = re.sub(r"<[^>]+>", " ", page).replace("\u2019", "'")
+    left_out = re.search(r"The figures [^.]* lie outside this edition's window \(2014–2022\), so they are not compared\.",
+                         text)
+    assert left_out, "the 2024 chapter does not say which published figures lie past its window"
+    chapter = text.replace(left_out[0], "").split("Documents cited")[0].split("What changed")[0]
+    assert not re.search(r"\b2023\b", chapter), "the 2024 partnership chapter states a 2023 figure"

@@ -93,8 +93,13 @@ def test_the_methods_list_tells_a_statement_about_a_document_from_a_checked_clai
     from briefing.report.blocks import Context, claims
     from briefing.report.claims import ClaimResult
 
-    checked = [ClaimResult("chapters/x.qmd", 3, "Both grew faster with China.", "growth(...) > 0", "holds", ""),
-               ClaimResult("chapters/x.qmd", 9, "The essay counted by corresponding author.", "", "holds", "")]
+    checked = [ClaimResult("chapters/x.qmd", 3, "Both grew faster with China.", "growth(...) > 0", "holds", "",
+                           "The partnership", "Its rank"),
+               ClaimResult("chapters/x.qmd", 9, "The essay counted by corresponding author.", "", "holds", "",
+                           "The partnership", "Its rank")]
     listed = claims(Context(EDITION, tmp_path, tmp_path, {}, None, claims=checked)).splitlines()
-    assert listed[0].startswith("- Both grew faster with China. (holds;")
-    assert "(about a document this edition cites, printed; not a statement about its data;" in listed[1]
+    assert listed[0] == "- The partnership, Its rank:"  # by chapter and section, once
+    assert listed[1] == "    - Both grew faster with China. (holds)"
+    assert listed[2] == ("    - The essay counted by corresponding author. (about a document this edition cites, "
+                         "printed; not a statement about its data)")
+    assert "x.qmd" not in "\n".join(listed) and "line" not in "\n".join(listed)  # lines are in claims.json

@@ -113,8 +113,9 @@ def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str, provisio
     spacing = 16
     # Vega-Lite keeps a panel's axis room (ticks, their padding, the offset) in every column of the grid.
     width = int((within.plot_width(axis_width(["00"], title=False)) - (columns - 1) * (spacing + 13)) / columns)
-    x = alt.X("year:Q", title=None, scale=alt.Scale(domain=[years[0], years[-1]]),
-              axis=alt.Axis(values=[years[0], years[-1]], format="d", labelAngle=0, grid=False, labelFlush=True))
+    x_scale = alt.Scale(domain=[years[0], years[-1]])
+    x_axis = alt.Axis(values=[years[0], years[-1]], format="d", labelAngle=0, grid=False, labelFlush=True)
+    x = alt.X("year:Q", title=None, scale=x_scale, axis=x_axis)
     base = alt.Chart().encode(
         x=x, y=alt.Y("share_pct:Q", title=None, axis=alt.Axis(tickCount=4)),
         color=alt.Color("measure:N", sort=list(labels.values()),
@@ -126,7 +127,7 @@ def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str, provisio
     hollow = [base.transform_filter(alt.FieldOneOfPredicate(field="year", oneOf=[int(y) for y in provisional]))
               .mark_point(size=30, filled=False, fill="white", fillOpacity=1, strokeWidth=1.5, opacity=1)] \
         if provisional else []
-    layers = alt.layer(*_panel_breaks(breaks), base.mark_line(), base.mark_point(size=16, filled=True),
+    layers = alt.layer(*_panel_breaks(breaks, x_scale, x_axis), base.mark_line(), base.mark_point(size=16, filled=True),
                        *hollow, data=data)
     return layers.properties(width=width, height=90).facet(
         facet=alt.Facet("name:N", sort=list(dict.fromkeys(data["name"])), title=None,
@@ -136,14 +137,16 @@ def shares_chart(shares: pd.DataFrame, poles: list[str], counting: str, provisio
                               counting, within=within))
 
 
-def _panel_breaks(breaks) -> list[alt.Chart]:
+def _panel_breaks(breaks, scale: alt.Scale, axis: alt.Axis) -> list[alt.Chart]:
     """A light band from the year before a break to its year, in the panel of the country whose
-    series it is in (`break_year` of its rows: `breaks` lists (year, country code))."""
+    series it is in (`break_year` of its rows: `breaks` lists (year, country code)); on the panels'
+    own year `scale` and `axis`, so the layers draw one axis."""
     if not breaks:
         return []
     return [alt.Chart().transform_filter("isValid(datum.break_year)").transform_aggregate(
         groupby=["break_year"]).transform_calculate(break_before="datum.break_year - 1").mark_rect(
-        color=BAND_COLOUR, opacity=0.25).encode(x="break_before:Q", x2="break_year:Q")]
+        color=BAND_COLOUR, opacity=0.25).encode(x=alt.X("break_before:Q", title=None, scale=scale, axis=axis),
+                                                 x2="break_year:Q")]
 
 
 def _zoom(values: pd.Series, step: float = 5) -> list[float]:
@@ -186,8 +189,8 @@ def exposure_map(paths: pd.DataFrame, highlight: list[str], counting: str, *, wi
     data, scale = highlighted(paths, highlight)
     data = data.assign(label_group=data["group"])
     width = within.plot_width(axis_width(["00"]))
-    # Taller than wide on a phone; on a wide screen and in print, no taller than 0.8 of its width.
-    x_domain, y_domain, height = _map_domains(data, width, 1.25 if within.narrow else 0.8)
+    # Taller than wide on a phone; on a wide screen and in print, no taller than 0.7 of its width.
+    x_domain, y_domain, height = _map_domains(data, width, 1.25 if within.narrow else 0.7)
     x_px, y_px = placement.LinearScale(*x_domain, width), placement.LinearScale(*y_domain, height, upward=True)
     tooltip = [alt.Tooltip("name:N", title="Country"), alt.Tooltip("year:O", title="Year"),
                alt.Tooltip("share_a_pct:Q", title=f"With {countries.name(pole_a)} %", format=SHARE_FORMAT),

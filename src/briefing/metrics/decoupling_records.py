@@ -32,11 +32,17 @@ def essay_figures(facts: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def reaches(window: tuple[int, int] | None, start: int, end: int) -> bool:
+    """Whether the edition's window (first, last year) holds the whole record period start-end."""
+    return window is None or (window[0] <= start and end <= window[1])
+
+
 def records_exposure(partners: pd.DataFrame, output: pd.DataFrame, poles: list[str], start: int,
-                     end: int) -> pd.DataFrame:
+                     end: int, window: tuple[int, int] | None = None) -> pd.DataFrame:
     """Per field and corresponding-author country, works with each pole over `start`-`end`
-    (full counting), as a share of all its works and of its international works."""
-    if partners.empty or output.empty:
+    (full counting), as a share of all its works and of its international works; none when the
+    edition's `window` does not hold the whole period (a pooled figure is never cut short)."""
+    if partners.empty or output.empty or not reaches(window, start, end):
         return pd.DataFrame(columns=["field", "country", "pole", "works", "works_total", "works_international",
                                      "share_pct", "intl_share_pct", "start", "end"])
     summed = pooled(corresponding_exposure(partners, output, poles), start, end)

@@ -30,3 +30,11 @@ def cite(facts: pd.DataFrame, ids: list[str], asked_by: str = "a section paramet
     rows = facts.set_index("id").loc[list(ids)].reset_index()
     parts = rows["id"].str.split(".")
     return rows.assign(measure=parts.str[1], keys=parts.str[2:-1])
+
+
+def inside_window(facts: pd.DataFrame, ids: list[str], start: int, end: int) -> tuple[list[str], list[str]]:
+    """(the ids whose year, or both ends of whose span, lie in start–end; the others), each in order:
+    a published figure is compared only where the edition's window reaches it."""
+    years = cite(facts, ids).set_index("id")["year"].astype(str)
+    inside = [i for i in ids if all(start <= int(y) <= end for y in years[i].split("-") if y)]
+    return inside, [i for i in ids if i not in inside]

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from briefing import units
+from briefing import units, words
 from briefing.metrics.facts import cite
 
 
@@ -43,3 +43,20 @@ def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> p
         "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
         "Source": [f"{names.get(s, s)}, {loc}" for s, loc in zip(rows["source_id"], rows["locator"], strict=True)],
     })
+
+
+def outside_window(facts: pd.DataFrame, ids: list[str], start: int, end: int, names: dict[str, str]) -> str:
+    """One sentence for the published figures a section names that lie outside the edition's
+    window: 'The figures Fuyuno (2020), Nature Index gives for 2023 lie outside this edition's
+    window (2014–2022), so they are not compared.'; '' when there are none."""
+    if not ids:
+        return ""
+    cited = cite(facts, ids)
+    by_source: dict[str, list[str]] = {}
+    for source, year in zip(cited["source_id"], cited["year"].astype(str), strict=True):
+        by_source.setdefault(names.get(source, source), []).append(year.replace("-", "\u2013"))
+    said = words.join_and([f"{name} gives for {words.join_and(list(dict.fromkeys(years)))}"
+                           for name, years in by_source.items()])
+    one = len(cited) == 1
+    return (f"The {'figure' if one else 'figures'} {said} {'lies' if one else 'lie'} outside this edition's window "
+            f"({words.span(start, end)}), so {'it is' if one else 'they are'} not compared.")

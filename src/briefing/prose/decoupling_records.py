@@ -31,10 +31,22 @@ def records_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 CLOSE_PP = 2.0  # a measured share within this many points of the essay's estimate bears it out
 
 
-def records_summary(compare: pd.DataFrame, fields: list[str], present: list[str], start: int, end: int) -> str:
+def outside(start: int, end: int, window: tuple[int, int] | None) -> str:
+    """The sentence for a record period the edition's window does not hold; '' when it does."""
+    if window is None or (window[0] <= start and end <= window[1]):
+        return ""
+    return (f"The essay's period, {start}–{end}, reaches outside this edition's window ({window[0]}–{window[1]}), "
+            f"so its figures are reported as published and not tested against this build's records.")
+
+
+def records_summary(compare: pd.DataFrame, fields: list[str], present: list[str], start: int, end: int,
+                    window: tuple[int, int] | None = None) -> str:
     """Which fields have records in this build, and how the measures compare where they do;
-    with no records of any field, the sentence that replaces the section (`fmt.omitted`)."""
+    with no records of any field, or a period outside the edition's `window`, the sentence that
+    replaces the section (`fmt.omitted`)."""
     missing = [f for f in fields if f not in present]
+    if outside(start, end, window):
+        return fmt.omitted(outside(start, end, window))
     if not present:
         return fmt.omitted(
             f"This build holds no record-level papers of {fmt.join_and([field_name(f) for f in fields])}, so the "
@@ -54,9 +66,14 @@ def records_summary(compare: pd.DataFrame, fields: list[str], present: list[str]
     return "\n".join(lines)
 
 
-def verdict(found: pd.DataFrame, field: str = "deep_learning") -> str:
+def verdict(found: pd.DataFrame, field: str = "deep_learning", why_not: str = "") -> str:
     """The verdict on the essay's 'up to nearly N%' from records (`metrics.decoupling_records.
-    essay_verdict`), or what a verdict needs when the build has no such records."""
+    essay_verdict`), or what a verdict needs when the build has no such records; `why_not`: the
+    sentence saying why records were not used (`outside`)."""
+    if found.empty and why_not:
+        return (f"A verdict on the essay's estimate that a break would touch up to nearly 15% of the research in "
+                f"{field_name(field)} needs the field's papers at record level over the essay's period: "
+                f"{why_not[0].lower()}{why_not[1:]}")
     if found.empty:
         return (f"A verdict on the essay's estimate that a break would touch up to nearly 15% of the research in "
                 f"{field_name(field)} needs the field's papers at record level, each assigned to its corresponding "

@@ -22,3 +22,9 @@ def marks_note(provisional=(), breaks=()) -> str:
         parts.append(f" Hollow points (or a lighter bar): {years(provisional)}, provisional.")
     parts += [f" Shaded: {label[0].lower() + label[1:]} ({year})." for year, label in breaks]
     return "".join(parts)
+
+
+def crossing_note(breaks) -> str:
+    """For a chart that draws paths rather than years: ' South Korea's path crosses the break in
+    its series (2020).' for each (year, country code) of `breaks` ('' without)."""
+    return "".join(f" {possessive(code)} path crosses the break in its series ({year})." for year, code in breaks)

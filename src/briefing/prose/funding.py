@@ -132,9 +132,12 @@ Small differences are routine revisions; a larger gap usually means the GDP seri
 :::"""
 
 
-def seed_budgets_intro(budgets: pd.DataFrame, compare: pd.DataFrame) -> str:
+def seed_budgets_intro(budgets: pd.DataFrame, compare: pd.DataFrame, outside: str = "") -> str:
     """The section's opening: what the series' documents cite; the whole section left out (with
-    how to add them) when they cite neither budgets nor intensities."""
+    how to add them) when they cite neither budgets nor intensities (`outside`: the sentence on
+    those outside the window, `citations.outside_window`)."""
+    if budgets.empty and compare.empty and outside:
+        return fmt.omitted(f"{outside} An edition whose window reaches them sets them beside its series.")
     if budgets.empty and compare.empty:
         return fmt.omitted("the series' documents cite no budget figures or R&D intensities for its countries; "
                            "add them as rows of the series' facts.csv, each quoting its document, and name them in "
@@ -145,11 +148,12 @@ def seed_budgets_intro(budgets: pd.DataFrame, compare: pd.DataFrame) -> str:
             "reproduced as published, each with its source (@tbl-seed-budgets).")
 
 
-def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
+def seed_comparison(compare: pd.DataFrame, names: dict[str, str], outside: str = "") -> str:
     """The published intensities beside today's values of the same year, the revision, and why
-    published figures move ('' when the series cites none)."""
+    published figures move ('' when the series cites none); then `outside`, the sentence on
+    those outside the window."""
     if compare.empty:
-        return ""
+        return outside
     year = int(compare["year"].iloc[0])
     document = names.get(compare["source_id"].iloc[0], compare["source_id"].iloc[0])
     published = [f"{fmt.name(r['country'])}'s at {fmt.pct(float(r['value']))}" for _, r in compare.iterrows()]
@@ -160,7 +164,7 @@ def seed_comparison(compare: pd.DataFrame, names: dict[str, str]) -> str:
         values = [f"{fmt.pct(float(r['today']))} for {fmt.name(r['country'])} "
                   f"({fmt.pp(float(r['difference']))})" for _, r in today.iterrows()]
         sentences.append(f"{source} now gives " + fmt.join_and(values) + " (@tbl-seed-intensity).")
-    return "\n".join(sentences) + "\n\n" + REVISIONS
+    return "\n".join([*sentences, outside]).strip() + "\n\n" + REVISIONS
 
 
 def growth_table(growth: pd.DataFrame, across: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -58,9 +58,9 @@ def lead(findings: dict[str, dict], countries: list[str], poles: list[str]) -> s
     if found:
         years = (min(c[1][0] for c in found.values()), max(c[1][1] for c in found.values()))
         rising = [p for p, c in found.items() if " rose for " in c[0]]
-        head = (f"Across the {len(countries)} economies compared, international research has tilted toward "
+        head = (f"Across the economies compared, international research has tilted toward "
                 f"{words.the(rising[0])}: from" if len(found) == 2 and len(rising) == 1
-                else f"Across the {len(countries)} economies compared, from")
+                else "Across the economies compared, from")
         clauses = [c[0] for c in found.values()]
         clauses[0] = clauses[0].replace("the share with", "the share of each one's internationally co-authored works "
                                                           "with a co-author in", 1)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing import words
+from briefing.countries import SEPARATE_ECONOMIES
 from briefing.metrics.partnership import pair_codes, pair_name
 from briefing.metrics.series import in_window
 from briefing.prose import fmt, robust
@@ -117,11 +119,28 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
                      f"{'includes' if len(with_pole) else 'does not include'} {fmt.the(pole)}." if len(ahead) == 1
                      else f"Of the {len(ahead)} pairs ahead of it in {int(last['year'])}, {len(with_pole)} "
                      f"include {fmt.the(pole)}.")
+    lines.append(separate_economies(latest[latest["rank"] <= max(last["rank"], 5)], int(last["year"])))
     if absent:
         lines.append(f"{fmt.join_and([fmt.the(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
                      f"co-authored works with another {region_name} country in the data for the window, so no "
                      f"pair of {'it' if len(absent) == 1 else 'them'} is ranked.")
-    return "\n".join(lines + caveat_text(caveats))
+    return "\n".join([line for line in lines if line] + caveat_text(caveats))
+
+
+def separate_economies(leading: pd.DataFrame, year: int) -> str:
+    """Where it matters to a ranking: a leading pair joins an economy counted apart from its country
+    ('Hong Kong is counted apart from China, as the source records it, so China–Hong Kong, 1st in
+    2023, is an international pair here.'); '' when no leading pair does."""
+    found = [(r["pair"], code, SEPARATE_ECONOMIES[code], int(r["rank"])) for _, r in leading.sort_values("rank").iterrows()
+             for code in (r["country_a"], r["country_b"]) if SEPARATE_ECONOMIES.get(code) in (r["country_a"], r["country_b"])]
+    if not found:
+        return ""
+    parts = words.join_and([f"{pair_name(pair)}, {fmt.nth(rank)} in {year}" for pair, _, _, rank in found])
+    apart = list(dict.fromkeys(fmt.the(code) for _, code, _, _ in found))
+    country = words.join_and(list(dict.fromkeys(fmt.the(c) for _, _, c, _ in found)))
+    one, pairs = len(apart) == 1, len(found) == 1
+    return (f"{words.cap(words.join_and(apart))} {'is' if one else 'are'} counted apart from {country}, as the source "
+            f"records {'it' if one else 'them'}, so {parts}, {'is an international pair' if pairs else 'are international pairs'} here.")
 
 
 def rank_marks(compare: pd.DataFrame, start: int, end: int) -> pd.DataFrame:

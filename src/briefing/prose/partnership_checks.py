@@ -95,16 +95,19 @@ def seed_growth_sentences(compare: pd.DataFrame, source: str, names: dict[str, s
 
 
 def seed_summary(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, focus: str, source: str,
-                 names: dict[str, str]) -> str:
-    """Where the published figures and ours agree, where they differ, and why."""
+                 names: dict[str, str], outside: str = "") -> str:
+    """Where the published figures and ours agree, where they differ, and why; `outside`: the
+    sentence on published figures outside the window (`citations.outside_window`)."""
     if ranks.empty and shares.empty and growth.empty:
-        return fmt.omitted(
-            f"The briefing's documents publish no Nature Index figures for {pair_name(focus)} or its partners, so "
-            f"there is nothing to set beside this chapter's measures; a series that cites such figures adds them as "
-            f"quoted facts from its own documents.")
+        within = " inside this edition's window" if outside else ""
+        return fmt.omitted(" ".join(filter(None, [
+            f"The briefing's documents publish no Nature Index figures for {pair_name(focus)} or its partners"
+            f"{within}, so there is nothing to set beside this chapter's measures; a series that cites such figures "
+            f"adds them as quoted facts from its own documents.", outside])))
     why = (f"The numbers differ because the measures differ: {NATURE_INDEX}, while "
            f"{_name(source, names)} covers {SCOPE.get(source, 'its own set of publications')}.")
-    paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why]]
+    paragraphs = [seed_share_sentences(shares, source, names), seed_growth_sentences(growth, source, names), [why],
+                  [outside] if outside else []]
     return "\n\n".join("\n".join(p) for p in paragraphs if p)
 
 

@@ -202,6 +202,14 @@ def provisional_years(flags: list[Flag], source: str) -> list[int]:
                    for y in f.caveat.years})
 
 
+def break_years(flags: list[Flag], subjects) -> list[tuple[int, str]]:
+    """(year, country code) of each level shift in the totals of the countries `subjects`: where a
+    chart of small panels shades a break."""
+    wanted = set(subjects)
+    return sorted({(f.caveat.years[0], f.caveat.subject) for f in flags
+                   if f.caveat.kind == "level_shift" and f.caveat.subject in wanted})
+
+
 def break_marks(flags: list[Flag], subjects) -> list[tuple[int, str]]:
     """(year, label) of each level shift in the totals of the countries `subjects`, for a shaded band."""
     wanted = set(subjects)

@@ -23,8 +23,9 @@ from briefing.prose.summary import summary_markdown
 from briefing.quality import PRIORITY, thresholds
 from briefing.quality.provisional import lag_of
 from briefing.report.changes import changes_text
-from briefing.report.claims import CLAIM, ClaimResult, leave_out_empty, resolve_claims
+from briefing.report.claims import CLAIM, ClaimResult, chapter_name, leave_out_empty, resolve_claims
 from briefing.report.findings import merged_findings, section_findings
+from briefing.report.glossary import glossary
 from briefing.report.watch import watch_followup
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
@@ -97,12 +98,26 @@ def sources(ctx: Context) -> str:
     return "\n\n".join(parts)
 
 
-def parameters(ctx: Context) -> str:
-    data = ctx.edition.model_dump(mode="json")
-    rows = ["| Parameter | Value |", "|:---|:---|"]
+def flat_parameters(data: dict, prefix: str = "") -> list[tuple[str, str]]:
+    """(dotted key, value in YAML flow style) for each leaf of the parameters: a section's
+    overrides one row each (`sections.funding.gbard_countries`), so no table cell runs a page;
+    an empty mapping reads 'defaults', an unset value '—'."""
+    rows = []
     for key, value in data.items():
-        shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...")
-        rows.append(f"| {code(key)} | {esc(shown.strip())} |")
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            rows += flat_parameters(value, f"{name}.")
+        elif value is None or value == {}:
+            rows.append((name, "defaults" if value == {} else "—"))
+        else:
+            shown = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True).strip().removesuffix("...")
+            rows.append((name, shown.strip()))
+    return rows
+
+
+def parameters(ctx: Context) -> str:
+    rows = ["| Parameter | Value |", "|:---|:---|"]
+    rows += [f"| {code(key)} | {esc(value)} |" for key, value in flat_parameters(ctx.edition.model_dump(mode="json"))]
     return ": This edition's parameters {#tbl-edition-parameters}\n\n" + "\n".join(rows)
 
 
@@ -148,9 +163,9 @@ def caveats(ctx: Context) -> str:
         return rules + "\n\nNo data-quality check flagged a finding of this edition."
     lines = []
     for (kind, _, _), entry in sorted(seen.items(), key=lambda kv: (_rank(kv[0][0]), kv[0][1])):
-        ids = entry["ids"]
-        example = code(ids[0]) + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
-        lines.append(f"- {esc(entry['caveat']['text'])} ({esc(kind.replace('_', ' '))}; findings {example})")
+        touched = len(entry["ids"])
+        lines.append(f"- {esc(entry['caveat']['text'])} ({esc(kind.replace('_', ' '))}; "
+                     f"{touched} {'finding' if touched == 1 else 'findings'})")
     return rules + "\n\n" + "\n".join(lines)
 
 
@@ -174,8 +189,15 @@ def claims(ctx: Context) -> str:
 
     def status(c: ClaimResult) -> str:  # a claim with if= alone states what a document says
         return document if c.status == "holds" and not c.when else shown[c.status]
-    return "\n".join(f"- {esc(c.text)} ({status(c)}; {code(Path(c.origin).name)}, line {c.line})"
-                     for c in shown_claims)
+    places: dict[tuple[str, str], list[ClaimResult]] = {}
+    for c in shown_claims:
+        places.setdefault((c.chapter, c.section), []).append(c)
+    lines = []
+    for (chapter, section), found in places.items():
+        lines.append(f"- {esc(chapter)}{', ' + esc(section) if section else ''}:")
+        lines += [f"    - {esc(c.text)} ({status(c)})" for c in found]
+    return ("\n".join(lines) + "\n\nEach statement's condition, the findings it reads and its place in the "
+            "chapter's source are in `claims.json`, in the data download of each version.")
 
 
 BLOCKS["claims"] = claims
@@ -206,11 +228,6 @@ def expand(text: str, ctx: Context, origin: Path) -> str:
     return leave_out_empty(SHORTCODE.sub(block, text), ctx.omitted, chapter_name(text, origin))
 
 
-def chapter_name(text: str, origin) -> str:
-    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
-    return found["title"].strip() if found else Path(str(origin)).stem
-
-
 def omitted(ctx: Context) -> str:
     """What this edition leaves out, once each: a chapter section with nothing to show (or a
     chapter whose section the edition does not run), why, and how to add it."""
@@ -222,6 +239,26 @@ def omitted(ctx: Context) -> str:
 
 
 BLOCKS["omitted"] = omitted
+
+
+def definitions(ctx: Context) -> str:
+    """The glossary (`report.glossary`) of this edition's codes, measures and flags."""
+    found = merged_findings(ctx.build, ctx.edition)["findings"]
+    return glossary([f["id"] for f in found], {c["kind"] for f in found for c in f.get("caveats", [])})
+
+
+BLOCKS["definitions"] = definitions
+
+
+def counting_example(ctx: Context) -> str:
+    """'a paper by authors in Japan, South Korea and the United States counts one for each of the
+    three': the edition's focus pair and its first pole outside the pair."""
+    codes = list(dict.fromkeys([*ctx.edition.focus_pair, *ctx.edition.poles]))[:3]
+    return (f"a paper by authors in {words.join_and([words.the(c) for c in codes])} counts one for each of the "
+            f"{'three' if len(codes) == 3 else 'two'}")
+
+
+BLOCKS["counting-example"] = counting_example
 
 
 def uses_history(text: str) -> bool:

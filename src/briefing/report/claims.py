@@ -54,10 +54,12 @@ class ClaimResult:
     when: str
     status: str  # holds | contradicted | unchecked | not_applicable
     detail: str
+    chapter: str = ""  # the chapter's title
+    section: str = ""  # the title of the section the claim sits in ('' before the first heading)
 
     def as_dict(self) -> dict:
-        return {"origin": self.origin, "line": self.line, "text": self.text, "when": self.when,
-                "status": self.status, "detail": self.detail}
+        return {"origin": self.origin, "line": self.line, "chapter": self.chapter, "section": self.section,
+                "text": self.text, "when": self.when, "status": self.status, "detail": self.detail}
 
 
 def placeholders(edition: Edition) -> dict[str, str]:
@@ -201,6 +203,7 @@ def resolve_claims(text: str, findings: dict[str, dict], edition: Edition, origi
     """Each claim of `text` kept as plain text when this edition's data bear it out, else left
     out; every outcome appended to `results`."""
     data, names = Findings(findings, edition), placeholders(edition)
+    chapter = chapter_name(text, origin)
 
     def claim(match: re.Match) -> str:
         line = text[: match.start()].count("\n") + 1
@@ -217,10 +220,23 @@ def resolve_claims(text: str, findings: dict[str, dict], edition: Edition, origi
             raise InputError(f"{origin}, line {line}",
                              f"claim condition {match['when'] or match['applies']!r}: {exc}") from None
         results.append(ClaimResult(str(origin), line, " ".join(match["text"].split()), match["when"] or "",
-                                   status, detail))
+                                   status, detail, chapter, section_at(text, match.start())))
         return match["text"] if status == "holds" else ""
 
     return CLAIM.sub(claim, text)
+
+
+def chapter_name(text: str, origin) -> str:
+    """The chapter's title from its front matter, else its file's name."""
+    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
+    return found["title"].strip() if found else Path(str(origin)).stem
+
+
+def section_at(text: str, offset: int) -> str:
+    """The title of the last heading of the chapter before `offset`, '' before the first."""
+    before = [h for h in headings(text) if h[0] < offset]
+    title = HEADING_TEXT.match(text[before[-1][0]:]) if before else None
+    return title["title"].strip() if title else ""
 
 
 def headings(text: str) -> list[tuple[int, int]]:
