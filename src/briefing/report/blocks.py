@@ -23,7 +23,7 @@ from briefing.prose.summary import summary_markdown
 from briefing.quality import PRIORITY, thresholds
 from briefing.quality.provisional import lag_of
 from briefing.report.changes import changes_text
-from briefing.report.claims import CLAIM, ClaimResult, leave_out_empty, resolve_claims
+from briefing.report.claims import CLAIM, ClaimResult, chapter_name, leave_out_empty, resolve_claims
 from briefing.report.findings import merged_findings, section_findings
 from briefing.report.watch import watch_followup
 
@@ -204,11 +204,6 @@ def expand(text: str, ctx: Context, origin: Path) -> str:
                          f"claim {failed[0].text!r} is {failed[0].status} ({failed[0].detail}); without --strict "
                          f"it is left out and reported")
     return leave_out_empty(SHORTCODE.sub(block, text), ctx.omitted, chapter_name(text, origin))
-
-
-def chapter_name(text: str, origin) -> str:
-    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
-    return found["title"].strip() if found else Path(str(origin)).stem
 
 
 def omitted(ctx: Context) -> str:
