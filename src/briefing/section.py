@@ -23,7 +23,7 @@ from briefing.findings.meta import INDICATOR, Family, SectionMeta, load_meta, me
 from briefing.findings.model import FINDINGS_FILE, FindingSet
 from briefing.infra.fileio import canonical_json, write_text_atomic
 from briefing.infra.workspace import find_project_root
-from briefing.prose.tables import pipe_table
+from briefing.prose.tables import data_of, pipe_table
 from briefing.quality import Caveat
 from briefing.quality.robustness import MOVABLE, test_series
 from briefing.tables import METADATA_KEY
@@ -140,8 +140,10 @@ class Section:
 
     def table_output(self, label: str, frame: pd.DataFrame, *, source: str | None = None, caption: str | None = None,
                      notes: str = "", **values) -> None:
-        """A numbered table; `frame` is shown as is (format numbers before). A table without rows is
-        left out of the chapter (never printed empty), its label kept so the chapter's embed resolves."""
+        """A numbered table; `frame` is shown as is (format numbers before); its CSV holds the numbers
+        the frame carries (`prose.tables.with_data`: one value a cell, units in the column names),
+        else the frame. A table without rows is left out of the chapter (never printed empty), its
+        label kept so the chapter's embed resolves."""
         self._claim(label, "tbl-")
         if frame.empty:
             self._show(label, "table", {"text/markdown": "", "text/plain": ""}, empty=True)
@@ -149,7 +151,7 @@ class Section:
         text = self.caption(label, caption, **values)
         markdown = pipe_table(frame)
         csv_name = f"{label}.csv"
-        write_text_atomic(self.figures / csv_name, frame.to_csv(index=False, lineterminator="\n"))
+        write_text_atomic(self.figures / csv_name, data_of(frame).to_csv(index=False, lineterminator="\n"))
         self._show(label, "table", {"text/markdown": markdown, "text/plain": text},
                    caption=text, source=self._source(label, source), notes=notes, files={"csv": csv_name})
 

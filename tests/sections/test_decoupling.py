@@ -136,12 +136,17 @@ def test_prose_carries_numbers_from_the_data(build, mirror):
 def test_essay_table_gives_the_facts_as_published_with_nothing_unlike_beside_them(build):
     with open(build / "book" / "figures" / "tbl-dec-seeds.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["Figure", "Value", "Source"]
-    assert len(rows) == len(EDITION.sections["decoupling"]["seed_field_facts"])
-    china = next(r for r in rows if r["Figure"].startswith("China–US co-authored papers were 14%"))
-    assert china["Value"] == "14.0%"
+    assert list(rows[0]) == ["id", "statement", "value", "unit", "year_start", "year_end", "country", "source_id",
+                             "locator"]
+    assert [r["id"] for r in rows] == EDITION.sections["decoupling"]["seed_field_facts"]
+    china = next(r for r in rows if r["statement"].startswith("China–US co-authored papers were 14%"))
+    assert (float(china["value"]), china["unit"], china["year_start"], china["year_end"]) == (
+        14.0, "per cent (share)", "2015", "2019")
     text = (build / "book" / "decoupling.qmd").read_text()
-    assert "A verdict on the essay's estimate" in text and "no record-level papers" in text
+    assert "| China–US co-authored papers were 14% of China's deep-learning papers in 2015–2019. | 14.0% |" in text
+    assert "A verdict on the essay's estimate" in text
+    # The record-level section, with no records in this build, is left out; its reason is in the methods appendix.
+    assert "no record-level papers" in (build / "book" / "methods.qmd").read_text()
 
 
 def test_every_figure_has_alt_text_csv_and_states_the_counting(build):

@@ -9,6 +9,7 @@ import pandas as pd
 from briefing import units, words
 from briefing.prose import fmt
 from briefing.prose.patterns import who_moved
+from briefing.prose.tables import with_data
 from briefing.quality.patterns import pattern
 from briefing.quality.turns import noise
 
@@ -22,6 +23,14 @@ def _ends(aff: pd.DataFrame) -> pd.DataFrame:
                          "end": last["affinity"]})
 
 
+def _ends_data(ends: pd.DataFrame) -> pd.DataFrame:
+    """`_ends` for a table's CSV: the pair's codes, the index in its first and latest year and
+    the change in per cent."""
+    data = ends.rename(columns={"start": "affinity_start", "end": "affinity_end"}).rename_axis("pair").reset_index()
+    return data.assign(change_pct=[units.moved(a, b, "affinity") for a, b in
+                                   zip(data["affinity_start"], data["affinity_end"], strict=True)])
+
+
 def show(value: float) -> str:
     return units.show(value, "affinity")
 
@@ -29,13 +38,13 @@ def show(value: float) -> str:
 def pair_table(aff: pd.DataFrame, pairs: list[str]) -> pd.DataFrame:
     """A row a pair: the index in its first and latest year, and the change in per cent."""
     ends = _ends(aff).reindex([p for p in pairs if p in set(aff["pair"])])
-    return pd.DataFrame({
+    return with_data(pd.DataFrame({
         "Pair": [words.pair_name(p) for p in ends.index],
         "Years": [words.span(a, b) for a, b in zip(ends["year_start"], ends["year_end"], strict=True)],
         "Affinity, first year": ends["start"].map(show).to_numpy(),
         "Affinity, latest year": ends["end"].map(show).to_numpy(),
         "Change": [units.change_short(a, b, "works") for a, b in zip(ends["start"], ends["end"], strict=True)],
-    })
+    }), _ends_data(ends))
 
 
 def pair_sentence(aff: pd.DataFrame, focus: str) -> str:
@@ -66,7 +75,11 @@ def pole_table(aff: pd.DataFrame, countries: list[str], poles: list[str]) -> pd.
         for label, column in ((years[0], "start"), (years[1], "end")):
             table[f"With {fmt.name(pole)}, {label}"] = [show(ends.loc[k, column]) if k in ends.index else "—"
                                                          for k in keys]
-    return table[[bool(set(row[1:]) - {"—"}) for row in table.itertuples(index=False)]]
+    table = table[[bool(set(row[1:]) - {"—"}) for row in table.itertuples(index=False)]]
+    rows = [(c, pole, "-".join(sorted((c, pole)))) for c in countries for pole in poles if c != pole]
+    data = pd.DataFrame(rows, columns=["country", "pole", "pair"]).merge(
+        _ends_data(ends), on="pair", how="inner", validate="m:1")
+    return with_data(table, data.drop(columns=["pair", "change_pct"]))
 
 
 def pole_sentences(aff: pd.DataFrame, countries: list[str], poles: list[str]) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from briefing import units, words
 from briefing.metrics.facts import cite
+from briefing.prose.tables import with_data
 
 
 def source_note(sources: Iterable[str], names: dict[str, str]) -> str:
@@ -36,13 +37,23 @@ def format_value(value: float, unit: str) -> str:
 
 def facts_table(facts: pd.DataFrame, ids: list[str], names: dict[str, str]) -> pd.DataFrame:
     """The cited facts `ids`, in that order: statement, value, document and locator (the fact ids
-    stay in the data files and the methods appendix, out of the reading flow)."""
+    stay in the data files and the methods appendix, out of the reading flow; the table's CSV
+    has them, each value as a number beside its unit in words, and its year or span as
+    `year_start`, `year_end`)."""
     rows = cite(facts, ids)
-    return pd.DataFrame({
+    years = rows["year"].astype(str).str.split("-")  # '2015-2019', '2024' or none (a fact of no year)
+    data = rows.assign(value=rows["value"].astype(float), year_start=_year(years.str[0]), year_end=_year(years.str[-1]),
+                       unit=rows["unit"].map(lambda u: units.unit(u).wording if units.known(u) else u))
+    data = data[["id", "statement", "value", "unit", "year_start", "year_end", "country", "source_id", "locator"]]
+    return with_data(pd.DataFrame({
         "Figure": rows["statement"],
         "Value": [format_value(v, u) for v, u in zip(rows["value"], rows["unit"], strict=True)],
         "Source": [f"{names.get(s, s)}, {loc}" for s, loc in zip(rows["source_id"], rows["locator"], strict=True)],
-    })
+    }), data)
+
+
+def _year(parts: pd.Series) -> pd.Series:
+    return pd.to_numeric(parts, errors="coerce").astype("Int64")
 
 
 def outside_window(facts: pd.DataFrame, ids: list[str], start: int, end: int, names: dict[str, str]) -> str:

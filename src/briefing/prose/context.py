@@ -6,6 +6,7 @@ import pandas as pd
 
 from briefing.metrics.context import citation
 from briefing.prose import fmt
+from briefing.prose.tables import with_data
 
 esc = fmt.literal
 PLURAL = {"law": "laws", "executive order/memorandum": "executive orders and memoranda", "guideline": "guidelines",
@@ -79,13 +80,15 @@ def timeline_alt(shown: pd.DataFrame, earlier: pd.DataFrame, start: int, end: in
 
 
 def events_table(line: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({
+    """The events in date order; the table's CSV names each by id, jurisdiction code and document id."""
+    data = line[["id", "date", "date_precision", "jurisdiction", "kind", "title", "source_id", "locator"]]
+    return with_data(pd.DataFrame({
         "Date": line["date"],
         "Jurisdiction": line["jurisdiction_name"],
         "Kind": line["kind"],
         "Event": line["title"],
         "Source": citation(line["source_id"], line["locator"], names),
-    })
+    }), data)
 
 
 def highlights(acts: pd.DataFrame, start: int, end: int) -> list[dict]:

@@ -9,6 +9,7 @@ import pandas as pd
 from briefing.prose import fmt
 from briefing.prose.fmt import cap, possessive, the
 from briefing.prose.patterns import who_moved
+from briefing.prose.tables import with_data
 from briefing.prose.trends import movement
 from briefing.quality.patterns import pattern
 from briefing.quality.turns import noise
@@ -231,7 +232,9 @@ def peaks_table(peaks: pd.DataFrame, poles: list[str]) -> pd.DataFrame:
                                                                      strict=True)], index=rows.index, dtype=object)
         table[f"With {fmt.name(pole)}: highest (year)"] = table["Country"].map(highest).fillna("—")
         table[f"With {fmt.name(pole)}: latest"] = table["Country"].map(rows["latest_share_pct"].map(pct)).fillna("—")
-    return table.assign(Country=table["Country"].map(fmt.name))
+    data = peaks[peaks["pole"].isin(poles)][["country", "pole", "peak_year", "peak_share_pct", "latest_year",
+                                             "latest_share_pct"]]
+    return with_data(table.assign(Country=table["Country"].map(fmt.name)), data)
 
 
 def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float, caveats=()) -> str:

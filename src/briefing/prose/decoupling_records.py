@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.prose import fmt
+from briefing.prose.tables import with_data
 
 FIELD_NAMES = {"deep_learning": "deep learning", "quantum_computing": "quantum computing",
                "artificial_intelligence": "artificial intelligence", "semiconductors": "semiconductors"}
@@ -16,7 +17,10 @@ def field_name(field: str) -> str:
 
 def records_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     measure = compare["measure"].map({"output": "of all its papers", "international": "of its international papers"})
-    return pd.DataFrame({
+    data = compare.rename(columns={"start": "year_start", "end": "year_end"})[
+        ["field", "country", "pole", "measure", "published_pct", "records_pct", "papers", "year_start", "year_end",
+         "source_id"]]
+    return with_data(pd.DataFrame({
         "Field": compare["field"].map(field_name),
         "Papers of": compare["country"].map(fmt.name),
         "With": compare["pole"].map(fmt.name),
@@ -25,7 +29,7 @@ def records_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
         "From records (this build)": compare["records_pct"].map(lambda v: fmt.pct(v, 1) if pd.notna(v) else "no records"),
         "Papers counted": compare["papers"].map(lambda v: fmt.num(v, 0) if pd.notna(v) else "—"),
         "Years": compare["start"].astype(str) + "–" + compare["end"].astype(str),
-    })
+    }), data)
 
 
 CLOSE_PP = 2.0  # a measured share within this many points of the essay's estimate bears it out

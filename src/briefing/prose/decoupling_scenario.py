@@ -8,6 +8,7 @@ import pandas as pd
 from briefing.prose import fmt
 from briefing.prose.decoupling import counting_note, either, for_which, pct
 from briefing.prose.fmt import possessive, the
+from briefing.prose.tables import with_data
 
 # AI beside all fields, one source.
 
@@ -145,7 +146,11 @@ def scenario_table(scenario: pd.DataFrame) -> pd.DataFrame:
         rows = scenario[scenario["cut_pct"] == cut].set_index(["country", "pole"])
         table[f"Cut by {cut}%"] = [f"{pct(rows.loc[k, 'intl_loss_pct'])} / {pct(rows.loc[k, 'output_loss_pct'])}"
                                    for k in keys]
-    return table
+    order = {k: i for i, k in enumerate(keys)}
+    data = scenario.assign(_order=[order.get(k) for k in zip(scenario["country"], scenario["pole"], strict=True)])
+    data = data.dropna(subset=["_order"]).sort_values(["_order", "cut_pct"], kind="stable")
+    return with_data(table, data[["country", "pole", "cut_pct", "year", "intl_loss_pct", "output_year",
+                                  "output_loss_pct"]])
 
 
 def scenario_summary(scenario: pd.DataFrame, top: pd.DataFrame, top_output: pd.DataFrame, upper: pd.DataFrame,

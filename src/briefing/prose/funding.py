@@ -6,6 +6,7 @@ import pandas as pd
 
 from briefing.metrics.indicators import IndicatorView
 from briefing.prose import fmt
+from briefing.prose.tables import with_data
 from briefing.quality.indicators import the_names
 
 
@@ -179,17 +180,32 @@ def growth_table(growth: pd.DataFrame, across: pd.DataFrame | None = None) -> pd
         "Change": growth["growth_pct"].map(fmt.signed_pct),
         "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1)),
     })
+    data = growth[["country", "year_start", "gerd_usd_ppp_m_const2015_start", "year_end",
+                   "gerd_usd_ppp_m_const2015_end", "growth_pct", "cagr_pct"]]
     if across is None or across.empty:
-        return table
+        return with_data(table, data)
     note = {r.country: f"break in {r.year} ({fmt.signed_pct(r.jump_pct, 1)}): "
             + fmt.join_and([f"{fmt.signed_pct(v, 1)} a year {w} {y}" for v, w, y in
                             ((r.before_cagr_pct, "to", r.before_end), (r.after_cagr_pct, "from", r.after_start)) if v == v])
             for r in across.itertuples()}
-    return table.assign(**{"Across a break in the source": growth["country"].map(note).fillna("").to_numpy()})
+    table = table.assign(**{"Across a break in the source": growth["country"].map(note).fillna("").to_numpy()})
+    return with_data(table, data.merge(breaks_data(across), on="country", how="left", validate="1:m"))
+
+
+def breaks_data(across: pd.DataFrame) -> pd.DataFrame:
+    """The breaks of `metrics.growth_across_breaks` as columns of a growth table's data, a row a break."""
+    renamed = across.rename(columns={"year": "break_year", "jump_pct": "break_jump_pct"})
+    return renamed[["country", "break_year", "break_jump_pct", "before_end", "before_cagr_pct", "after_start",
+                    "after_cagr_pct"]]
 
 
 def comparison_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    return pd.DataFrame({
+    """Published R&D intensities beside today's figure of the same country and year, and the revision."""
+    data = compare.rename(columns={"value": "gerd_pct_gdp_published", "source_id": "published_source_id",
+                                   "today": "gerd_pct_gdp", "difference": "revision_pp"})
+    data = data[["country", "year", "gerd_pct_gdp_published", "published_source_id", "gerd_pct_gdp", "source",
+                 "revision_pp"]]
+    return with_data(pd.DataFrame({
         "Country": compare["country"].map(fmt.name),
         "Year": compare["year"].astype(str),
         "Published": compare["value"].map(fmt.pct),
@@ -197,7 +213,7 @@ def comparison_table(compare: pd.DataFrame, names: dict[str, str]) -> pd.DataFra
         "Today": compare["today"].map(fmt.pct),
         "Today's source": compare["source"].map(lambda s: names.get(s, s) if isinstance(s, str) else "n/a"),
         "Revision": compare["difference"].map(lambda v: fmt.pp(v).replace(" percentage points", " pp")),
-    })
+    }), data)
 
 
 def highlights(intensity: IndicatorView | None, growth: pd.DataFrame, focus: list[str]) -> list[dict]:

@@ -13,6 +13,7 @@ from briefing.metrics.partnership import pair_codes, pair_name
 from briefing.metrics.series import in_window
 from briefing.prose import fmt, robust
 from briefing.prose.region import added_sentence
+from briefing.prose.tables import with_data
 from briefing.quality.robustness import robustness
 
 # The shared forms, under the names this section's callers use.
@@ -93,7 +94,8 @@ def growth_table(growth: pd.DataFrame) -> pd.DataFrame:
                           first: growth["works_start"].map(works), last: growth["works_end"].map(works),
                           "Change": growth["growth_pct"].map(fmt.signed_pct),
                           "Per year": growth["cagr_pct"].map(lambda v: fmt.signed_pct(v, 1))})
-    return table.drop(columns="Years") if shared else table
+    data = growth[["pair", "year_start", "works_start", "year_end", "works_end", "growth_pct", "cagr_pct"]]
+    return with_data(table.drop(columns="Years") if shared else table, data)
 
 
 # Rank among the region's pairs.

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing import units
 from briefing.metrics.partnership import pair_name
 from briefing.prose import fmt
 from briefing.prose.partnership import direction, moves, works
+from briefing.prose.tables import with_data
 
 SCOPE = {
     "openalex": "works of every field and type of venue, each counted in full for every country on it",
@@ -116,16 +118,41 @@ def seed_table(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, 
     """One row per published figure: what it measures, its value, and ours for the same year(s)."""
     columns = ["Figure", "Nature Index (published)", f"This briefing ({SHORT.get(source, source)})"]
     if ranks.empty and shares.empty and growth.empty:
-        return pd.DataFrame([(f"No published figure concerns {pair_name(focus)}", "—", "—")], columns=columns)
+        return with_data(pd.DataFrame([(f"No published figure concerns {pair_name(focus)}", "—", "—")],
+                                      columns=columns), pd.DataFrame(columns=SEED_DATA))
+    shares = shares.sort_values(["country", "seed_order"])
     rows = [(f"Rank of {pair_name(r.pair)} among {region_name} pairs, {r.year}", fmt.nth(r.seed_rank),
              f"{fmt.nth(r.rank)} of {r.pairs_ranked} pairs") for r in ranks.itertuples()]
     rows += [(f"Partner of {fmt.the(r.country)}: {fmt.the(r.partner)}, {r.year}",
               f"Share {fmt.num(r.seed_share, 2)} ({fmt.nth(r.seed_order)})",
               f"{works(r.works)} works, {fmt.pct(r.share_pct, 1)} ({fmt.nth(r.rank)})")
-             for r in shares.sort_values(["country", "seed_order"]).itertuples()]
+             for r in shares.itertuples()]
     rows += [(f"Change in {pair_name(r.pair)} output, {r.year_start}–{r.year_end}",
               fmt.signed_pct(r.seed_growth_pct), fmt.signed_pct(r.growth_pct)) for r in growth.itertuples()]
-    return pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame(rows, columns=columns)
+    return with_data(table, seed_data(ranks, shares, growth, source, list(table["Figure"])))
+
+
+SEED_DATA = ["fact_id", "figure", "source_id", "quantity", "value", "unit"]
+SEED_QUANTITIES = (  # per kind of published figure (rank, partner share, growth): column, quantity, unit, ours
+    (("seed_rank", "rank", "rank", False), ("rank", "rank", "rank", True),
+     ("pairs_ranked", "pairs_ranked", "count", True)),
+    (("seed_share", "share", "share_nature_index", False), ("seed_order", "rank", "rank", False),
+     ("works", "works", "works", True), ("share_pct", "share_pct", "pct", True), ("rank", "rank", "rank", True)),
+    (("seed_growth_pct", "growth_pct", "pct_change", False), ("growth_pct", "growth_pct", "pct_change", True)),
+)
+
+
+def seed_data(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, source: str,
+              figures: list[str]) -> pd.DataFrame:
+    """`seed_table` for its CSV: a row a number, the published one (with its document's id) and
+    ours (`source`), each with its unit in words; `figures`: the table's rows, in order."""
+    records = [(r, kinds) for frame, kinds in zip((ranks, shares, growth), SEED_QUANTITIES, strict=True)
+               for r in frame.itertuples()]
+    rows = [(r.id, figure, source if ours else r.source_id, quantity,
+             float("nan") if pd.isna(getattr(r, column)) else float(getattr(r, column)), units.unit(unit).wording)
+            for (r, kinds), figure in zip(records, figures, strict=True) for column, quantity, unit, ours in kinds]
+    return pd.DataFrame(rows, columns=SEED_DATA)
 
 
 # The same measures in a second database.
@@ -180,14 +207,15 @@ def agreement_sentence(row, ours: str, theirs: str) -> str:
 def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, cross: str) -> pd.DataFrame:
     joined = counts.set_index("year").join(ranks.set_index("year")[["rank", "rank_cross"]])
     ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
-    return pd.DataFrame({
+    data = joined.reset_index()[["pair", "year", "works", "works_cross", "ratio", "rank", "rank_cross"]]
+    return with_data(pd.DataFrame({
         "Year": joined.index.astype(str),
         f"Works, {ours}": joined["works"].map(works),
         f"Articles, {theirs}": joined["works_cross"].map(works),
         f"{ours} ÷ {theirs}": joined["ratio"].map(lambda v: fmt.num(v, 2)),
         f"Rank, {ours}": joined["rank"].map(fmt.nth),
         f"Rank, {theirs}": joined["rank_cross"].map(fmt.nth),
-    })
+    }), data.assign(source=source, source_cross=cross))
 
 
 def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str,
@@ -197,11 +225,13 @@ def cross_partners_table(partners: pd.DataFrame, n: int, source: str, cross: str
     `own_names` (the validated `country_names` table) is also named in its own script."""
     ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
     native = {} if own_names is None else dict(zip(own_names["code"], own_names["native_name"], strict=True))
-    rows = []
+    rows, data = [], []
     for (code, year), group in partners.groupby(["country", "year"], sort=False):
         mine = group.dropna(subset=["rank"]).sort_values("rank").head(n)
         other = group.sort_values("rank_cross").head(n)
         name = f"{fmt.name(code)} ({native[code]})" if code in native else fmt.name(code)
         for i, (a, b) in enumerate(zip(mine["partner"], other["partner"], strict=False), start=1):
             rows.append((name if i == 1 else "", str(year) if i == 1 else "", str(i), fmt.name(a), fmt.name(b)))
-    return pd.DataFrame(rows, columns=["Country", "Year", "Rank", ours, theirs])
+            data.append((code, year, i, a, b, source, cross))
+    return with_data(pd.DataFrame(rows, columns=["Country", "Year", "Rank", ours, theirs]), pd.DataFrame(
+        data, columns=["country", "year", "rank", "partner", "partner_cross", "source", "source_cross"]))

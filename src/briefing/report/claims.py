@@ -55,11 +55,48 @@ class ClaimResult:
     status: str  # holds | contradicted | unchecked | not_applicable
     detail: str
     chapter: str = ""  # the chapter's title
-    section: str = ""  # the title of the section the claim sits in ('' before the first heading)
+    section: str = ""  # the heading the claim sits under ('' before the first)
+    condition: str = ""  # the condition as written (`if` and `when`), placeholders and all
 
     def as_dict(self) -> dict:
-        return {"origin": self.origin, "line": self.line, "chapter": self.chapter, "section": self.section,
-                "text": self.text, "when": self.when, "status": self.status, "detail": self.detail}
+        """The claim for `claims.json`: where it is (the chapter file as `chapters/<name>.qmd`, so the
+        same on every machine, its line, chapter and section), what it asserts, its outcome, and
+        the finding ids and edition parameters its condition reads."""
+        origin = Path(self.origin)
+        return {"origin": f"{origin.parent.name}/{origin.name}", "line": self.line, "chapter": self.chapter,
+                "section": self.section, "text": self.text, "when": self.when, "status": self.status,
+                "detail": self.detail, "finding_ids": finding_ids(self.detail),
+                "parameters": parameters_of(self.condition)}
+
+
+# The edition parameters each placeholder of a condition is made from (`placeholders`).
+PARAMETERS = {"focus": ["focus_pair"], "a": ["focus_pair"], "b": ["focus_pair"], "pole_a": ["poles"],
+              "pole_b": ["poles"], "poles": ["poles"], "poles_key": ["poles"], "region": ["region"],
+              "start": ["window"], "end": ["window"]}
+PARAMETERS |= {f"{x}_pole_{y}": ["focus_pair", "poles"] for x in "ab" for y in "ab"}
+
+
+def parameters_of(condition: str) -> list[str]:
+    """The edition parameters a condition names through its placeholders, sorted."""
+    return sorted({p for name in re.findall(r"\{(\w+)\}", condition) for p in PARAMETERS.get(name, [name])})
+
+
+def finding_ids(detail: str) -> list[str]:
+    """The finding ids (or id patterns, `seed.*`) a filled condition reads, in order, each once."""
+    return list(dict.fromkeys(re.findall(r"'([^']+)'", detail)))
+
+
+def chapter_name(text: str, origin) -> str:
+    """A chapter's title, from its front matter (else its file name)."""
+    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
+    return found["title"].strip() if found else Path(str(origin)).stem
+
+
+def section_at(text: str, offset: int) -> str:
+    """The title of the chapter heading `offset` falls under ('' before the first)."""
+    before = [start for start, _ in headings(text) if start <= offset]
+    title = HEADING_TEXT.match(text[before[-1]:]) if before else None
+    return title["title"].strip() if title else ""
 
 
 def placeholders(edition: Edition) -> dict[str, str]:
@@ -203,10 +240,15 @@ def resolve_claims(text: str, findings: dict[str, dict], edition: Edition, origi
     """Each claim of `text` kept as plain text when this edition's data bear it out, else left
     out; every outcome appended to `results`."""
     data, names = Findings(findings, edition), placeholders(edition)
-    chapter = chapter_name(text, origin)
+    # Lines and headings as in the chapter's file (`text` has its embeds filled in already).
+    source = origin.read_text(encoding="utf-8") if Path(origin).is_file() else text
+    seen: dict[str, int] = {}
 
     def claim(match: re.Match) -> str:
-        line = text[: match.start()].count("\n") + 1
+        seen[match[0]] = seen.get(match[0], -1) + 1
+        at = _nth(source, match[0], seen[match[0]])
+        where, offset = (source, at) if at >= 0 else (text, match.start())
+        line = where[:offset].count("\n") + 1
         if not (match["applies"] or match["when"]):
             raise InputError(f"{origin}, line {line}", "a claim needs a condition: when=\"...\" (what the data "
                                                         "must show) or if=\"...\" (when it applies at all)")
@@ -220,23 +262,21 @@ def resolve_claims(text: str, findings: dict[str, dict], edition: Edition, origi
             raise InputError(f"{origin}, line {line}",
                              f"claim condition {match['when'] or match['applies']!r}: {exc}") from None
         results.append(ClaimResult(str(origin), line, " ".join(match["text"].split()), match["when"] or "",
-                                   status, detail, chapter, section_at(text, match.start())))
+                                   status, detail, chapter_name(text, origin), section_at(where, offset),
+                                   f"{match['applies'] or ''} {match['when'] or ''}"))
         return match["text"] if status == "holds" else ""
 
     return CLAIM.sub(claim, text)
 
 
-def chapter_name(text: str, origin) -> str:
-    """The chapter's title from its front matter, else its file's name."""
-    found = re.search(r"^title: *\"?(?P<title>[^\"\n]+)", text, re.M)
-    return found["title"].strip() if found else Path(str(origin)).stem
-
-
-def section_at(text: str, offset: int) -> str:
-    """The title of the last heading of the chapter before `offset`, '' before the first."""
-    before = [h for h in headings(text) if h[0] < offset]
-    title = HEADING_TEXT.match(text[before[-1][0]:]) if before else None
-    return title["title"].strip() if title else ""
+def _nth(text: str, part: str, n: int) -> int:
+    """Where the `n`th (from 0) occurrence of `part` starts in `text`, or -1."""
+    at = -1
+    for _ in range(n + 1):
+        at = text.find(part, at + 1)
+        if at < 0:
+            break
+    return at
 
 
 def headings(text: str) -> list[tuple[int, int]]:

@@ -39,7 +39,7 @@ from briefing.render.pdf import render_pdf
 from briefing.render.quarto import render_html_quarto, render_pdf_quarto
 from briefing.render.site_index import write_site_index
 from briefing.report.citation import Citation, citation_for, plain, plain_markdown, write_citation_files
-from briefing.report.data_zip import data_zip_name, section_outputs, write_data_zip
+from briefing.report.data_zip import ZipContent, data_zip_name, section_outputs, write_data_zip
 from briefing.report.diff import changes_since
 from briefing.report.explorer import write_explorer
 from briefing.report.findings import merged_findings
@@ -47,7 +47,8 @@ from briefing.report.site import FINDINGS, LATEST, pdf_name, published_versions,
 from briefing.report.versions import write_versions
 from briefing.report.watch import write_watch
 from briefing.site_config import Site, load_site
-from briefing.stages.assemble import Book, assemble
+from briefing.stages.assemble import CLAIMS_FILE, Book, assemble
+from briefing.tables import read_catalogue
 
 
 @dataclass
@@ -85,9 +86,18 @@ def manifest(ws: Workspace, edition: Edition, version: int, key: str, renderer: 
 def data_readme(edition: Edition, version: int) -> str:
     """What the data download holds and how to cite it."""
     return (f"{edition.title}\nEdition {edition.edition}, version {version}: the data behind every figure and table.\n\n"
-            "figures/<label>.csv  the data of Figure or Table <label>, as drawn (the label is its anchor on the site)\n"
+            "figures/<label>.csv  the data of Figure or Table <label> (the label is its anchor on the site): numbers,\n"
+            "                     one value a cell, units in the column names (share_pct: per cent, no % sign;\n"
+            "                     works_start: a count, no thousands separators); codes for countries and sources\n"
             "findings.json        every key number: id, label, value, unit, source, figure, caveats\n"
-            "codebook.csv         for each column of each CSV: its unit, its source and the finding ids read from it\n\n"
+            "claims.json          every checked statement of the chapters: its file (origin), line, chapter and\n"
+            "                     section, its text, the condition it asserts (when, detail), whether this edition's\n"
+            "                     data bear it out (status), and the finding ids and edition parameters it reads\n"
+            "codebook.csv         for each column of each CSV: its type, unit, meaning, source and the finding ids\n"
+            "                     read from it\n"
+            "datapackage.json     all of the above as a Frictionless Data Package: every file with its sha256 hash,\n"
+            "                     each CSV's schema, sources and licences (check it: frictionless validate\n"
+            "                     datapackage.json)\n\n"
             f"Cite as: {edition.title}, edition {edition.edition}, version {version}. Sources, licences and\n"
             "retrieval dates are listed in the methods appendix of the briefing (Appendix A).\n")
 
@@ -145,8 +155,10 @@ def publish(ws: Workspace, edition: Edition, renderer: str = "auto", strict: boo
         html.rmdir()
         write_citation_files(tmp, citation)
         (tmp / FINDINGS).write_text(canonical_json(findings), encoding="utf-8")
-        write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", canonical_json(findings),
-                       findings["findings"], section_outputs(build), data_readme(edition, version))
+        write_data_zip(tmp / data_zip_name(edition.edition, version), book / "figures", section_outputs(build),
+                       ZipContent(canonical_json(findings), findings["findings"],
+                                  (build / CLAIMS_FILE).read_text(encoding="utf-8"), read_catalogue(build),
+                                  data_readme(edition, version), edition.title))
         explore = write_explorer(ws, edition, version, chapters, findings["findings"], tmp, provenance["commit"])
         add_page_heads(tmp, citation)  # every page of the version, the explorer's too
         watch = write_watch(tmp, edition, findings["findings"], build)
