@@ -136,21 +136,17 @@ def quality_rules(ctx: Context) -> str:
 
 
 def caveats(ctx: Context) -> str:
-    """Every data-quality caveat of the edition's findings, once each, with the findings it touches."""
+    """Every data-quality caveat of the edition's findings, once each, with its kind. The findings
+    each touches are plumbing: findings.json lists them with each finding, not the reader's page."""
     seen: dict[tuple, dict] = {}
     for item in merged_findings(ctx.build, ctx.edition)["findings"]:
         for caveat in item.get("caveats", []):
-            key = (caveat["kind"], caveat["subject"], caveat["text"])
-            entry = seen.setdefault(key, {"caveat": caveat, "ids": []})
-            entry["ids"].append(item["id"])
+            seen.setdefault((caveat["kind"], caveat["subject"], caveat["text"]), caveat)
     rules = quality_rules(ctx)
     if not seen:
         return rules + "\n\nNo data-quality check flagged a finding of this edition."
-    lines = []
-    for (kind, _, _), entry in sorted(seen.items(), key=lambda kv: (_rank(kv[0][0]), kv[0][1])):
-        ids = entry["ids"]
-        example = code(ids[0]) + (f" and {len(ids) - 1} more" if len(ids) > 1 else "")
-        lines.append(f"- {esc(entry['caveat']['text'])} ({esc(kind.replace('_', ' '))}; findings {example})")
+    lines = [f"- {esc(caveat['text'])} ({esc(kind.replace('_', ' '))})"
+             for (kind, _, _), caveat in sorted(seen.items(), key=lambda kv: (_rank(kv[0][0]), kv[0][1]))]
     return rules + "\n\n" + "\n".join(lines)
 
 
