@@ -66,6 +66,7 @@ RUN_FIRST = [
     "tests/integration/test_live_fetch.py",
     "tests/integration/test_live_faults.py",
     "tests/integration/test_cli.py",
+    "tests/integration/test_property_params.py",  # three drawn editions, about a minute
 ]
 
 

@@ -65,9 +65,19 @@ def region_rank(mirror: Path, region: list[str], a: str, b: str) -> dict[int, fl
     return out
 
 
+def ncses_name(code: str) -> str:
+    """The English name NCSES writes for a country: the map above, else the ISO short name (pycountry's)."""
+    import pycountry
+
+    if code in NCSES_NAMES:
+        return NCSES_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name
+
+
 def intl_rate(mirror: Path, country: str) -> dict[int, float]:
     rows = ncses_articles(mirror)
-    rows = rows[(rows["field"] == "All S&E fields") & (rows["country"] == NCSES_NAMES[country])]
+    rows = rows[(rows["field"] == "All S&E fields") & (rows["country"] == ncses_name(country))]
     total = rows[rows["attribute"] == "Total articles"].set_index("year")["articles"]
     intl = rows[rows["attribute"] == "Total articles > With international institutions"].set_index("year")["articles"]
     return {int(y): 100 * float(intl[y]) / float(total[y]) for y in intl.index if y in total.index}

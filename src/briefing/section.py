@@ -32,7 +32,9 @@ from briefing.tables import METADATA_KEY
 def derived_names(values: dict) -> dict:
     """The names a label may use (`briefing.findings.meta.DERIVED`), from the keys present."""
     out = dict(values)
-    if "year_start" in out and "year_end" in out and "span" not in out:
+    # A row's span from its own years, when it has them: a country without the period's data
+    # (the scenario's AI columns, merged left) carries NaN there, and no span.
+    if "span" not in out and all(k in out and pd.notna(out[k]) for k in ("year_start", "year_end")):
         out["span"] = f"{int(out['year_start'])}-{int(out['year_end'])}"
     if "span" in out and "year_start" not in out:
         out["year_start"], out["year_end"] = (int(y) for y in str(out["span"]).split("-"))

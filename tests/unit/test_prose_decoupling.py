@@ -84,6 +84,19 @@ def test_rate_summary_places_the_focus_country_and_flips_when_it_leads():
     assert "was the lowest" in without and "China" not in without
 
 
+def test_without_totals_in_the_window_the_rate_section_is_left_out():
+    # A window before NCSES's first year (1992-1995) once stopped the section (property test, seed 2).
+    from briefing.charts.decoupling import rate_chart
+    from briefing.markup import OMITTED
+
+    empty = RATES.iloc[:0]
+    assert OMITTED in prose.rate_summary(empty, ["JP"], (), "NCSES SEI")
+    assert "NCSES SEI publishes no article totals for this edition's countries in its window" in \
+        prose.rate_summary(empty, ["JP"], (), "NCSES SEI")
+    assert prose.rate_alt(empty).startswith("Empty chart") and "–" not in prose.rate_caption(empty, "NCSES SEI")
+    assert rate_chart(empty, ["JP"], "full").to_dict()
+
+
 def test_map_summary_names_the_countries_on_the_far_side():
     paths = pd.DataFrame({"country": ["SG", "SG", "JP", "JP"], "year": [2015, 2023, 2015, 2023],
                           "share_a_pct": [30, 25, 37, 36], "share_b_pct": [28, 45, 15, 22], "pole_a": "US",

@@ -104,6 +104,14 @@ def test_left_out_names_who_is_missing_and_flips_to_none():
     assert two.text.startswith("Taiwan and Hong Kong are left out")
 
 
+def test_left_out_says_it_or_them_as_many_are_left_out():
+    # Three countries were once left out of the rate "for it" (property test, seed 11).
+    one = left_out(["JP", "TW"], ["JP"], "the rate", "the source has no totals for {it} or {its} partners")
+    assert one.text == "Taiwan is left out of the rate: the source has no totals for it or its partners."
+    two = left_out(["JP", "TW", "HK"], ["JP"], "the rate", "the source has no totals for {it} or {its} partners")
+    assert two.text.endswith("are left out of the rate: the source has no totals for them or their partners.")
+
+
 # Breaks in words.
 def break_row(**changes):
     row = dict(key="KR", kind="level_shift", year=2020, value_before=31032.0, value_at=44021.0, value_after=39502.0,

@@ -15,7 +15,7 @@ from briefing.charts.frames import WIDE, Frame, axis_width, legend_labels, respo
 from briefing.charts.groups import OTHER, country_colours, highlighted, label_scale
 from briefing.charts.marks import BAND_COLOUR, provisional_points
 from briefing.charts.textsize import text_width
-from briefing.charts.theme import LABEL_GREY, LABEL_SIZE, MUTED, PALETTE, SMALL_SIZE
+from briefing.charts.theme import LABEL_GREY, LABEL_SIZE, MUTED, PALETTE, SMALL_SIZE, note_mark
 from briefing.words import cap, the
 
 SHARE_FORMAT = ".1f"
@@ -369,7 +369,11 @@ def scenario_chart(frame: pd.DataFrame, measures: dict[str, str], reference: tup
 def rate_chart(rates: pd.DataFrame, highlight: list[str], counting: str, *, within: Frame = WIDE) -> alt.LayerChart:
     """Share of each country's articles that are internationally co-authored: a row a
     country, most international first; a hollow dot for the first year, a filled one for the
-    latest, joined by a rule; the focus countries and the poles in their colours."""
+    latest, joined by a rule; the focus countries and the poles in their colours. A note where the
+    source has no totals in the window (the chapter leaves the section out: `prose.decoupling.rate_summary`)."""
+    if rates.empty:
+        return note_mark("No article totals for this edition's countries in its window").properties(
+            width=within.plot_width(0), height=40)
     first, last = int(rates["year"].min()), int(rates["year"].max())
     ends = rates[rates["year"].isin([first, last])]
     data, scale = highlighted(ends, highlight)

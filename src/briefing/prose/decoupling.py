@@ -260,11 +260,14 @@ def peaks_summary(peaks: pd.DataFrame, pole: str, min_drop_pp: float, caveats=()
 # How international each country's research is.
 
 def rate_caption(rates: pd.DataFrame, source_name: str) -> str:
-    return (f"Share of each country's articles with a co-author in another country, {span(rates['year'])}: "
+    years = f", {span(rates['year'])}" if len(rates) else ""
+    return (f"Share of each country's articles with a co-author in another country{years}: "
             f"internationally co-authored articles over all articles ({source_name}, Scopus, all fields, whole counts)")
 
 
 def rate_alt(rates: pd.DataFrame) -> str:
+    if rates.empty:
+        return "Empty chart: no article totals for this edition's countries in its window."
     ends = _rate_ends(rates)
     each = ", ".join(f"{fmt.name(r.country)} {pct(r.end)}" for r in ends.sort_values("end", ascending=False).itertuples())
     return (f"Dot plot, one row for each of {len(ends)} countries, of the share of its articles that are "
@@ -285,12 +288,14 @@ def _rate_ends(rates: pd.DataFrame) -> pd.DataFrame:
     return _change(rates.assign(pole=""), "rate_pct")
 
 
-def rate_summary(rates: pd.DataFrame, focus: list[str], caveats=()) -> str:
+def rate_summary(rates: pd.DataFrame, focus: list[str], caveats=(), source_name: str = "The source") -> str:
     """Where the focus countries stand among the countries compared, naming those on either
-    side, and how the share moved."""
+    side, and how the share moved; the section left out when the source has no totals in the window."""
+    if rates.empty:
+        return fmt.omitted(f"{source_name} publishes no article totals for this edition's countries in its window, so "
+                           "how international each country's research is cannot be compared; a window that "
+                           "overlaps the years of its tables brings it in.")
     ends = _rate_ends(rates).sort_values("end", ascending=False).reset_index(drop=True)
-    if ends.empty:
-        return "The source has no article totals for the countries of this edition."
     year = int(ends["year_end"].max())
     top, bottom = ends.iloc[0], ends.iloc[-1]
     lines = [f"In {year}, the most international research among the countries compared was "

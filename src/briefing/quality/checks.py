@@ -46,7 +46,7 @@ def ranking_flags(ranks: pd.DataFrame, region: list[str], region_name: str, focu
     """A rank fall driven by other pairs, and the region countries left out of the ranking."""
     present = set(ranks["country_a"]) | set(ranks["country_b"])
     absent = left_out(region, present, f"the ranking of {region_name} country pairs",
-                      f"{source_name} has no co-authored works between it and another of them in the window", source)
+                      f"{source_name} has no co-authored works between {{it}} and another of the region's countries in the window", source)
     return [*qf.rank_flag(rank_fall(ranks, focus), name, source, source_name),
             *qf.given(absent, (r"^pair\.rank\.", r"^partnership\.region_pairs_ranked\."))]
 
@@ -87,11 +87,11 @@ def decoupling_flags(catalogue: dict, pairs: pd.DataFrame, output: pd.DataFrame,
 def shares_missing_flags(wanted: list[str], shares: pd.DataFrame, source: str, source_name: str) -> list[qf.Flag]:
     """The countries without shares with the poles: no total of international works in the window."""
     return missing_flags(wanted, shares["country"], "the shares with each pole",
-                         f"{source_name} has no total of its internationally co-authored works in the window", source,
+                         f"{source_name} has no total of {{its}} internationally co-authored works in the window", source,
                          (r"^exposure\.share_pct\.",))
 
 
 def rates_missing_flags(wanted: list[str], rates: pd.DataFrame, source: str, source_name: str) -> list[qf.Flag]:
     """The countries without an international co-authorship rate: no article totals in the source."""
     return missing_flags(wanted, rates["country"], "the international co-authorship rate",
-                         f"{source_name} publishes no article totals for it", source, (r"^output\.intl_rate_pct\.",))
+                         f"{source_name} publishes no article totals for {{it}} in the window", source, (r"^output\.intl_rate_pct\.",))

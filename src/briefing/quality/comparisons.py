@@ -37,11 +37,14 @@ def unequal_periods(frame: pd.DataFrame, key: str, what: str, label, source: str
 
 def left_out(wanted: list[str], present, what: str, why: str, source: str = "") -> Caveat | None:
     """A caveat naming the entities of `wanted` absent from `present`: '`what`' is the
-    comparison they are left out of, '`why`' the reason (e.g. 'OpenAlex has no total of its
-    international works')."""
+    comparison they are left out of, '`why`' the reason, where `{it}` and `{its}` stand for the
+    entities left out, in their number (e.g. 'OpenAlex has no total of {its} international works':
+    'its' for one country, 'their' for several)."""
     absent = [c for c in wanted if c not in set(present)]
     if not absent:
         return None
     names = words.join_and([words.the(c) for c in absent])
-    verb = "is" if len(absent) == 1 else "are"
-    return Caveat("left_out", "+".join(absent), f"{words.cap(names)} {verb} left out of {what}: {why}.", source=source)
+    one = len(absent) == 1
+    why = why.replace("{it}", "it" if one else "them").replace("{its}", "its" if one else "their")
+    return Caveat("left_out", "+".join(absent), f"{words.cap(names)} {'is' if one else 'are'} left out of {what}: "
+                                                f"{why}.", source=source)

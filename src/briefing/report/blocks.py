@@ -151,12 +151,12 @@ def quality_rules(ctx: Context) -> str:
 
 
 def caveats(ctx: Context) -> str:
-    """Every data-quality caveat of the edition's findings, once each, with the findings it touches."""
+    """Every data-quality caveat of the edition's findings, once each, with its kind and how many
+    findings it touches: their ids are plumbing, which findings.json lists with each finding."""
     seen: dict[tuple, dict] = {}
     for item in merged_findings(ctx.build, ctx.edition)["findings"]:
         for caveat in item.get("caveats", []):
-            key = (caveat["kind"], caveat["subject"], caveat["text"])
-            entry = seen.setdefault(key, {"caveat": caveat, "ids": []})
+            entry = seen.setdefault((caveat["kind"], caveat["subject"], caveat["text"]), {"caveat": caveat, "ids": []})
             entry["ids"].append(item["id"])
     rules = quality_rules(ctx)
     if not seen:
