@@ -68,7 +68,10 @@ def within_window(frame: pd.DataFrame, window: tuple[int, int] | None, name: str
 
     if column is None or not pd.api.types.is_integer_dtype(frame[column]):
         return frame
-    return frame[(frame[column] >= first) & (frame[column] <= last)].reset_index(drop=True)
+    inside = frame[(frame[column] >= first) & (frame[column] <= last)].reset_index(drop=True)
+    if {"source", "field"} <= set(frame.columns):  # what the whole table holds, for `metrics.select_required`
+        inside.attrs["held"] = sorted(set(zip(frame["source"], frame["field"], strict=True)))
+    return inside
 
 
 def read_table(build: Path, name: str) -> pd.DataFrame:

@@ -68,6 +68,18 @@ def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def decap(text: str) -> str:
+    """`text` with its first word in lower case, to follow a colon, when that word is a common
+    one ('The', 'No', 'Each'); a name or an acronym ('NCSES SEI ...', 'Japan ...') keeps its case."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first in COMMON_STARTS else text
+
+
+# Words that start a sentence only as common words, never as names.
+COMMON_STARTS = {"The", "A", "An", "This", "These", "That", "Those", "It", "Its", "No", "None", "Each", "Every",
+                 "Both", "In", "For", "With", "Where", "When", "Only", "There", "Some", "All", "Neither"}
+
+
 def span(first: int, last: int) -> str:
     """A span of years with an en dash: '2015–2023'; one year alone: '2023'."""
     return str(int(first)) if int(first) == int(last) else f"{int(first)}–{int(last)}"

@@ -120,7 +120,13 @@ def test_europe_timeline_markers_and_summary_hold_only_its_own_events(site):
         assert event["title"] in context  # the table lists them all
     facts = rows(FIXTURE / "facts.csv")
     funding = page(site, "europe-2022", "funding.qmd")
-    assert all(f"{float(f['value']):.2f}%" in funding for f in facts)  # the series' own published figures
+    # The series' own published figures, compared where the window (2020–2022) reaches them; those of
+    # other years are named as left out, in one sentence.
+    inside = [f for f in facts if 2020 <= int(f["year"]) <= 2022]
+    assert all(f"{float(f['value']):.2f}%" in funding for f in inside)
+    if len(inside) < len(facts):
+        said = " ".join((funding + page(site, "europe-2022", "methods.qmd")).split())
+        assert "outside this edition's window (2020–2022)" in said
 
 
 # Bad curated input: one case at a time, against the published site ----------------------------

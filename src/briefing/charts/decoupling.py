@@ -288,7 +288,11 @@ def _pole_shares(long: pd.DataFrame, pole_a: str, pole_b: str, provisional, widt
 @responsive
 def field_chart(compare: pd.DataFrame, poles: list[str], counting: str, *, within: Frame = WIDE) -> alt.FacetChart:
     """Shares with each pole in AI (summed over the period) beside all fields in the period's
-    first and last years, same source: a row a country, a panel a pole (stacked on a phone)."""
+    first and last years, same source: a row a country, a panel a pole (stacked on a phone). A note
+    when the window holds no AI period (the chapter leaves the section out)."""
+    if compare[compare["field"] != "all"].empty:
+        return note_mark("No period of the source's AI table in this edition's window").properties(
+            width=within.plot_width(0), height=40)
     data = compare.assign(name=compare["country"].map(countries.name), measure=_measure_labels(compare),
                           panel=compare["pole"].map(lambda p: cap(f"with {the(p)}")))
     ordered = data.sort_values(["field", "period"]).drop_duplicates("measure")

@@ -15,10 +15,12 @@ SHARE_COLUMNS = ["country", "pole", "year", "works", "works_international", "sha
 
 
 def select_required(frame: pd.DataFrame, source: str, field: str) -> pd.DataFrame:
-    """`select`, refusing an empty result with a message naming what is missing."""
+    """`select`, refusing an empty result with a message naming what is missing; a table the
+    edition's window emptied (`tables.within_window`, which keeps what the whole table `held`)
+    gives its empty selection, and the section leaves out what needed it."""
     rows = select(frame, source, field)
-    if rows.empty:
-        have = sorted(set(zip(frame["source"], frame["field"], strict=True)))
+    if rows.empty and (source, field) not in [tuple(h) for h in frame.attrs.get("held", [])]:
+        have = sorted(set(zip(frame["source"], frame["field"], strict=True)) | set(frame.attrs.get("held", [])))
         raise ValueError(f"no rows for source {source!r}, field {field!r}; the table has {have}")
     return rows
 
@@ -45,11 +47,17 @@ def with_output_share(shares: pd.DataFrame, output: pd.DataFrame) -> pd.DataFram
     return joined.assign(works_output=total, output_share_pct=100 * joined["works"] / total)
 
 
+# The columns of `with_output_share`, for a selection the window left empty.
+OUTPUT_SHARE_COLUMNS = [*SHARE_COLUMNS, "works_domestic", "works_output", "output_share_pct"]
+
+
 def period_shares(period_pairs: pd.DataFrame, period_output: pd.DataFrame, countries: list[str],
                   poles: list[str]) -> pd.DataFrame:
     """`pole_shares` and `with_output_share` for a table summed over one period (year_start
     to year_end); the period is keyed by its last year for the yearly pair helpers."""
     periods = period_pairs[["year_start", "year_end"]].drop_duplicates()
+    if periods.empty:  # the edition's window holds no period of the source: nothing to compute
+        return pd.DataFrame(columns=[c for c in OUTPUT_SHARE_COLUMNS if c != "year"] + ["year_start", "year_end"])
     if len(periods) != 1:
         raise ValueError(f"select one period first; the table has {periods.values.tolist()}")
     start, end = (int(v) for v in periods.iloc[0])
@@ -63,7 +71,10 @@ def period_shares(period_pairs: pd.DataFrame, period_output: pd.DataFrame, count
 def shares_in_period(pairs: pd.DataFrame, output: pd.DataFrame, countries: list[str], poles: list[str],
                      period: pd.DataFrame) -> pd.DataFrame:
     """Yearly shares, with shares of total output, in the years from `period`'s first
-    year_start to its last year_end that the pair table has (NCSES: 2003 and 2022)."""
+    year_start to its last year_end that the pair table has (NCSES: 2003 and 2022); none when the
+    edition's window holds no such period or year."""
+    if period.empty or pairs.empty:
+        return pd.DataFrame(columns=OUTPUT_SHARE_COLUMNS)
     start, end = int(period["year_start"].min()), int(period["year_end"].max())
     return with_output_share(pole_shares(pairs, output, countries, poles, start, end), output)
 

@@ -244,7 +244,8 @@ def cross_region_ranks(pairs_all: pd.DataFrame, region: list[str], focus: str, s
             row[f"rank{suffix}"] = int(mine["rank"].iloc[0]) if len(mine) else pd.NA
             row[f"pairs_ranked{suffix}"] = len(ranked)
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["pair", "year", "countries_covered", "rank", "pairs_ranked", "rank_cross",
+                                       "pairs_ranked_cross"])
 
 
 def _ranked_partners(links: pd.DataFrame, country: str, year: int, partners: set[str] | None) -> pd.DataFrame:
@@ -267,6 +268,8 @@ def cross_partners(pairs_all: pd.DataFrame, codes: list[str], source: str, cross
             ours = _ranked_partners(ours_links, code, year, set(theirs["partner"]))
             theirs = theirs.rename(columns={"works": "works_cross", "rank": "rank_cross"})
             frames.append(ours.merge(theirs, on=["country", "year", "partner"], how="outer", validate="1:1"))
+    if not frames:  # no year of the cross source in the window
+        return pd.DataFrame(columns=["country", "year", "partner", "works", "rank", "works_cross", "rank_cross"])
     return pd.concat(frames, ignore_index=True)
 
 
@@ -283,7 +286,7 @@ def partner_rank_agreement(partners: pd.DataFrame, n: int) -> pd.DataFrame:
                      "agrees": "yes" if mine == other else "no", "leading_agree": leading,
                      "rank_corr": both["rank"].rank().corr(both["rank_cross"].rank()) if len(both) > 2
                      else float("nan")})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["country", "year", "top", "top_cross", "agrees", "leading_agree", "rank_corr"])
 
 
 def without_pole_pairs(frame: pd.DataFrame, countries: list[str], poles: list[str]) -> pd.DataFrame:

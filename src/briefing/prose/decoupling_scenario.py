@@ -18,6 +18,8 @@ def _period(frame: pd.DataFrame) -> str:
 
 def field_caption(compare: pd.DataFrame, ai: pd.DataFrame, poles: list[str], source_name: str,
                   counting: str) -> str:
+    if ai.empty:  # the section is left out (`field_summary`)
+        return f"Artificial intelligence beside all fields: no period of {source_name} inside this edition's window"
     years = fmt.join_and(sorted(compare.loc[compare["field"] == "all", "period"].unique()))
     return (f"Share of each country's internationally co-authored articles that have a co-author in {either(poles)}: "
             f"artificial intelligence summed over {_period(ai)} (the source gives AI pairs only as that total), "
@@ -37,9 +39,14 @@ def field_alt(compare: pd.DataFrame, poles: list[str]) -> str:
     return " ".join(lines)
 
 
-def field_summary(compare: pd.DataFrame, poles: list[str], focus: list[str]) -> str:
+def field_summary(compare: pd.DataFrame, poles: list[str], focus: list[str], source_name: str = "The source") -> str:
     """The poles' AI shares with each other and the focus countries' with pole B, beside all
-    fields in the latest year; how many countries lean more on each pole in AI."""
+    fields in the latest year; how many countries lean more on each pole in AI. The section left
+    out when the edition's window holds none of the source's AI period."""
+    if compare[compare["field"] != "all"].empty:
+        return fmt.omitted(f"{source_name} gives co-authorship in artificial intelligence only as a total over a "
+                           f"period that reaches outside this edition's window, so AI is not set beside all fields "
+                           f"here; a window that holds the whole period brings it in.")
     ai = compare[compare["field"] != "all"].set_index(["country", "pole"])
     every = compare[compare["field"] == "all"]
     year = every["period"].max() if len(every) else ""
@@ -100,17 +107,26 @@ def seeds_relevant(cited: pd.DataFrame, poles: list[str]) -> str:
 # The scenario.
 
 def scenario_measures(scenario: pd.DataFrame, primary: str, period_source: str) -> dict[str, str]:
-    """Legend labels of the three losses, with their source names and year(s)."""
-    return {"intl_loss_pct": f"International works ({primary}, {int(scenario['year'].max())})",
-            "output_loss_pct": f"Total output, all fields ({period_source}, {int(scenario['output_year'].max())})",
-            "ai_output_loss_pct": f"Total AI output ({period_source}, {_period(scenario)})"}
+    """Legend labels of the losses the window holds data for (of the three), with their source
+    names and year(s)."""
+    measures = {"intl_loss_pct": lambda: f"International works ({primary}, {int(scenario['year'].max())})",
+                "output_loss_pct": lambda: f"Total output, all fields ({period_source}, "
+                                           f"{int(scenario['output_year'].max())})",
+                "ai_output_loss_pct": lambda: f"Total AI output ({period_source}, {_period(scenario)})"}
+    return {column: label() for column, label in measures.items() if scenario[column].notna().any()}
+
+
+def _has_output(scenario: pd.DataFrame) -> bool:
+    """Whether the window holds a year of total output (a source with domestic counts)."""
+    return bool(scenario["output_loss_pct"].notna().any())
 
 
 def scenario_caption(scenario: pd.DataFrame, measures: dict[str, str], reference: str, counting: str) -> str:
     cut = int(scenario["cut_pct"].max())
     return (f"What each country would lose if its co-authorship with one pole fell by {cut}%: "
-            f"{fmt.join_and([m[0].lower() + m[1:] for m in measures.values()])}. Total output is domestic-only plus "
-            f"internationally co-authored articles. {reference} {counting_note(counting)}")
+            f"{fmt.join_and([m[0].lower() + m[1:] for m in measures.values()])}."
+            f"{' Total output is domestic-only plus internationally co-authored articles.' if _has_output(scenario) else ''}"
+            f" {reference} {counting_note(counting)}")
 
 
 def scenario_alt(scenario: pd.DataFrame, measures: dict[str, str]) -> str:
@@ -128,6 +144,10 @@ def scenario_alt(scenario: pd.DataFrame, measures: dict[str, str]) -> str:
 
 
 def scenario_table_caption(scenario: pd.DataFrame, primary: str, period_source: str, counting: str) -> str:
+    if not _has_output(scenario):
+        return (f"Loss if co-authorship with one pole fell by each cut, most exposed first: share of the country's "
+                f"international works lost ({primary}, {int(scenario['year'].max())}). A cut removes that share of "
+                f"the works co-authored with the pole; none are replaced. {counting_note(counting)}")
     return (f"Loss if co-authorship with one pole fell by each cut, most exposed first. In each cell: share of the "
             f"country's international works lost ({primary}, {int(scenario['year'].max())}) / share of its total "
             f"output in all fields lost ({period_source}, {int(scenario['output_year'].max())}; domestic-only plus "
@@ -145,7 +165,7 @@ def scenario_table(scenario: pd.DataFrame) -> pd.DataFrame:
     for cut in cuts:
         rows = scenario[scenario["cut_pct"] == cut].set_index(["country", "pole"])
         table[f"Cut by {cut}%"] = [f"{pct(rows.loc[k, 'intl_loss_pct'])} / {pct(rows.loc[k, 'output_loss_pct'])}"
-                                   for k in keys]
+                                   if _has_output(scenario) else pct(rows.loc[k, "intl_loss_pct"]) for k in keys]
     order = {k: i for i, k in enumerate(keys)}
     data = scenario.assign(_order=[order.get(k) for k in zip(scenario["country"], scenario["pole"], strict=True)])
     data = data.dropna(subset=["_order"]).sort_values(["_order", "cut_pct"], kind="stable")
@@ -164,7 +184,10 @@ def scenario_summary(scenario: pd.DataFrame, top: pd.DataFrame, top_output: pd.D
         lines.append(f"Measured against total output in all fields in {int(scenario['output_year'].max())}, the "
                      f"largest losses would be {_losers(top_output, 'output_loss_pct')}.")
     a, b = poles
-    if (b, a) in rows.index and (a, b) in rows.index:
+    if (b, a) in rows.index and (a, b) in rows.index and not _has_output(scenario):
+        lines.append(f"A {cut}% break between the poles would cost {the(b)} {pct(rows.loc[(b, a), 'intl_loss_pct'])} "
+                     f"of its international works and {the(a)} {pct(rows.loc[(a, b), 'intl_loss_pct'])}.")
+    elif (b, a) in rows.index and (a, b) in rows.index:
         lines.append(f"A {cut}% break between the poles would cost {the(b)} {pct(rows.loc[(b, a), 'intl_loss_pct'])} "
                      f"of its international works and {pct(rows.loc[(b, a), 'output_loss_pct'])} of its total output, "
                      f"and {the(a)} {pct(rows.loc[(a, b), 'intl_loss_pct'])} and "

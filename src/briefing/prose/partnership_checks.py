@@ -159,6 +159,10 @@ def seed_data(ranks: pd.DataFrame, shares: pd.DataFrame, growth: pd.DataFrame, s
 def cross_summary(counts: pd.DataFrame, ranks: pd.DataFrame, agreement: pd.DataFrame, region_name: str,
                   source: str, cross: str, names: dict[str, str]) -> str:
     ours, theirs = _name(source, names), _name(cross, names)
+    if counts.empty:
+        return fmt.omitted(f"{theirs} publishes its pair table for only a few years, none inside this edition's "
+                           f"window, so {ours} is not cross-checked against it here; a window that reaches one of "
+                           f"those years brings the cross-check in.")
     focus = counts["pair"].iloc[0]
     listed = counts.dropna(subset=["works_cross"]).sort_values("year")
     if listed.empty:
@@ -205,6 +209,8 @@ def agreement_sentence(row, ours: str, theirs: str) -> str:
 
 
 def cross_counts_table(counts: pd.DataFrame, ranks: pd.DataFrame, source: str, cross: str) -> pd.DataFrame:
+    if counts.empty:  # no year of the cross source in the window: the table is left out
+        return pd.DataFrame()
     joined = counts.set_index("year").join(ranks.set_index("year")[["rank", "rank_cross"]])
     ours, theirs = SHORT.get(source, source), SHORT.get(cross, cross)
     data = joined.reset_index()[["pair", "year", "works", "works_cross", "ratio", "rank", "rank_cross"]]

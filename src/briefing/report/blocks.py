@@ -233,7 +233,7 @@ def omitted(ctx: Context) -> str:
     chapter whose section the edition does not run), why, and how to add it."""
     if not ctx.omitted:
         return "Every part of the briefing has something to show for this edition."
-    lines = [f"- {esc(chapter)}{' (' + esc(section) + ')' if section else ''}: {reason[:1].lower()}{reason[1:]}"
+    lines = [f"- {esc(chapter)}{' (' + esc(section) + ')' if section else ''}: {words.decap(reason)}"
              for chapter, section, reason in dict.fromkeys(ctx.omitted)]
     return "Left out of this edition, each with what would bring it in:\n\n" + "\n".join(lines)
 
