@@ -60,12 +60,12 @@ DOCUMENT_TABLES = ("facts", "events")  # rows chosen by id, then set against the
 def within_window(frame: pd.DataFrame, window: tuple[int, int] | None, name: str = "") -> pd.DataFrame:
     """`frame`'s rows whose `year` (or, for a period, `year_end`) lies in `window`; all of them
     without a window or a year column. Documents' rows (`facts`, `events`) are chosen by id, not here."""
+    import pandas as pd
+
     if window is None or name in DOCUMENT_TABLES:
         return frame
     first, last = window
     column = "year" if "year" in frame.columns else "year_end" if "year_end" in frame.columns else None
-    import pandas as pd
-
     if column is None or not pd.api.types.is_integer_dtype(frame[column]):
         return frame
     inside = frame[(frame[column] >= first) & (frame[column] <= last)].reset_index(drop=True)

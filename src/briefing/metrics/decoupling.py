@@ -19,8 +19,9 @@ def select_required(frame: pd.DataFrame, source: str, field: str) -> pd.DataFram
     edition's window emptied (`tables.within_window`, which keeps what the whole table `held`)
     gives its empty selection, and the section leaves out what needed it."""
     rows = select(frame, source, field)
-    if rows.empty and (source, field) not in [tuple(h) for h in frame.attrs.get("held", [])]:
-        have = sorted(set(zip(frame["source"], frame["field"], strict=True)) | set(frame.attrs.get("held", [])))
+    held = set(frame.attrs.get("held", [])) | set(zip(frame["source"], frame["field"], strict=True))
+    if rows.empty and (source, field) not in held:
+        have = sorted(held)
         raise ValueError(f"no rows for source {source!r}, field {field!r}; the table has {have}")
     return rows
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.metrics.decoupling_records import reaches
 from briefing.prose import fmt
 from briefing.prose.tables import with_data
 
@@ -37,7 +38,7 @@ CLOSE_PP = 2.0  # a measured share within this many points of the essay's estima
 
 def outside(start: int, end: int, window: tuple[int, int] | None) -> str:
     """The sentence for a record period the edition's window does not hold; '' when it does."""
-    if window is None or (window[0] <= start and end <= window[1]):
+    if reaches(window, start, end):
         return ""
     return (f"The essay's period, {start}–{end}, reaches outside this edition's window ({window[0]}–{window[1]}), "
             f"so its figures are reported as published and not tested against this build's records.")

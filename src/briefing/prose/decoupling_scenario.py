@@ -144,15 +144,12 @@ def scenario_alt(scenario: pd.DataFrame, measures: dict[str, str]) -> str:
 
 
 def scenario_table_caption(scenario: pd.DataFrame, primary: str, period_source: str, counting: str) -> str:
-    if not _has_output(scenario):
-        return (f"Loss if co-authorship with one pole fell by each cut, most exposed first: share of the country's "
-                f"international works lost ({primary}, {int(scenario['year'].max())}). A cut removes that share of "
-                f"the works co-authored with the pole; none are replaced. {counting_note(counting)}")
-    return (f"Loss if co-authorship with one pole fell by each cut, most exposed first. In each cell: share of the "
-            f"country's international works lost ({primary}, {int(scenario['year'].max())}) / share of its total "
-            f"output in all fields lost ({period_source}, {int(scenario['output_year'].max())}; domestic-only plus "
-            f"international articles). A cut removes that share of the works co-authored with the pole; none are "
-            f"replaced. {counting_note(counting)}")
+    works = f"share of the country's international works lost ({primary}, {int(scenario['year'].max())})"
+    cells = (f". In each cell: {works} / share of its total output in all fields lost ({period_source}, "
+             f"{int(scenario['output_year'].max())}; domestic-only plus international articles)"
+             if _has_output(scenario) else f": {works}")
+    return (f"Loss if co-authorship with one pole fell by each cut, most exposed first{cells}. A cut removes that "
+            f"share of the works co-authored with the pole; none are replaced. {counting_note(counting)}")
 
 
 def scenario_table(scenario: pd.DataFrame) -> pd.DataFrame:
@@ -184,14 +181,15 @@ def scenario_summary(scenario: pd.DataFrame, top: pd.DataFrame, top_output: pd.D
         lines.append(f"Measured against total output in all fields in {int(scenario['output_year'].max())}, the "
                      f"largest losses would be {_losers(top_output, 'output_loss_pct')}.")
     a, b = poles
-    if (b, a) in rows.index and (a, b) in rows.index and not _has_output(scenario):
-        lines.append(f"A {cut}% break between the poles would cost {the(b)} {pct(rows.loc[(b, a), 'intl_loss_pct'])} "
-                     f"of its international works and {the(a)} {pct(rows.loc[(a, b), 'intl_loss_pct'])}.")
-    elif (b, a) in rows.index and (a, b) in rows.index:
-        lines.append(f"A {cut}% break between the poles would cost {the(b)} {pct(rows.loc[(b, a), 'intl_loss_pct'])} "
-                     f"of its international works and {pct(rows.loc[(b, a), 'output_loss_pct'])} of its total output, "
-                     f"and {the(a)} {pct(rows.loc[(a, b), 'intl_loss_pct'])} and "
-                     f"{pct(rows.loc[(a, b), 'output_loss_pct'])}.")
+    if (b, a) in rows.index and (a, b) in rows.index:
+        works = {k: pct(rows.loc[k, "intl_loss_pct"]) for k in ((b, a), (a, b))}
+        said = f"A {cut}% break between the poles would cost {the(b)} {works[b, a]} of its international works"
+        if _has_output(scenario):
+            output = {k: pct(rows.loc[k, "output_loss_pct"]) for k in works}
+            lines.append(f"{said} and {output[b, a]} of its total output, and {the(a)} {works[a, b]} and "
+                         f"{output[a, b]}.")
+        else:
+            lines.append(f"{said} and {the(a)} {works[a, b]}.")
     return "\n".join(lines + _essay_sentences(rows.reset_index(), upper, cut, names))
 
 

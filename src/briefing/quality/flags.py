@@ -212,6 +212,4 @@ def break_years(flags: list[Flag], subjects) -> list[tuple[int, str]]:
 
 def break_marks(flags: list[Flag], subjects) -> list[tuple[int, str]]:
     """(year, label) of each level shift in the totals of the countries `subjects`, for a shaded band."""
-    wanted = set(subjects)
-    return sorted({(f.caveat.years[0], f"Break in {words.possessive(f.caveat.subject)} series")
-                   for f in flags if f.caveat.kind == "level_shift" and f.caveat.subject in wanted})
+    return sorted({(year, f"Break in {words.possessive(code)} series") for year, code in break_years(flags, subjects)})
