@@ -129,6 +129,13 @@ def minus(text: str) -> str:
     return text.replace("-", MINUS)
 
 
+def signed(value: float, spec: str) -> str:
+    """`value` formatted by `spec` ('.1f', ',.0f') with its sign and a true minus; a value that
+    rounds to zero gets no sign ('0.0', never '−0.0' or '+0.0')."""
+    text = format(value, "+" + spec)
+    return minus(text[1:] if float(text.replace(",", "")) == 0 else text)
+
+
 def num(value: float, digits: int = 1) -> str:
     """1234.5 -> '1,234.5'; NaN -> 'n/a'."""
     if missing(value):
@@ -142,17 +149,17 @@ def pct(value: float, digits: int = 2) -> str:
 
 def signed_pct(value: float, digits: int = 0) -> str:
     """+222% / −4% with a true minus sign."""
-    return "n/a" if missing(value) else minus(f"{value:+.{digits}f}%")
+    return "n/a" if missing(value) else signed(value, f".{digits}f") + "%"
 
 
 def pp(value: float, digits: int = 2) -> str:
     """Percentage points, signed, in words."""
-    return "n/a" if missing(value) else minus(f"{value:+.{digits}f} percentage points")
+    return "n/a" if missing(value) else signed(value, f".{digits}f") + " percentage points"
 
 
 def pp_short(value: float, digits: int = 1) -> str:
     """Percentage points, signed, abbreviated: '+1.2 pp' (tables)."""
-    return "n/a" if missing(value) else minus(f"{value:+.{digits}f} pp")
+    return "n/a" if missing(value) else signed(value, f".{digits}f") + " pp"
 
 
 def usd_bn(value_m: float, digits: int = 1) -> str:
@@ -199,9 +206,9 @@ def show(value, unit_id: str, decimals: int | None = None) -> str:
     if u.kind == "flag":
         return "yes" if value else "no"
     if u.kind == "growth":
-        return minus(f"{value:+,.{digits}f}") + u.suffix
+        return signed(value, f",.{digits}f") + u.suffix
     if u.kind == "points":
-        return minus(f"{value:+,.{digits}f} pp")
+        return signed(value, f",.{digits}f") + " pp"
     if u.kind == "places":
         return places(int(value))
     shown = value / u.scale
@@ -249,7 +256,7 @@ def change_short(before: float, after: float, unit_id: str) -> str:
         years = int(after - before)
         return minus(f"{years:+d} year{'' if abs(years) == 1 else 's'}")
     if u.kind == "ratio":
-        return minus(f"{after - before:+,.{u.decimals}f}")
+        return signed(after - before, f",.{u.decimals}f")
     if u.moves_in_points:
         return pp_short(after - before, max(u.decimals, 1))
     if u.kind in ("rank", "places"):

@@ -123,7 +123,7 @@ def rank_summary(ranks: pd.DataFrame, focus: str, region_name: str, poles: list[
                      f"include {fmt.the(pole)}.")
     lines.append(separate_economies(latest[latest["rank"] <= max(last["rank"], 5)], int(last["year"])))
     if absent:
-        lines.append(f"{fmt.join_and([fmt.the(c) for c in absent])} {'has' if len(absent) == 1 else 'have'} no "
+        lines.append(f"{fmt.cap(fmt.join_and([fmt.the(c) for c in absent]))} {'has' if len(absent) == 1 else 'have'} no "
                      f"co-authored works with another {region_name} country in the data for the window, so no "
                      f"pair of {'it' if len(absent) == 1 else 'them'} is ranked.")
     return "\n".join([line for line in lines if line] + caveat_text(caveats))
