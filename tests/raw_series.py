@@ -92,6 +92,27 @@ def intensity(mirror: Path, country: str) -> dict[int, float]:
             and len(row) and pd.notna(row[c].iloc[0])}
 
 
+OECD_GERD = "OECD.STI.STP,DSD_RDS_GERD@DF_GERD_TOE,1.0.csv"
+# GERD at constant 2015 PPP prices, as data/indicators.yml selects it from the dataflow (documented there).
+OECD_CONSTANT = {"FREQ": "A", "MEASURE": "G", "SECT_PERF": "_T", "SECT_FUND": "_Z", "TYPE_COST": "_T", "TYPE_RD": "_Z",
+                 "FORD": "_Z", "SEO": "_Z", "UNIT_MEASURE": "USD_PPP", "PRICE_BASE": "Q"}
+
+
+@lru_cache(maxsize=2)
+def oecd_gerd(mirror: Path) -> pd.DataFrame:
+    return pd.read_csv(mirror / "oecd" / OECD_GERD, dtype=str, keep_default_na=False)
+
+
+def gerd_constant(mirror: Path, country: str) -> dict[int, float]:
+    import pycountry
+
+    rows = oecd_gerd(mirror)
+    for column, wanted in OECD_CONSTANT.items():
+        rows = rows[rows[column] == wanted]
+    rows = rows[(rows["REF_AREA"] == pycountry.countries.get(alpha_2=country).alpha_3) & (rows["OBS_VALUE"] != "")]
+    return {int(y): float(v) for y, v in zip(rows["TIME_PERIOD"], rows["OBS_VALUE"], strict=True)}
+
+
 FAMILIES = [
     (r"^pair\.works\.(?P<a>\w\w)-(?P<b>\w\w)$", lambda m, g, region: pair_works(m, g["a"], g["b"]), "count"),
     (r"^poles\.pair_works\.(?P<a>\w\w)-(?P<b>\w\w)$", lambda m, g, region: pair_works(m, g["a"], g["b"]), "count"),
@@ -101,6 +122,7 @@ FAMILIES = [
      "rank"),
     (r"^output\.intl_rate_pct\.(?P<a>\w\w)$", lambda m, g, region: intl_rate(m, g["a"]), "share"),
     (r"^funding\.gerd_pct_gdp\.(?P<a>\w\w)$", lambda m, g, region: intensity(m, g["a"]), "intensity"),
+    (r"^funding\.gerd_usd_ppp_m_const2015\.(?P<a>\w\w)$", lambda m, g, region: gerd_constant(m, g["a"]), "amount"),
 ]
 
 

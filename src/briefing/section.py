@@ -224,7 +224,8 @@ class Section:
                 if by_year and "span" in found.groupdict():
                     start, end = (int(y) for y in found["span"].split("-"))
                     unit = next(iter(by_year.values())).unit
-                    item.robustness = test_series(by_year, unit, span=(start, end)).as_dict()
+                    item.robustness = {**test_series(by_year, unit, span=(start, end)).as_dict(),
+                                       "series": family.series.format(**found.groupdict())}
 
     def _second_series(self, frame: pd.DataFrame, family: str) -> dict[str, dict[int, float]]:
         """{id prefix: {year: value}} of a second source's rows, as `family`'s ids name them."""

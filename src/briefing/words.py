@@ -64,6 +64,11 @@ def ordinal(n: int) -> str:
     return words.get(int(n)) or f"{nth(n)} highest"
 
 
+def count_word(n: int) -> str:
+    """'six' for 6, '12' for 12: small counts in words, as a sentence says them."""
+    return _engine().number_to_words(n) if 0 <= n <= 10 else str(n)
+
+
 def cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -20,11 +20,16 @@ ITEM = re.compile(r"<(text|path)\b([^>]*)>(.*?)</\1>|<path\b([^>]*)/>", re.S)
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
 
+def figure_files(figures: Path) -> list[Path]:
+    """Every figure's SVG: the chapters' (`fig-*.svg`) and the summary's key figures."""
+    return sorted([*figures.glob("fig-*.svg"), *figures.glob("key-figures.svg")])
+
+
 def figure_problems(figures: Path, page) -> dict[str, list[str]]:
-    """Overlaps, names away from their lines and axis labels meeting, in each `fig-*.svg` of
-    `figures`, by label."""
+    """Overlaps, names away from their lines and axis labels meeting, in each figure of `figures`
+    (`figure_files`), by label."""
     found = {}
-    for svg in sorted(figures.glob("fig-*.svg")):
+    for svg in figure_files(figures):
         measured = measure(page, svg)
         found[svg.stem] = problems(measured) + detached_labels(measured) + crowded_origin(measured)
     return found
@@ -41,7 +46,7 @@ def colours_by_country(figures: Path, names: set[str]) -> dict[str, set[str]]:
     label that is the country's name, and the colour of a mark whose colour group is the country
     (its SVG names the group: "group: Japan"). Greys left out."""
     seen: dict[str, set[str]] = defaultdict(set)
-    for svg in sorted(figures.glob("fig-*.svg")):
+    for svg in figure_files(figures):
         text = svg.read_text(encoding="utf-8")
         for group in TEXT.findall(text):
             for match in ITEM.finditer(group):

@@ -81,3 +81,28 @@ def test_gbard_for_countries_the_table_lacks_is_empty_and_the_section_says_how_t
     assert summary.startswith(f"::: {{.{fmt.OMITTED}}}") and "the funding section's parameters name" in summary
     assert "sections." not in summary  # no parameter key for readers
     assert gbard_chart(out).to_dict()["mark"]["type"] == "text"  # a note, not an empty plot
+
+
+def gerd_series(values: dict[int, float], breaks=()) -> pd.DataFrame:
+    return rd([("oecd", "US", y, "gerd_usd_ppp_m_const2015", v, "B" if y in breaks else "")
+               for y, v in values.items()])
+
+
+def test_growth_is_given_between_breaks_never_across_one():
+    values = {2012: 100.0, 2013: 103.0, 2014: 106.0, 2015: 112.0, 2016: 117.0, 2017: 120.0, 2018: 124.0}
+    table = gerd_series(values, breaks={2015, 2017})
+    growth_table = funding.gerd_growth(table, ["US"], 2012, 2018, "oecd")
+    across = funding.growth_across_breaks(table, growth_table, "oecd").set_index("year")
+    assert list(across.index) == [2015, 2017]
+    first, second = across.loc[2015], across.loc[2017]
+    assert (first["before_start"], first["before_end"], first["after_start"], first["after_end"]) == (2012, 2014, 2015, 2016)
+    assert (second["before_start"], second["before_end"], second["after_start"], second["after_end"]) == (2015, 2016, 2017, 2018)
+    assert first["after_cagr_pct"] == pytest.approx(100 * (117 / 112 - 1)) == second["before_cagr_pct"]
+    assert second["after_cagr_pct"] == pytest.approx(100 * (124 / 120 - 1))
+    assert first["jump_pct"] == pytest.approx(100 * (112 / 106 - 1))
+    # Flipped: one break, and each side runs to the window's ends.
+    one = funding.growth_across_breaks(gerd_series(values, breaks={2015}), growth_table, "oecd").iloc[0]
+    assert (one["before_start"], one["after_end"]) == (2012, 2018)
+    # Breaks in consecutive years leave a one-year span between them, with no growth.
+    close = funding.growth_across_breaks(gerd_series(values, breaks={2015, 2016}), growth_table, "oecd")
+    assert math.isnan(close.set_index("year").loc[2015, "after_cagr_pct"])

@@ -31,6 +31,19 @@ def test_shares_summary_names_who_rose_and_flips_when_all_fall():
     assert "the share with China fell for every country" in prose.shares_summary(falling, ["US", "CN"], ["JP"])
 
 
+def test_a_move_that_did_not_hold_has_no_direction_and_no_extreme_is_within_the_noise():
+    # Taiwan's China share rose 0.7 points, but (say) its sides of a break moved apart: no direction.
+    text = prose.shares_summary(SHARES, ["US", "CN"], ["JP"], unclear={"CN": ("TW",)})
+    assert ("the share with China rose for every country but Taiwan, where no trend holds across breaks in the "
+            "source; the largest rise was Japan's (+6.5 percentage points) and the smallest rise France's") in text
+    # Japan's −0.5 with the United States is about unchanged: never the largest fall or smallest rise.
+    assert "the largest rise was France's (+2.5 percentage points) and the largest fall Taiwan's" in text
+    assert "Japan's (−0.5" not in text
+    one = SHARES[SHARES["country"].isin(["JP", "FR"])]
+    assert prose.shares_summary(one, ["US"], ["JP"]).endswith(
+        "rose for France and was about unchanged for Japan; the largest rise was France's (+2.5 percentage points).")
+
+
 def pair_frame(works: list[int]) -> pd.DataFrame:
     years = list(range(2015, 2015 + len(works)))
     return pd.DataFrame({"year": years, "pole_a": "US", "pole_b": "CN", "works": works,

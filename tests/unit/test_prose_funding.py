@@ -102,3 +102,30 @@ def test_seed_comparison_states_the_revision_sign():
     assert "Why a published figure changes later" in text  # the callout comes only with figures to explain
     assert prose.seed_comparison(compare.iloc[0:0], names) == ""
     assert "(+0.02 percentage points)" in prose.seed_comparison(compare.assign(today=4.55, difference=0.02), names)
+
+
+def across(rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["country", "year", "jump_pct", "before_start", "before_end", "before_cagr_pct",
+                                       "after_start", "after_end", "after_cagr_pct"])
+
+
+def test_one_sentence_a_country_its_growth_between_breaks():
+    two = across([("US", 2015, 5.4, 2012, 2014, 3.0, 2015, 2015, float("nan")),
+                  ("US", 2016, 4.1, 2015, 2015, float("nan"), 2016, 2021, 6.5)])
+    assert prose.break_sentences(two, "OECD") == [
+        "OECD marks breaks in the United States' series in 2015 and 2016 (jumps of +5.4% and +4.1% in one year): "
+        "split at the breaks, spending grew +3.0% a year over 2012–2014 and +6.5% a year over 2016–2021, which is the "
+        "growth to compare."]
+    table = prose.growth_table(growth([("US", 2012, 100.0, 2021, 160.0)]), two)
+    assert table["Across a break in the source"].tolist() == [
+        "breaks in 2015 (+5.4%) and 2016 (+4.1%): +3.0% a year to 2014 and +6.5% a year from 2016"]
+    # Flipped: one break, its two sides.
+    one = across([("GB", 2018, 18.2, 2015, 2017, 3.4, 2018, 2021, 1.9)])
+    assert prose.break_sentences(one, "OECD") == [
+        "OECD marks a break in the United Kingdom's series in 2018 (a jump of +18.2% in one year): on each side "
+        "of it, spending grew +3.4% a year over 2015–2017 and +1.9% a year over 2018–2021, which is the growth "
+        "to compare."]
+    # A break in the second year leaves one side to compare.
+    early = across([("JP", 2016, 2.0, 2015, 2015, float("nan"), 2016, 2022, 1.1)])
+    assert prose.break_sentences(early, "OECD")[0].endswith(
+        "spending grew +1.1% a year over 2016–2022, the only span of two years or more without a break.")

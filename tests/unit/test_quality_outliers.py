@@ -46,6 +46,17 @@ def test_three_pairs_of_one_country_jumping_the_same_year_are_a_probable_source_
     assert set(found["pair"]) == {"CH-JP", "ES-JP", "FR-JP"} and (found["z"] >= t.OUTLIER_Z).all()
 
 
+def test_the_editions_own_partners_are_named_with_their_figures_the_others_after_them():
+    (caveat,) = source_change_caveats(japan(), ["JP"], 2015, 2023, "openalex", "OpenAlex", known=("JP", "FR"))
+    assert caveat.text.startswith("Japan's co-authored works in OpenAlex with France (")
+    assert "jumped in 2023, as did its works with " in caveat.text and "all jumped" not in caveat.text
+    assert "Switzerland (" not in caveat.text and "Switzerland" in caveat.text and "Spain" in caveat.text
+    assert caveat.brief.startswith("Japan's works with France and 2 other partners jumped together in 2023")
+    # Flipped: none of the partners is the edition's own: every one is named with its figures.
+    (plain,) = source_change_caveats(japan(), ["JP"], 2015, 2023, "openalex", "OpenAlex", known=("JP", "KR"))
+    assert "all jumped in 2023" in plain.text and "Switzerland (" in plain.text
+
+
 def test_what_is_not_flagged():
     assert source_change_caveats(japan(pairs=("FR", "CH")), ["JP"], 2015, 2023, "openalex", "OpenAlex") == []
     assert source_change_caveats(japan(jump=1.04), ["JP"], 2015, 2023, "openalex", "OpenAlex") == []  # within noise

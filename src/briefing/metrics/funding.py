@@ -75,19 +75,23 @@ def seed_vs_series(facts: pd.DataFrame, series: pd.DataFrame, fact_ids: list[str
 
 def growth_across_breaks(rd: pd.DataFrame, growth: pd.DataFrame, source: str) -> pd.DataFrame:
     """For each country of `growth` whose source flags a break in its series (status B) after its
-    first year: the break year, the jump at it (% from the year before) and the compound annual
-    growth on each side (first year to the year before the break, the break to the latest year)."""
+    first year: a row a break, with the jump at it (% from the year before) and the compound annual
+    growth on each side of it up to the neighbouring breaks (first year, or the break before, to the
+    year before this one; this one to the year before the next break, or the latest year), so that
+    no side straddles another break. A side of one year has no growth (NaN)."""
     series = indicator_series(rd, "gerd_usd_ppp_m_const2015", source, list(growth["country"]))
     rows = []
     for r in growth.itertuples():
         own = series[(series["country"] == r.country) & series["year"].between(r.year_start, r.year_end)]
         values = dict(zip(own["year"].astype(int), own["value"].astype(float), strict=True))
         flagged = own.loc[own["status"].fillna("").str.split("+").map(lambda s: "B" in s), "year"]
-        for year in sorted(int(y) for y in flagged if int(y) > r.year_start and int(y) - 1 in values):
-            before, after = _cagr(values, r.year_start, year - 1), _cagr(values, year, r.year_end)
+        cuts = sorted(int(y) for y in flagged if int(y) > r.year_start and int(y) - 1 in values)
+        bounds = [r.year_start, *cuts, r.year_end + 1]
+        for i, year in enumerate(cuts, start=1):
+            start, end = bounds[i - 1], bounds[i + 1] - 1
             rows.append({"country": r.country, "year": year, "jump_pct": 100 * (values[year] / values[year - 1] - 1),
-                         "before_start": r.year_start, "before_end": year - 1, "before_cagr_pct": before,
-                         "after_start": year, "after_end": r.year_end, "after_cagr_pct": after})
+                         "before_start": start, "before_end": year - 1, "before_cagr_pct": _cagr(values, start, year - 1),
+                         "after_start": year, "after_end": end, "after_cagr_pct": _cagr(values, year, end)})
     columns = ["country", "year", "jump_pct", "before_start", "before_end", "before_cagr_pct", "after_start",
                "after_end", "after_cagr_pct"]
     return pd.DataFrame(rows, columns=columns)

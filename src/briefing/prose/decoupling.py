@@ -87,9 +87,11 @@ def shares_alt(shares: pd.DataFrame, poles: list[str]) -> str:
     return " ".join(lines)
 
 
-def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str], caveats=()) -> str:
+def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str], caveats=(),
+                   unclear: dict[str, tuple[str, ...]] | None = None) -> str:
     """Where the focus countries stand with each pole (with the caveats of their series), then
-    who moved most with each pole."""
+    who moved most with each pole; `unclear` ({pole: countries}) names the countries whose move
+    did not hold when tested (`prose.highlights.unclear_shares`), in no direction."""
     change = _change(shares, "share_pct")
     lines = []
     for code in focus:
@@ -100,14 +102,16 @@ def shares_summary(shares: pd.DataFrame, poles: list[str], focus: list[str], cav
     for pole in poles:
         rows = change[change["pole"] == pole].sort_values("change")
         if len(rows) >= 2:
+            doubtful = (unclear or {}).get(pole, ())
+            extremes = _extremes(rows[~rows["country"].isin(doubtful)])
             lines.append(f"From {int(rows['year_start'].min())} to {int(rows['year_end'].max())}, the share with "
-                         f"{the(pole)} {_who_rose(rows)}; {_extremes(rows)}.")
+                         f"{the(pole)} {_who_rose(rows, doubtful)}" + (f"; {extremes}." if extremes else "."))
     return "\n".join(lines + list(dict.fromkeys(c.text for c in caveats)))
 
 
-def _who_rose(rows: pd.DataFrame) -> str:
+def _who_rose(rows: pd.DataFrame, unclear=()) -> str:
     """Who rose and who fell, a move within the noise neither (`prose.patterns.who_moved`)."""
-    return who_moved(pattern(dict(zip(rows["country"], rows["change"], strict=True)), noise("pct")))
+    return who_moved(pattern(dict(zip(rows["country"], rows["change"], strict=True)), noise("pct"), unclear))
 
 
 def _focus_sentence(code: str, rows: pd.DataFrame) -> str:
@@ -121,12 +125,18 @@ def _focus_sentence(code: str, rows: pd.DataFrame) -> str:
 
 
 def _extremes(rows: pd.DataFrame) -> str:
-    """'the largest rise was X's (+a) and the largest fall Y's (−b)' from rows sorted by change."""
-    top, bottom = rows.iloc[-1], rows.iloc[0]
+    """'the largest rise was X's (+a) and the largest fall Y's (−b)' from rows sorted by change; a
+    move within the noise is not an extreme (its country reads 'about unchanged'); '' for none."""
+    beyond = rows[rows["change"].abs() > noise("pct")]
+    if beyond.empty:
+        return ""
+    top, bottom = beyond.iloc[-1], beyond.iloc[0]
     high = "largest rise" if top["change"] > 0 else "smallest fall"
     low = "largest fall" if bottom["change"] < 0 else "smallest rise"
-    return (f"the {high} was {possessive(top['country'])} ({fmt.pp(top['change'], 1)}) and the {low} "
-            f"{possessive(bottom['country'])} ({fmt.pp(bottom['change'], 1)})")
+    first = f"the {high} was {possessive(top['country'])} ({fmt.pp(top['change'], 1)})"
+    if len(beyond) == 1:
+        return first
+    return f"{first} and the {low} {possessive(bottom['country'])} ({fmt.pp(bottom['change'], 1)})"
 
 
 # The exposure map.

@@ -25,17 +25,39 @@ def spans_text(growth: pd.DataFrame) -> str:
     return "; ".join(f"{span} for {the_names(codes)}" for span, codes in ordered)
 
 
+def _segments(rows: list) -> list[tuple[int, int, float]]:
+    """(first year, last year, growth a year) of each span between one country's breaks
+    (`metrics.funding.growth_across_breaks` rows, in year order), first to latest."""
+    return [(rows[0].before_start, rows[0].before_end, rows[0].before_cagr_pct),
+            *((r.after_start, r.after_end, r.after_cagr_pct) for r in rows)]
+
+
+def _by_country(across: pd.DataFrame) -> dict[str, list]:
+    found: dict[str, list] = {}
+    if across.empty:
+        return found
+    for r in across.sort_values(["year"], kind="stable").itertuples():
+        found.setdefault(r.country, []).append(r)
+    return found
+
+
 def break_sentences(across: pd.DataFrame, source_name: str) -> list[str]:
-    """Growth over a break the source flags, given on each side of it (`metrics.funding.growth_across_breaks`)."""
+    """Growth over the breaks the source flags, given on each side of them, one sentence a
+    country: its spans between breaks never straddle one (`metrics.funding.growth_across_breaks`)."""
     lines = []
-    for r in across.itertuples():
-        head = (f"{source_name} marks a break in {fmt.possessive(r.country)} series in {r.year} (a jump of "
-                f"{fmt.signed_pct(r.jump_pct, 1)} in one year)")
-        sides = [f"{fmt.signed_pct(v, 1)} a year over {fmt.span(a, b)}"
-                 for v, a, b in ((r.before_cagr_pct, r.before_start, r.before_end), (r.after_cagr_pct, r.after_start,
-                                                                                     r.after_end)) if v == v]
-        lines.append(f"{head}: on each side of it, spending grew {fmt.join_and(sides)}, which is the growth to compare."
-                     if len(sides) == 2 else f"{head}, its second year: from {r.year} spending grew {sides[0]}.")
+    for country, rows in _by_country(across).items():
+        many = len(rows) > 1
+        jumps = fmt.join_and([fmt.signed_pct(r.jump_pct, 1) for r in rows])
+        head = (f"{source_name} marks {'breaks' if many else 'a break'} in {fmt.possessive(country)} series in "
+                f"{fmt.join_and([str(r.year) for r in rows])} ({'jumps' if many else 'a jump'} of {jumps} in one year)")
+        sides = [f"{fmt.signed_pct(v, 1)} a year over {fmt.span(a, b)}" for a, b, v in _segments(rows) if v == v]
+        if len(sides) >= 2:
+            where = "split at the breaks" if many else "on each side of it"
+            lines.append(f"{head}: {where}, spending grew {fmt.join_and(sides)}, which is the growth to compare.")
+        elif sides:
+            lines.append(f"{head}: spending grew {sides[0]}, the only span of two years or more without a break.")
+        else:
+            lines.append(f"{head}: no span of two years or more is without a break, so its growth is not compared.")
     return lines
 
 
@@ -184,12 +206,21 @@ def growth_table(growth: pd.DataFrame, across: pd.DataFrame | None = None) -> pd
                    "gerd_usd_ppp_m_const2015_end", "growth_pct", "cagr_pct"]]
     if across is None or across.empty:
         return with_data(table, data)
-    note = {r.country: f"break in {r.year} ({fmt.signed_pct(r.jump_pct, 1)}): "
-            + fmt.join_and([f"{fmt.signed_pct(v, 1)} a year {w} {y}" for v, w, y in
-                            ((r.before_cagr_pct, "to", r.before_end), (r.after_cagr_pct, "from", r.after_start)) if v == v])
-            for r in across.itertuples()}
+    note = {country: _break_note(rows) for country, rows in _by_country(across).items()}
     table = table.assign(**{"Across a break in the source": growth["country"].map(note).fillna("").to_numpy()})
     return with_data(table, data.merge(breaks_data(across), on="country", how="left", validate="1:m"))
+
+
+def _break_note(rows: list) -> str:
+    """'break in 2016 (+4.1%): +3.8% a year to 2015 and +6.5% a year from 2016'; with more breaks,
+    the spans between them ('+2.0% a year over 2015–2017')."""
+    segments = _segments(rows)
+    head = (f"{'breaks' if len(rows) > 1 else 'break'} in "
+            + fmt.join_and([f"{r.year} ({fmt.signed_pct(r.jump_pct, 1)})" for r in rows]))
+    sides = [f"{fmt.signed_pct(v, 1)} a year " + ("to " + str(b) if i == 0 else "from " + str(a)
+                                                if i == len(segments) - 1 else f"over {fmt.span(a, b)}")
+             for i, (a, b, v) in enumerate(segments) if v == v]
+    return f"{head}: {fmt.join_and(sides)}" if sides else head
 
 
 def breaks_data(across: pd.DataFrame) -> pd.DataFrame:

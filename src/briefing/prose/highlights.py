@@ -12,7 +12,7 @@ from briefing.prose import fmt
 from briefing.prose.patterns import who_moved
 from briefing.prose.summary import series
 from briefing.prose.trends import movement
-from briefing.quality.patterns import Pattern, pattern
+from briefing.quality.patterns import Pattern, pattern, unclear_of
 from briefing.quality.turns import noise, trend
 
 SIMILAR_PP = 5.0  # growth within this many points of the focus pair's counts as "about as fast"
@@ -152,21 +152,36 @@ def _ends(items: dict[str, Finding], prefix: str) -> tuple[int, float, int, floa
     return y0, values[y0], y1, values[y1]
 
 
+def unclear_shares(items: dict[str, Finding], countries: list[str], poles: list[str]) -> dict[str, tuple[str, ...]]:
+    """{pole: the countries whose share with it moved in a way that did not hold when tested}
+    (`quality.patterns.unclear_of`), from the robustness each series' latest finding carries:
+    call it after `Section.test_changes`."""
+    found = {}
+    for pole in poles:
+        ends = {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
+        found[pole] = unclear_of({c: items[f"exposure.share_pct.{c}.{pole}.{e[2]}"].robustness
+                                  for c, e in ends.items()})
+    return found
+
+
 def pattern_highlights(items: dict[str, Finding], countries: list[str], focus: list[str], poles: list[str]) -> list[dict]:
     """A change in the shares with a pole shared by all or most of the edition's countries
     (`quality.patterns`), the focus countries' figures named; it outranks one country's move."""
     out = []
     for pole in poles:
         ends = {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
-        found = pattern({c: e[3] - e[1] for c, e in ends.items()}, noise("pct"))
+        unclear = unclear_shares(items, countries, [pole])[pole]
+        found = pattern({c: e[3] - e[1] for c, e in ends.items()}, noise("pct"), unclear)
         if found.direction is None or not found.shared:
             continue
         y0, y1 = min(e[0] for e in ends.values()), max(e[2] for e in ends.values())
-        named = [c for c in focus if c in ends] or list(found.shared[:2])
+        named = [c for c in focus if c in ends and c not in unclear] or list(found.shared[:2])
         figures = fmt.join_and([f"{fmt.possessive(c)} from {fmt.pct(ends[c][1], 1)} to {fmt.pct(ends[c][3], 1)}"
                                 for c in named])
-        text = (f"From {y0} to {y1}, the share of international works with a co-author in {fmt.the(pole)} "
-                f"{who_moved(found)}: {figures}.")
+        who = who_moved(found)
+        # After a clause with its own colon, the figures follow as a clause of their own.
+        text = (f"From {y0} to {y1}, the share of international works with a co-author in {fmt.the(pole)} {who}"
+                + (f"; {figures.replace(' from ', ' went from ', 1)}." if ":" in who else f": {figures}."))
         ai = [c for c in named if f"exposure.ai_share_pct.{c}.{pole}" in {k.rsplit('.', 1)[0] for k in items}]
         lead = next((c for c in named if c in ends), None)
         out.append({"finding": f"exposure.share_pct.{lead}.{pole}.{ends[lead][2]}", "figure": "fig-dec-shares",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from briefing import words
 from briefing.prose.patterns import who_moved
 from briefing.prose.summary import series
-from briefing.quality.patterns import pattern
+from briefing.quality.patterns import pattern, unclear_of
 from briefing.quality.turns import noise, trend
 
 
@@ -18,13 +18,14 @@ def _shares(findings: dict[str, dict], country: str, pole: str) -> dict[int, flo
 
 def pattern_clause(findings: dict[str, dict], countries: list[str], pole: str) -> tuple[str, tuple[int, int]] | None:
     """'the share of international works with a co-author in China rose for every country' over the years."""
-    moves, spans = {}, []
+    moves, spans, records = {}, [], {}
     for code in countries:
         values = _shares(findings, code, pole) if code != pole else {}
         if len(values) >= 2:
             moves[code] = values[max(values)] - values[min(values)]
             spans.append((min(values), max(values)))
-    found = pattern(moves, noise("pct"))
+            records[code] = findings.get(f"exposure.share_pct.{code}.{pole}.{max(values)}", {}).get("robustness")
+    found = pattern(moves, noise("pct"), unclear_of(records))
     if found.direction is None:
         return None
     return f"the share with {words.the(pole)} {who_moved(found)}", (min(s[0] for s in spans), max(s[1] for s in spans))

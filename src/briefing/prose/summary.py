@@ -88,15 +88,18 @@ def caveat_of(item: dict, skip=()) -> dict | None:
 
 
 def message(highlight: dict, findings: dict[str, dict]) -> str:
-    """The highlight's sentence, its turn named if the section did not, its main caveat."""
+    """The highlight's sentence, its turn named if the section did not, its main caveat. A
+    highlight the section weighed itself (a pattern across countries, `prose.highlights`) is about
+    many series: its finding only stands for one of them, whose turn and test it does not state."""
     item = findings[highlight["finding"]]
     prefix, _ = split_id(item["id"])
     text = " ".join(highlight["text"].split())
-    clause = turn_clause(series(findings, prefix), item["unit"])
+    own = "weight" not in highlight
+    clause = turn_clause(series(findings, prefix), item["unit"]) if own else ""
     found = turn(series(findings, prefix), item["unit"]) if clause else None
     if found is not None and str(found.year) not in text:
         text = text.rstrip(".") + clause + "."
-    record = item.get("robustness")
+    record = item.get("robustness") if own else None
     tested = robust.statement(record, item["unit"])
     if tested:
         text += " " + tested
@@ -131,7 +134,7 @@ def ranked(highlights: list[dict], findings: dict[str, dict], focus: set[str], p
 
 
 # What to watch next edition.
-def _label(item: dict) -> str:
+def series_label(item: dict) -> str:
     """The series' name from a finding's label, without its year."""
     return re.sub(r",\s*\d{4}$", "", item["label"])
 
@@ -170,10 +173,10 @@ def watch_items(findings: dict[str, dict], focus: set[str], poles: set[str]) -> 
                    f"the turn" if found.near else ", the first year past it; whether the turn holds, the next "
                    "edition will tell")
         distance = abs(found.moved) / threshold(item["unit"])
-        text = (f"{fmt.literal(_label(item))}: {value(found.latest, item['unit'])} in {found.latest_year}, "
+        text = (f"{fmt.literal(series_label(item))}: {value(found.latest, item['unit'])} in {found.latest_year}, "
                 f"{change(found.value, found.latest, item['unit'])} from its {found.year} {word}{verdict}.")
         item_watch = Watch((distance, text))
-        item_watch.data = {"prefix": prefix, "label": _label(item), "unit": item["unit"], "kind": found.kind,
+        item_watch.data = {"prefix": prefix, "label": series_label(item), "unit": item["unit"], "kind": found.kind,
                            "turn_year": found.year, "turn_value": found.value, "latest_year": found.latest_year,
                            "latest": found.latest, "near": found.near}
         out.append(item_watch)

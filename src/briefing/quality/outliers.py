@@ -82,30 +82,40 @@ def _one(row) -> str:
             f"{row.year}, {units.signed_pct(row.change_pct)})")
 
 
-def _country_caveat(country: str, year: int, rows: pd.DataFrame, source: str, source_name: str) -> Caveat:
+def _country_caveat(country: str, year: int, rows: pd.DataFrame, source: str, source_name: str,
+                    known=None) -> Caveat:
+    """The caveat of one country's year. With `known` (the edition's countries and poles), its
+    partners among them are named with their figures and the others after them, by name only:
+    they are the evidence of a change in the source, not a subject of the edition."""
     rows = rows.sort_values("z", key=abs, ascending=False)
-    named = words.join_and([_one(r) for r in rows.itertuples()])
+    inside = rows if known is None else rows[rows["partner"].isin(set(known))]
+    others = rows.iloc[0:0] if known is None or inside.empty else rows[~rows["partner"].isin(set(known))]
+    inside = rows if inside.empty else inside
+    named = words.join_and([_one(r) for r in inside.itertuples()])
     moved = "jumped" if rows["change_pct"].iloc[0] > 0 else "dropped"
-    text = (f"{words.cap(words.possessive(country))} co-authored works in {source_name} with {named} all {moved} in {year}, each "
+    also = words.join_and([words.the(c) for c in others["partner"]])
+    together = f"{moved} in {year}, as did its works with {also}," if also else f"all {moved} in {year},"
+    text = (f"{words.cap(words.possessive(country))} co-authored works in {source_name} with {named} {together} each "
             f"far outside its own year-on-year changes: the pattern of a change in the source's coverage rather than "
             f"in collaboration, so {year} figures for these pairs are best read as a probable source change.")
-    brief = (f"{words.cap(words.possessive(country))} works with {words.join_and([words.the(c) for c in rows['partner']])} "
-             f"{moved} together in "
-             f"{year}, far beyond their usual changes: probably a change in the source.")
+    brief = (f"{words.cap(words.possessive(country))} works with {words.join_and([words.the(c) for c in inside['partner']])}"
+             + (f" and {len(others)} other {'partner' if len(others) == 1 else 'partners'}" if len(others) else "")
+             + f" {moved} together in {year}, far beyond their usual changes: probably a change in the source.")
     return Caveat("source_change", "+".join(sorted(rows["pair"])), text, source=source, years=(year,), brief=brief)
 
 
 def source_change_caveats(pairs: pd.DataFrame, countries: list[str], start: int, end: int, source: str,
-                          source_name: str) -> list[Caveat]:
+                          source_name: str, known=None) -> list[Caveat]:
     """Probable source changes in the pairs of `countries` (one source's pairs table) in the
     window: one caveat per country and year where `OUTLIER_COUNTRY_PAIRS` or more of its pairs
-    moved far outside their own history, the same way."""
+    moved far outside their own history, the same way; `known`: the partners named first, with
+    their figures (`_country_caveat`)."""
     caveats = []
     for (country, year), rows in outlier_changes(pairs, countries, start, end).groupby(["country", "year"], sort=True):
         for sign in (1, -1):
             same_way = rows[np.sign(rows["change_pct"]) == sign]
             if len(same_way) >= t.OUTLIER_COUNTRY_PAIRS:
-                caveats.append(_country_caveat(country, int(year), same_way, source, source_name))
+                caveats.append(_country_caveat(country, int(year), same_way, source, source_name, known))
     return caveats
 
 
@@ -114,7 +124,8 @@ def source_change_flags(pairs: pd.DataFrame, countries: list[str], start: int, e
     """The same caveats as flags (`quality.flags.Flag`): each touches the findings built on its
     pairs' works in its year (works, growth ending or starting there, ranks, shares, scenarios)."""
     flags = []
-    for caveat in source_change_caveats(pairs, countries, start, end, source, source_name):
+    known = (*countries, *poles)  # the edition's own countries: named first, with their figures
+    for caveat in source_change_caveats(pairs, countries, start, end, source, source_name, known):
         patterns = tuple(p for pair in caveat.subject.split("+") for p in pair_patterns(pair, poles))
         flags.append(Flag(caveat, patterns, years=caveat.years, sources=(source,)))
     return flags

@@ -19,13 +19,14 @@ from briefing.config import Edition
 from briefing.errors import InputError
 from briefing.infra.fingerprint import package_fingerprint
 from briefing.prose.lead import lead
-from briefing.prose.summary import summary_markdown
+from briefing.prose.summary import ranked, summary_markdown
 from briefing.quality import PRIORITY, thresholds
 from briefing.quality.provisional import lag_of
 from briefing.report.changes import changes_text
 from briefing.report.claims import CLAIM, ClaimResult, chapter_name, leave_out_empty, resolve_claims
 from briefing.report.findings import merged_findings, section_findings
 from briefing.report.glossary import glossary
+from briefing.report.key_figures import key_figures, save_meta
 from briefing.report.watch import watch_followup
 
 SHORTCODE = re.compile(r"\{\{<\s*briefing\s+(?P<name>[a-z-]+)\s*>\}\}")
@@ -42,6 +43,7 @@ class Context:
     strict: bool = False  # a claim the data contradict (or cannot check) stops the assembly
     claims: list = field(default_factory=list)  # the claims checked so far (`report.claims.ClaimResult`)
     omitted: list = field(default_factory=list)  # (chapter, section, reason) of each part left out so far
+    figures: Path | None = None  # the book's figures folder, where a generated figure is written
 
 
 esc = markup.literal  # literal text in markdown (no raw HTML, links or emphasis from data)
@@ -52,18 +54,34 @@ def code(text) -> str:
     return "`` " + str(text).replace("`", "'") + " ``"
 
 
+def _highlights(ctx: Context) -> tuple[list[dict], dict[str, dict]]:
+    """Every section's highlights, in the book's order of sections, and the edition's findings by id."""
+    highlights = []
+    order = {name: i for i, name in enumerate(ctx.order)}
+    for section in sorted(ctx.edition.sections, key=lambda name: (order.get(name, len(order)), name)):
+        highlights += section_findings(ctx.build, section).get("highlights", [])
+    return highlights, {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+
+
 def summary(ctx: Context) -> str:
     """The key messages, ranked across sections by how much they matter, each with its main
     caveat and a link to its figure; then what to watch next edition (`prose.summary`)."""
-    highlights = []
-    ranked = {name: i for i, name in enumerate(ctx.order)}
-    for section in sorted(ctx.edition.sections, key=lambda name: (ranked.get(name, len(ranked)), name)):
-        highlights += section_findings(ctx.build, section).get("highlights", [])
-    findings = {f["id"]: f for f in merged_findings(ctx.build, ctx.edition)["findings"]}
+    highlights, findings = _highlights(ctx)
     provisional = {c.get("item") or c.get("brief", c["text"]) for f in findings.values()
                    for c in f.get("caveats", []) if c["kind"] == "provisional"}
     return summary_markdown(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles),
                             sorted(provisional))
+
+
+def key_figures_chart(ctx: Context) -> str:
+    """The small lines of the series behind the summary's messages (`report.key_figures`), written
+    into the book's figures; '' when fewer than two messages have a series to draw."""
+    highlights, findings = _highlights(ctx)
+    chosen = ranked(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles))
+    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    markdown, meta = key_figures(chosen, findings, catalogue, ctx.figures)
+    save_meta(ctx.build, meta)
+    return markdown
 
 
 def opening(ctx: Context) -> str:
@@ -173,7 +191,7 @@ def _rank(kind: str) -> int:
     return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
 
 
-BLOCKS = {"opening": opening, "summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
+BLOCKS = {"opening": opening, "key-figures": key_figures_chart, "summary": summary, "caveats": caveats, "sources": sources, "parameters": parameters, "software": software,
           "changes": changes}
 
 

@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.report import key_figures
 from briefing.report.book import load_outputs
 from briefing.report.datapackage import datapackage
 
@@ -186,11 +187,12 @@ def codebook(columns: list[Column]) -> str:
 
 
 def section_outputs(build: Path) -> dict[str, dict]:
-    """Every labelled figure and table output of the edition's executed sections: label -> meta."""
+    """Every labelled figure and table output of the edition's executed sections, and the
+    summary's key-figures chart: label -> meta."""
     found = {}
     for notebook in sorted((build / "notebooks").glob("*.ipynb")):
         found.update({label: item["meta"] for label, item in load_outputs(notebook).items()})
-    return found
+    return found | key_figures.outputs(build)
 
 
 @dataclass(frozen=True)

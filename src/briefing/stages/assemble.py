@@ -64,9 +64,10 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
     appendices = set(book_files(ws)[1])
     order = tuple(dict.fromkeys(Path(m["path"]).stem for name in chapter_files(ws) if (ws.chapters / name).is_file()
                                 for m in EMBED.finditer((ws.chapters / name).read_text(encoding="utf-8"))))
-    context = blocks.Context(edition, build, ws.site, renderer, None, order, strict=strict)
     with staged_dir(build / "book") as book:
         (book / "figures").mkdir()
+        context = blocks.Context(edition, build, ws.site, renderer, None, order, strict=strict,
+                                 figures=book / "figures")
         for name in chapter_files(ws):
             path = ws.chapters / name
             if not path.is_file():
@@ -92,7 +93,7 @@ def assemble(ws: Workspace, edition: Edition, renderer: dict | None = None, stri
         history = History(baseline, previous_version(ws.site, edition.edition, key), pages,
                           {c.file: c.title for c in chapters})
         history_context = blocks.Context(edition, build, ws.site, renderer, history, order, strict=strict,
-                                         claims=context.claims)
+                                         claims=context.claims, figures=book / "figures")
         for name, (text, path) in pending.items():
             (book / name).write_text(blocks.expand(text, history_context, path), encoding="utf-8")
         (book / COMBINED).write_text(combined_document(book, chapters, edition), encoding="utf-8")
