@@ -124,3 +124,23 @@ def test_the_chart_its_files_and_its_markdown(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     k.save_meta(tmp_path, meta)
     assert k.outputs(tmp_path)["key-figures"]["caption"].startswith("Key figures:")
+
+
+def test_the_last_chart_drawn_is_kept_and_reused_only_for_the_same_data(tmp_path):
+    chosen = [message("poles.pair_works.US-CN.2023"), message("exposure.share_pct.KR.US.2023")]
+    findings = {**POLES, **KR_US}
+    cache = tmp_path / "cache"
+    (tmp_path / "a").mkdir()
+    k.key_figures(chosen, findings, CATALOGUE, tmp_path / "a", cache)
+    (kept,) = cache.iterdir()
+    (kept / "key-figures.svg").write_text("<svg>kept</svg>")  # a marker: a reuse copies the kept file
+    (tmp_path / "b").mkdir()
+    k.key_figures(chosen, findings, CATALOGUE, tmp_path / "b", cache)
+    assert (tmp_path / "b" / "key-figures.svg").read_text() == "<svg>kept</svg>"
+    # Other data: drawn again, and only the new chart is kept.
+    changed = {**findings, **yearly("poles.pair_works.US-CN", {2023: 70000}, "works",
+                                    "Works co-authored by the United States and China", on({2023}, PROVISIONAL))}
+    (tmp_path / "c").mkdir()
+    k.key_figures(chosen, changed, CATALOGUE, tmp_path / "c", cache)
+    assert (tmp_path / "c" / "key-figures.svg").read_text().startswith("<svg xmlns")
+    assert [p.name for p in cache.iterdir()] != [kept.name] and len(list(cache.iterdir())) == 1

@@ -79,7 +79,7 @@ def key_figures_chart(ctx: Context) -> str:
     highlights, findings = _highlights(ctx)
     chosen = ranked(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles))
     catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
-    markdown, meta = key_figures(chosen, findings, catalogue, ctx.figures)
+    markdown, meta = key_figures(chosen, findings, catalogue, ctx.figures, ctx.build / "cache" / "key-figures")
     save_meta(ctx.build, meta)
     return markdown
 

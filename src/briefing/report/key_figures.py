@@ -8,13 +8,14 @@ are computed from the same panels. A summary with fewer than two series to draw 
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing import units, words
 from briefing.findings.ids import period, split_id
-from briefing.infra.fileio import canonical_json, write_text_atomic
+from briefing.infra.fileio import canonical_json, sha256_text, staged_dir, write_text_atomic
 from briefing.prose.summary import series, series_label
 from briefing.quality.robustness import BREAK_KINDS
 from briefing.quality.turns import trend
@@ -144,21 +145,50 @@ def source_note(found: list[Panel], catalogue: dict) -> str:
 
 
 def key_figures(chosen: list[dict], findings: dict[str, dict], catalogue: dict,
-                book_figures: Path) -> tuple[str, dict | None]:
+                book_figures: Path, cache: Path | None = None) -> tuple[str, dict | None]:
     """Write the chart's files into `book_figures`; return its markdown and its meta (caption,
-    source note, files), or ('', None) when the summary has fewer than two series to draw."""
-    from briefing.charts.export import export_chart  # imported here: loads Altair
-    from briefing.charts.key_figures import key_figures_chart
-
+    source note, files), or ('', None) when the summary has fewer than two series to draw.
+    `cache`: a folder keeping the files of the last chart drawn, reused while its data and the
+    code that draws it are the same (drawing takes a second; a rebuild's summary rarely moves)."""
     found = panels(chosen, findings)
     if len(found) < 2:
         return "", None
     frame, breaks, data = frames(found)
-    files = export_chart(key_figures_chart(frame, breaks), data, book_figures, LABEL)
+    files = _drawn(frame, breaks, data, book_figures, cache)
     cap, source = caption(found), source_note(found, catalogue)
     meta = {"label": LABEL, "kind": "figure", "caption": cap, "alt": alt_text(found), "source": source,
             "files": files}
     return render_output({"meta": meta, "data": {}})[0], meta
+
+
+def _drawn(frame: pd.DataFrame, breaks: pd.DataFrame, data: pd.DataFrame, folder: Path,
+           cache: Path | None) -> dict[str, str]:
+    """Export the chart into `folder` (`charts.export`), or copy the files kept in `cache` for
+    the same frames and the same code; returns the file names by kind."""
+    from importlib.metadata import version
+
+    from briefing.infra.fingerprint import code_fingerprint
+
+    names = {"vl": f"{LABEL}.vl.json", "svg": f"{LABEL}.svg", "png": f"{LABEL}.png", "csv": f"{LABEL}.csv"}
+    key = sha256_text(canonical_json({
+        "frame": frame.to_dict("records"), "breaks": breaks.to_dict("records"), "data": data.to_csv(index=False),
+        "code": code_fingerprint("briefing.charts.key_figures", "briefing.charts.export"),
+        "versions": [version("altair"), version("vl-convert-python")]}))
+    kept = cache / key if cache is not None else None
+    if kept is not None and all((kept / name).is_file() for name in names.values()):
+        for name in names.values():
+            shutil.copyfile(kept / name, folder / name)
+        return names
+    from briefing.charts.export import export_chart  # imported here: loads Altair
+    from briefing.charts.key_figures import key_figures_chart
+
+    files = export_chart(key_figures_chart(frame, breaks), data, folder, LABEL)
+    if kept is not None:
+        shutil.rmtree(cache, ignore_errors=True)  # one chart kept: the last drawn
+        with staged_dir(kept) as tmp:
+            for name in files.values():
+                shutil.copyfile(folder / name, tmp / name)
+    return files
 
 
 def save_meta(build: Path, meta: dict | None) -> None:
