@@ -69,3 +69,18 @@ def test_a_patterns_message_states_no_one_series_turn_or_test():
     own = {"finding": "exposure.share_pct.BR.CN.2023", "text": "Brazil's share moved."}
     said = summary.message(own, findings)
     assert "2020" in said and said != "Brazil's share moved."
+
+
+def test_a_message_led_by_a_turn_names_the_change_its_test_confirms():
+    # The United States' share with China: up from 2012, down since its 2019 peak; NCSES agrees on the rise.
+    record = {"holds": True, "tested": ["noise", "second_source"], "span": "2012-2021", "change": 5.8, "noise": 0.5,
+              "second_source": {"source": "NCSES SEI", "span": "2013-2021", "first": 18.4, "last": 24.3,
+                                "change": 5.9, "same_direction": True}}
+    findings = shares("US", {2012: 13.2, 2015: 16.0, 2019: 20.0, 2020: 19.6, 2021: 19.0}, record)
+    said = summary.message({"finding": "exposure.share_pct.US.CN.2021", "text": "It has fallen since 2019."}, findings)
+    assert said == ("It has fallen since 2019. From 2012 to 2021 it rose (+5.8 percentage points); NCSES SEI (18.4% "
+                    "in 2013, 24.3% in 2021) shows the same direction.")
+    # Flipped: a series that rose all along is led by that rise; the test needs no restating.
+    steady = shares("US", {2012: 13.2, 2015: 16.0, 2019: 18.0, 2021: 19.0}, record)
+    assert summary.message({"finding": "exposure.share_pct.US.CN.2021", "text": "It rose."}, steady) == (
+        "It rose. NCSES SEI (18.4% in 2013, 24.3% in 2021) shows the same direction.")

@@ -23,7 +23,7 @@ from briefing.prose.trends import change, turn_clause, value
 from briefing.quality import PRIORITY
 from briefing.quality import thresholds as t
 from briefing.quality.robustness import BREAK_KINDS
-from briefing.quality.turns import threshold, turn
+from briefing.quality.turns import threshold, trend, turn
 
 
 def _kind(unit: str) -> str:
@@ -100,7 +100,11 @@ def message(highlight: dict, findings: dict[str, dict]) -> str:
     if found is not None and str(found.year) not in text:
         text = text.rstrip(".") + clause + "."
     record = item.get("robustness") if own else None
-    tested = robust.statement(record, item["unit"])
+    # A message led by a turn ("has fallen since its 2019 peak") names the change it tested, first to latest.
+    led_by_turn = own and units.known(item["unit"]) and _kind(item["unit"]) not in ("rank", "places") \
+        and len(series(findings, prefix)) >= 2 \
+        and trend(series(findings, prefix), item["unit"]).word in ("since_extreme", "back_from_extreme", "steady_since")
+    tested = robust.statement(record, item["unit"], restate=led_by_turn)
     if tested:
         text += " " + tested
     # A break the change was tested across is said by the test; the next caveat follows. Unequal
