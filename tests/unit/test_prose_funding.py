@@ -61,8 +61,11 @@ def test_gbard_summary_names_the_largest_objective():
     rows = pd.DataFrame({"country": "KR", "year": 2019, "objective": ["Defence", "Civil space"],
                          "indicator": ["gbard_defense_pct", "gbard_nondefense_civil_space_pct"],
                          "share_pct": [30.0, 70.0], "usd_ppp_m": [300.0, 700.0], "gbard_usd_ppp_m": 1000.0})
-    assert prose.gbard_summary(rows) == ("In 2019, South Korea's government R&D budget was $1.0 bn (current PPP); its "
+    # Generated text is literal markdown: a dollar sign cannot open TeX math.
+    assert prose.gbard_summary(rows) == ("In 2019, South Korea's government R&D budget was \\$1.0 bn (current PPP); its "
                                          "largest objective was civil space at 70.0% of the total; defence took 30.0%.")
+    assert prose.gbard_summary(rows.assign(country="US")).startswith(
+        "In 2019, the United States' government R&D budget")
     flipped = prose.gbard_summary(rows.assign(share_pct=[70.0, 30.0]))
     assert "largest objective was defence at 70.0%" in flipped
     older = pd.concat([rows.assign(year=2010), rows])
@@ -114,7 +117,7 @@ def test_one_sentence_a_country_its_growth_between_breaks():
                   ("US", 2016, 4.1, 2015, 2015, float("nan"), 2016, 2021, 6.5)])
     assert prose.break_sentences(two, "OECD") == [
         "OECD marks breaks in the United States' series in 2015 and 2016 (jumps of +5.4% and +4.1% in one year): "
-        "split at the breaks, spending grew +3.0% a year over 2012–2014 and +6.5% a year over 2016–2021, which is the "
+        "split at the breaks, spending changed by +3.0% a year over 2012–2014 and +6.5% a year over 2016–2021, which is the "
         "growth to compare."]
     table = prose.growth_table(growth([("US", 2012, 100.0, 2021, 160.0)]), two)
     assert table["Across a break in the source"].tolist() == [
@@ -123,9 +126,9 @@ def test_one_sentence_a_country_its_growth_between_breaks():
     one = across([("GB", 2018, 18.2, 2015, 2017, 3.4, 2018, 2021, 1.9)])
     assert prose.break_sentences(one, "OECD") == [
         "OECD marks a break in the United Kingdom's series in 2018 (a jump of +18.2% in one year): on each side "
-        "of it, spending grew +3.4% a year over 2015–2017 and +1.9% a year over 2018–2021, which is the growth "
+        "of it, spending changed by +3.4% a year over 2015–2017 and +1.9% a year over 2018–2021, which is the growth "
         "to compare."]
     # A break in the second year leaves one side to compare.
     early = across([("JP", 2016, 2.0, 2015, 2015, float("nan"), 2016, 2022, 1.1)])
     assert prose.break_sentences(early, "OECD")[0].endswith(
-        "spending grew +1.1% a year over 2016–2022, the only span of two years or more without a break.")
+        "spending changed by +1.1% a year over 2016–2022, the only span of two years or more without a break.")

@@ -53,9 +53,9 @@ def break_sentences(across: pd.DataFrame, source_name: str) -> list[str]:
         sides = [f"{fmt.signed_pct(v, 1)} a year over {fmt.span(a, b)}" for a, b, v in _segments(rows) if v == v]
         if len(sides) >= 2:
             where = "split at the breaks" if many else "on each side of it"
-            lines.append(f"{head}: {where}, spending grew {fmt.join_and(sides)}, which is the growth to compare.")
+            lines.append(f"{head}: {where}, spending changed by {fmt.join_and(sides)}, which is the growth to compare.")
         elif sides:
-            lines.append(f"{head}: spending grew {sides[0]}, the only span of two years or more without a break.")
+            lines.append(f"{head}: spending changed by {sides[0]}, the only span of two years or more without a break.")
         else:
             lines.append(f"{head}: no span of two years or more is without a break, so its growth is not compared.")
     return lines
@@ -125,10 +125,10 @@ def gbard_summary(gbard: pd.DataFrame) -> str:
         defence_text = (f"; defence took {fmt.pct(float(defence['share_pct'].iloc[0]), 1)}"
                         if not defence.empty else "")
         lines.append(
-            f"In {year}, {fmt.name(code)}'s government R&D budget was "
+            f"In {year}, {fmt.possessive(code)} government R&D budget was "
             f"{fmt.usd_bn(float(top['gbard_usd_ppp_m']))} (current PPP); its largest objective was "
             f"{top['objective'].lower()} at {fmt.pct(float(top['share_pct']), 1)} of the total{defence_text}.")
-    return "\n".join(lines)
+    return "\n".join(fmt.literal(line) for line in lines)
 
 
 def gbard_alt(gbard: pd.DataFrame) -> str:
