@@ -152,25 +152,30 @@ def _ends(items: dict[str, Finding], prefix: str) -> tuple[int, float, int, floa
     return y0, values[y0], y1, values[y1]
 
 
+def _share_ends(items: dict[str, Finding], countries: list[str], pole: str) -> dict[str, tuple]:
+    """Each country's first and latest share with `pole` (`_ends`), for those that have two years."""
+    return {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
+
+
+def _unclear(items: dict[str, Finding], ends: dict[str, tuple], pole: str) -> tuple[str, ...]:
+    return unclear_of({c: items[f"exposure.share_pct.{c}.{pole}.{e[2]}"].robustness for c, e in ends.items()})
+
+
 def unclear_shares(items: dict[str, Finding], countries: list[str], poles: list[str]) -> dict[str, tuple[str, ...]]:
     """{pole: the countries whose share with it moved in a way that did not hold when tested}
     (`quality.patterns.unclear_of`), from the robustness each series' latest finding carries:
     call it after `Section.test_changes`."""
-    found = {}
-    for pole in poles:
-        ends = {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
-        found[pole] = unclear_of({c: items[f"exposure.share_pct.{c}.{pole}.{e[2]}"].robustness
-                                  for c, e in ends.items()})
-    return found
+    return {pole: _unclear(items, _share_ends(items, countries, pole), pole) for pole in poles}
 
 
 def pattern_highlights(items: dict[str, Finding], countries: list[str], focus: list[str], poles: list[str]) -> list[dict]:
     """A change in the shares with a pole shared by all or most of the edition's countries
-    (`quality.patterns`), the focus countries' figures named; it outranks one country's move."""
+    (`quality.patterns`), the focus countries' figures named; it outranks one country's move. A
+    country whose move did not hold when tested is in no direction (`unclear_shares`)."""
     out = []
     for pole in poles:
-        ends = {c: e for c in countries if c != pole and (e := _ends(items, f"exposure.share_pct.{c}.{pole}"))}
-        unclear = unclear_shares(items, countries, [pole])[pole]
+        ends = _share_ends(items, countries, pole)
+        unclear = _unclear(items, ends, pole)
         found = pattern({c: e[3] - e[1] for c, e in ends.items()}, noise("pct"), unclear)
         if found.direction is None or not found.shared:
             continue

@@ -95,15 +95,16 @@ def message(highlight: dict, findings: dict[str, dict]) -> str:
     prefix, _ = split_id(item["id"])
     text = " ".join(highlight["text"].split())
     own = "weight" not in highlight
-    clause = turn_clause(series(findings, prefix), item["unit"]) if own else ""
-    found = turn(series(findings, prefix), item["unit"]) if clause else None
+    values = series(findings, prefix)
+    clause = turn_clause(values, item["unit"]) if own else ""
+    found = turn(values, item["unit"]) if clause else None
     if found is not None and str(found.year) not in text:
         text = text.rstrip(".") + clause + "."
     record = item.get("robustness") if own else None
     # A message led by a turn ("has fallen since its 2019 peak") names the change it tested, first to latest.
-    led_by_turn = own and units.known(item["unit"]) and _kind(item["unit"]) not in ("rank", "places") \
-        and len(series(findings, prefix)) >= 2 \
-        and trend(series(findings, prefix), item["unit"]).word in ("since_extreme", "back_from_extreme", "steady_since")
+    led_by_turn = own and len(values) >= 2 and units.known(item["unit"]) \
+        and _kind(item["unit"]) not in ("rank", "places") \
+        and trend(values, item["unit"]).word in ("since_extreme", "back_from_extreme", "steady_since")
     tested = robust.statement(record, item["unit"], restate=led_by_turn)
     if tested:
         text += " " + tested
