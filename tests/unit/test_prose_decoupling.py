@@ -125,3 +125,14 @@ def test_intro_names_the_poles_and_countries():
     text = prose.intro(SHARES, ["US", "CN"], "OpenAlex", [Caveat("provisional", "openalex", "2023 is provisional.")])
     assert text.startswith("This edition's poles are the United States and China.")
     assert "covers Japan, France and Taiwan, over 2015–2023" in text and text.endswith("2023 is provisional.")
+
+
+def test_for_which_names_the_few_and_counts_the_many():
+    every = ["JP", "KR", "US", "CN", "TW", "DE", "GB", "FR", "AU", "IN", "SG"]
+    assert prose.for_which(every, every) == "for every country"
+    assert prose.for_which([], every) == "for no country"
+    assert prose.for_which(["SG"], every) == "only for Singapore"
+    assert prose.for_which(every[:-1], every) == "for every country but Singapore"
+    # Five exceptions are too many to name: the side is counted instead.
+    assert prose.for_which(every[:6], every) == "for 6 of the 11 countries"
+    assert prose.for_which(every[:8], every) == "for every country but Australia, India and Singapore"

@@ -8,7 +8,7 @@ import pandas as pd
 
 from briefing.prose import fmt
 from briefing.prose.fmt import cap, possessive, the
-from briefing.prose.patterns import who_moved
+from briefing.prose.patterns import FEW, who_moved
 from briefing.prose.tables import with_data
 from briefing.prose.trends import movement
 from briefing.quality.patterns import pattern
@@ -32,12 +32,15 @@ def span(years: pd.Series) -> str:
 
 def for_which(selected: list[str], every: list[str]) -> str:
     """'for every country', 'for no country', 'only for France and Germany' or 'for every
-    country but Taiwan': the countries named on the smaller side, never counted."""
+    country but Taiwan': the countries named on the smaller side; more than `FEW` of them are
+    counted ('for 6 of the 11 countries'), never listed (STYLE: the few named, the many counted)."""
     rest = [c for c in every if c not in set(selected)]
     if not rest:
         return "for every country"
     if not selected:
         return "for no country"
+    if min(len(selected), len(rest)) > FEW:
+        return f"for {len(selected)} of the {len(every)} countries"
     if len(selected) <= len(rest):
         return f"only for {fmt.join_and([the(c) for c in selected])}"
     return f"for every country but {fmt.join_and([the(c) for c in rest])}"
