@@ -217,9 +217,9 @@ def _break_note(rows: list) -> str:
     segments = _segments(rows)
     head = (f"{'breaks' if len(rows) > 1 else 'break'} in "
             + fmt.join_and([f"{r.year} ({fmt.signed_pct(r.jump_pct, 1)})" for r in rows]))
-    sides = [f"{fmt.signed_pct(v, 1)} a year " + ("to " + str(b) if i == 0 else "from " + str(a)
-                                                if i == len(segments) - 1 else f"over {fmt.span(a, b)}")
-             for i, (a, b, v) in enumerate(segments) if v == v]
+    def when(i: int, a: int, b: int) -> str:  # the first span runs to its end, the last from its start
+        return f"to {b}" if i == 0 else f"from {a}" if i == len(segments) - 1 else f"over {fmt.span(a, b)}"
+    sides = [f"{fmt.signed_pct(v, 1)} a year {when(i, a, b)}" for i, (a, b, v) in enumerate(segments) if v == v]
     return f"{head}: {fmt.join_and(sides)}" if sides else head
 
 

@@ -181,12 +181,13 @@ def pattern_highlights(items: dict[str, Finding], countries: list[str], focus: l
             continue
         y0, y1 = min(e[0] for e in ends.values()), max(e[2] for e in ends.values())
         named = [c for c in focus if c in ends and c not in unclear] or list(found.shared[:2])
-        figures = fmt.join_and([f"{fmt.possessive(c)} from {fmt.pct(ends[c][1], 1)} to {fmt.pct(ends[c][3], 1)}"
-                                for c in named])
         who = who_moved(found)
-        # After a clause with its own colon, the figures follow as a clause of their own.
+        # After a clause with its own colon, the figures follow as a clause of their own, with a verb.
+        own_clause = ":" in who
+        figures = fmt.join_and([f"{fmt.possessive(c)}{' went' if own_clause and i == 0 else ''} from "
+                                f"{fmt.pct(ends[c][1], 1)} to {fmt.pct(ends[c][3], 1)}" for i, c in enumerate(named)])
         text = (f"From {y0} to {y1}, the share of international works with a co-author in {fmt.the(pole)} {who}"
-                + (f"; {figures.replace(' from ', ' went from ', 1)}." if ":" in who else f": {figures}."))
+                + (f"; {figures}." if own_clause else f": {figures}."))
         ai = [c for c in named if f"exposure.ai_share_pct.{c}.{pole}" in {k.rsplit('.', 1)[0] for k in items}]
         lead = next((c for c in named if c in ends), None)
         out.append({"finding": f"exposure.share_pct.{lead}.{pole}.{ends[lead][2]}", "figure": "fig-dec-shares",

@@ -104,7 +104,7 @@ def message(highlight: dict, findings: dict[str, dict]) -> str:
     # A message led by a turn ("has fallen since its 2019 peak") names the change it tested, first to latest.
     led_by_turn = own and len(values) >= 2 and units.known(item["unit"]) \
         and _kind(item["unit"]) not in ("rank", "places") \
-        and trend(values, item["unit"]).word in ("since_extreme", "back_from_extreme", "steady_since")
+        and trend(values, item["unit"]).told_from_turn
     tested = robust.statement(record, item["unit"], restate=led_by_turn)
     if tested:
         text += " " + tested

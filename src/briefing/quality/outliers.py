@@ -88,9 +88,8 @@ def _country_caveat(country: str, year: int, rows: pd.DataFrame, source: str, so
     partners among them are named with their figures and the others after them, by name only:
     they are the evidence of a change in the source, not a subject of the edition."""
     rows = rows.sort_values("z", key=abs, ascending=False)
-    inside = rows if known is None else rows[rows["partner"].isin(set(known))]
-    others = rows.iloc[0:0] if known is None or inside.empty else rows[~rows["partner"].isin(set(known))]
-    inside = rows if inside.empty else inside
+    mine = rows["partner"].isin(set(known or ()))
+    inside, others = (rows[mine], rows[~mine]) if mine.any() else (rows, rows.iloc[0:0])
     named = words.join_and([_one(r) for r in inside.itertuples()])
     moved = "jumped" if rows["change_pct"].iloc[0] > 0 else "dropped"
     also = words.join_and([words.the(c) for c in others["partner"]])

@@ -139,8 +139,10 @@ MOVABLE = ("share", "count", "amount", "ratio")  # the kinds of unit whose chang
 
 
 def flagged_years(findings, kinds) -> list[int]:
-    """The years the caveats of `kinds` on `findings` (a series' findings) name."""
-    return sorted({y for f in findings for c in f.caveats if c["kind"] in kinds for y in c.get("years", [])})
+    """The years the caveats of `kinds` on `findings` (a series' findings: records, or their
+    dicts as findings.json holds them) name."""
+    return sorted({y for f in findings for c in (f.get("caveats", []) if isinstance(f, dict) else f.caveats)
+                   if c["kind"] in kinds for y in c.get("years", [])})
 
 
 def test_series(by_year: dict, unit: str, second: dict[int, float] | None = None, second_source: str = "",

@@ -114,6 +114,16 @@ class Trend:
     previous_year: int | None = None
     previous: float | None = None
 
+    @property
+    def turned_inside(self) -> bool:
+        """It turned at a peak or low inside its span (`since_extreme`, `back_from_extreme`)."""
+        return self.word in ("since_extreme", "back_from_extreme")
+
+    @property
+    def told_from_turn(self) -> bool:
+        """Its words lead with a turn or a run since one, not with its first-to-latest change."""
+        return self.turned_inside or self.word == "steady_since"
+
 
 def noise(unit: str) -> float:
     """The smallest move stated as a move in `unit` (the turn threshold); below it, 'about unchanged'."""

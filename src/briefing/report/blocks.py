@@ -54,6 +54,11 @@ def code(text) -> str:
     return "`` " + str(text).replace("`", "'") + " ``"
 
 
+def _catalogue(ctx: Context) -> dict:
+    """The build's source catalogue (`data/sources.json`): datasets and documents."""
+    return json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+
+
 def _highlights(ctx: Context) -> tuple[list[dict], dict[str, dict]]:
     """Every section's highlights, in the book's order of sections, and the edition's findings by id."""
     highlights = []
@@ -78,7 +83,7 @@ def key_figures_chart(ctx: Context) -> str:
     into the book's figures; '' when fewer than two messages have a series to draw."""
     highlights, findings = _highlights(ctx)
     chosen = ranked(highlights, findings, set(ctx.edition.focus_pair), set(ctx.edition.poles))
-    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    catalogue = _catalogue(ctx)
     markdown, meta = key_figures(chosen, findings, catalogue, ctx.figures, ctx.build / "cache" / "key-figures")
     save_meta(ctx.build, meta)
     return markdown
@@ -92,7 +97,7 @@ def opening(ctx: Context) -> str:
 
 
 def sources(ctx: Context) -> str:
-    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    catalogue = _catalogue(ctx)
     parts = []
     for source_id, entry in sorted(catalogue["datasets"].items()):
         snap = entry["snapshot"]
@@ -153,7 +158,7 @@ def changes(ctx: Context) -> str:
 
 def quality_rules(ctx: Context) -> str:
     """The thresholds of the checks and each source's indexing lag, from the code and the catalogue."""
-    catalogue = json.loads((ctx.build / "data" / "sources.json").read_text(encoding="utf-8"))
+    catalogue = _catalogue(ctx)
     lags = words.join_and([f"{lag_of(entry)} months for {esc(entry.get('short', source))}"
                          for source, entry in sorted(catalogue["datasets"].items()) if entry.get("tables")
                          and {"pairs", "country_output"} & set(entry["tables"])])

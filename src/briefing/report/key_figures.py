@@ -17,7 +17,7 @@ from briefing import units, words
 from briefing.findings.ids import period, split_id
 from briefing.infra.fileio import canonical_json, sha256_text, staged_dir, write_text_atomic
 from briefing.prose.summary import series, series_label
-from briefing.quality.robustness import BREAK_KINDS
+from briefing.quality.robustness import BREAK_KINDS, flagged_years
 from briefing.quality.turns import trend
 from briefing.report.book import render_output
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 LABEL = "key-figures"
 META_FILE = "key-figures.json"  # its caption and source note, beside the book, for the data download
 MAX_PANELS = 6
-TURNS = ("since_extreme", "back_from_extreme")  # trend words whose message names a turn inside the span
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,6 @@ class Panel:
     breaks: tuple[int, ...]  # years a break in the source's series falls in (the first year on its new level)
     turn: tuple[str, int] | None  # ('peak' | 'low', year) the series turned at
     source: str
-
-
-def _years(items: list[dict], kinds) -> tuple[int, ...]:
-    return tuple(sorted({y for f in items for c in f.get("caveats", []) if c["kind"] in kinds
-                         for y in c.get("years", [])}))
 
 
 def panel_of(finding: dict, findings: dict[str, dict]) -> Panel | None:
@@ -66,12 +60,12 @@ def panel_of(finding: dict, findings: dict[str, dict]) -> Panel | None:
     unit = latest["unit"]
     found = trend(values, unit) if units.known(unit) else None
     turn = None
-    if found is not None and found.word in TURNS and min(values) < found.turn.year < max(values):
+    if found is not None and found.turned_inside and min(values) < found.turn.year < max(values):
         turn = ("peak" if found.turn.kind == "peak" else "low", found.turn.year)
     first, last = min(values), max(values)
     return Panel(prefix, series_label(latest), unit, values,
-                 tuple(y for y in _years(items, ("provisional",)) if y in values),
-                 tuple(y for y in _years(items, BREAK_KINDS) if first < y <= last), turn, latest["source"])
+                 tuple(y for y in flagged_years(items, ("provisional",)) if y in values),
+                 tuple(y for y in flagged_years(items, BREAK_KINDS) if first < y <= last), turn, latest["source"])
 
 
 def panels(chosen: list[dict], findings: dict[str, dict]) -> list[Panel]:
