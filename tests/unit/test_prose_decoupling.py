@@ -90,7 +90,7 @@ def test_rate_summary_places_the_focus_country_and_flips_when_it_leads():
     text = prose.rate_summary(RATES, ["JP"])
     assert text.startswith("In 2022, the most international research among the countries compared was the United "
                            "Kingdom's (66.5% of its articles had a co-author abroad) and the least China's (18.7%).")
-    assert "Japan's share, 31.8%, was above only China; it rose from 26.2% in 2015 (+5.6 percentage points)." in text
+    assert "Japan's share, 31.8%, was above only China's; it rose from 26.2% in 2015 (+5.6 percentage points)." in text
     leading = RATES.assign(rate_pct=RATES["rate_pct"].where(RATES["country"] != "JP", 80.0))
     assert "Japan's share, 80.0%, was the highest" in prose.rate_summary(leading, ["JP"])
     without = prose.rate_summary(RATES[RATES["country"] != "CN"], ["JP"])

@@ -319,8 +319,8 @@ def rate_summary(rates: pd.DataFrame, focus: list[str], caveats=(), source_name:
         higher = list(ends.loc[ends["end"] > row["end"], "country"])
         lower = list(ends.loc[ends["end"] < row["end"], "country"])
         place = ("the highest" if not higher else "the lowest" if not lower else
-                 f"below {fmt.join_and([the(c) for c in higher])}" if len(higher) <= len(lower) else
-                 f"above only {fmt.join_and([the(c) for c in lower])}")
+                 f"below {fmt.join_and([possessive(c) for c in higher])}" if len(higher) <= len(lower) else
+                 f"above only {fmt.join_and([possessive(c) for c in lower])}")
         lines.append(f"{cap(possessive(code))} share, {pct(row['end'])}, was {place}; it "
                      f"{'rose' if row['change'] > 0 else 'fell' if row['change'] < 0 else 'held'} from "
                      f"{pct(row['start'])} in {int(row['year_start'])} ({fmt.pp(row['change'], 1)}).")
